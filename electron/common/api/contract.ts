@@ -1,0 +1,79 @@
+// The typed API between the renderer and the main process. Both hosts (Electron IPC, and the
+// browser host's WebSocket) carry exactly these channels; the main side validates every call's
+// arguments with these schemas before a handler sees them.
+import { z } from 'zod';
+import {
+  DirListing,
+  FrameInfo,
+  ImportReport,
+  ImportRequest,
+  ProjectInfo,
+  ShotDetail,
+  ShotId,
+  ShotSummary,
+} from './schemas';
+
+const none = z.object({}).strict();
+
+function channel<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, opts: { mutates: boolean }) {
+  return { args, result, mutates: opts.mutates };
+}
+
+export const CHANNELS = {
+  'project.info': channel(none, ProjectInfo, { mutates: false }),
+  'project.open': channel(z.object({ path: z.string().min(1), create: z.boolean().default(false) }).strict(), ProjectInfo, { mutates: false }),
+  'shots.list': channel(none, z.array(ShotSummary), { mutates: false }),
+  'shot.get': channel(z.object({ shotId: ShotId }).strict(), ShotDetail, { mutates: false }),
+  'shot.frames': channel(z.object({ shotId: ShotId }).strict(), z.array(FrameInfo), { mutates: false }),
+  'capture.import': channel(ImportRequest.strict(), ImportReport, { mutates: true }),
+  'fs.listDir': channel(z.object({ path: z.string().nullable().default(null) }).strict(), DirListing, { mutates: false }),
+} as const;
+
+export type ChannelName = keyof typeof CHANNELS;
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+/** What a caller passes (defaults may be omitted). */
+export type ChannelArgs<C extends ChannelName> = z.input<(typeof CHANNELS)[C]['args']>;
+/** What a handler receives (defaults filled in). */
+export type ChannelParsedArgs<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['args']>;
+export type ChannelResult<C extends ChannelName> = z.output<(typeof CHANNELS)[C]['result']>;
+
+export const EVENTS = {
+  /** Progress of a long job (import, video extraction, later solves and exports). */
+  'job.progress': z.object({
+    jobId: z.string(),
+    kind: z.enum(['import', 'extract']),
+    label: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    finished: z.boolean(),
+  }),
+  /** A shot was created, changed or removed: lists refresh. */
+  'shots.changed': z.object({ shotId: ShotId.nullable() }),
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+
+export const ApiErrorCode = z.enum(['invalidArgs', 'unknownChannel', 'notFound', 'badInput', 'forbidden', 'conflict', 'internal']);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+export const ApiError = z.object({ code: ApiErrorCode, message: z.string() });
+export type ApiError = z.infer<typeof ApiError>;
+
+export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+
+/** Messages on the browser host's WebSocket. */
+export const WireRequest = z.object({ id: z.number().int(), channel: z.string(), args: z.unknown() });
+export type WireRequest = z.infer<typeof WireRequest>;
+export type WireMessage =
+  | { type: 'response'; id: number; response: ApiResponse<unknown> }
+  | { type: 'event'; event: EventName; payload: unknown };
+
+/** The API as the renderer sees it, whichever host carries it. */
+export interface RigsolveApi {
+  call<C extends ChannelName>(channel: C, args: ChannelArgs<C>): Promise<ChannelResult<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** URL of a plate image: rigsolve://frame/… under Electron, /frame/… in the browser host. */
+  frameUrl(shotId: number, kind: 'rgb' | 'normal', frame: number, width?: number): string;
+  readonly host: 'electron' | 'browser';
+}

@@ -1,0 +1,115 @@
+// Domain shapes that cross the API boundary. Each is a zod schema (validated on the main side
+// for arguments, and in tests for results) with its TypeScript type inferred from it.
+import { z } from 'zod';
+
+export const ShotId = z.number().int().positive();
+export const PlateKind = z.enum(['rgb', 'normal']);
+export type PlateKind = z.infer<typeof PlateKind>;
+
+export const SHOT_STATUSES = ['todo', 'solving', 'cleanup', 'review', 'approved', 'needsFixes'] as const;
+export const ShotStatus = z.enum(SHOT_STATUSES);
+export type ShotStatus = z.infer<typeof ShotStatus>;
+
+/** Why a frame is not usable as it is. Recorded per frame by import; never aborts it. */
+export const FrameIssueCode = z.enum([
+  'gap', // no file for this frame number inside the sequence's range
+  'rgbMissing', // a normal map exists for this frame but no RGB plate
+  'normalMissing', // the shot has normal maps, this frame has none
+  'rgbUnreadable',
+  'normalUnreadable',
+  'sizeMismatch', // RGB plate of another size than the shot's
+  'normalSizeMismatch', // normal map of another size than its RGB plate
+]);
+export type FrameIssueCode = z.infer<typeof FrameIssueCode>;
+
+export const FrameIssue = z.object({ code: FrameIssueCode, message: z.string() });
+export type FrameIssue = z.infer<typeof FrameIssue>;
+
+export const FrameStatus = z.enum(['ok', 'warning', 'missing']);
+export type FrameStatus = z.infer<typeof FrameStatus>;
+
+export const FrameInfo = z.object({
+  frame: z.number().int(),
+  status: FrameStatus,
+  hasRgb: z.boolean(),
+  hasNormal: z.boolean(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  issues: z.array(FrameIssue),
+});
+export type FrameInfo = z.infer<typeof FrameInfo>;
+
+export const NormalConvention = z.enum(['opengl', 'directx']);
+export type NormalConvention = z.infer<typeof NormalConvention>;
+
+export const CropRect = z.object({ x: z.number(), y: z.number(), size: z.number().positive() });
+export type CropRect = z.infer<typeof CropRect>;
+
+export const ShotSummary = z.object({
+  id: ShotId,
+  name: z.string(),
+  fps: z.number().positive(),
+  firstFrame: z.number().int().nullable(),
+  lastFrame: z.number().int().nullable(),
+  frameCount: z.number().int().nonnegative(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  hasNormal: z.boolean(),
+  status: ShotStatus,
+  importState: z.enum(['importing', 'complete']),
+  warningCount: z.number().int().nonnegative(),
+  createdAt: z.string(),
+});
+export type ShotSummary = z.infer<typeof ShotSummary>;
+
+export const ShotDetail = ShotSummary.extend({
+  rgbSource: z.string(),
+  normalSource: z.string().nullable(),
+  normalConvention: NormalConvention,
+  crop: CropRect.nullable(),
+});
+export type ShotDetail = z.infer<typeof ShotDetail>;
+
+export const ImportWarning = z.object({ frame: z.number().int(), code: FrameIssueCode, message: z.string() });
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
+export const ImportReport = z.object({
+  shot: ShotSummary,
+  framesImported: z.number().int().nonnegative(),
+  framesSkipped: z.number().int().nonnegative(),
+  warnings: z.array(ImportWarning),
+  notes: z.array(z.string()),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const ImportRequest = z.object({
+  shotName: z.string().trim().min(1).max(200),
+  rgbSource: z.string().min(1),
+  normalSource: z.string().min(1).nullable().default(null),
+  fps: z.number().positive().max(1000).nullable().default(null),
+  normalConvention: NormalConvention.default('opengl'),
+});
+export type ImportRequest = z.input<typeof ImportRequest>;
+
+export const ProjectInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  shotCount: z.number().int().nonnegative(),
+  readOnly: z.boolean(),
+  host: z.enum(['electron', 'browser']),
+});
+export type ProjectInfo = z.infer<typeof ProjectInfo>;
+
+export const DirEntry = z.object({
+  name: z.string(),
+  path: z.string(),
+  kind: z.enum(['dir', 'file']),
+  /** For folders: how many image or video files they hold (a hint in the picker). */
+  mediaCount: z.number().int().nonnegative().nullable(),
+});
+export const DirListing = z.object({
+  path: z.string(),
+  parent: z.string().nullable(),
+  entries: z.array(DirEntry),
+});
+export type DirListing = z.infer<typeof DirListing>;
