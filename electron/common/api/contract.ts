@@ -15,18 +15,25 @@ import {
 
 const none = z.object({}).strict();
 
-function channel<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, opts: { mutates: boolean }) {
-  return { args, result, mutates: opts.mutates };
+/**
+ * Who may call a channel: 'read' anyone with the token (a reviewer too); 'write' changes the
+ * project (refused to read-only reviewers); 'host' reaches the host's files outside the project
+ * (folder browsing, opening projects; refused to reviewers too).
+ */
+export type ChannelAccess = 'read' | 'write' | 'host';
+
+function channel<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, access: ChannelAccess) {
+  return { args, result, access };
 }
 
 export const CHANNELS = {
-  'project.info': channel(none, ProjectInfo, { mutates: false }),
-  'project.open': channel(z.object({ path: z.string().min(1), create: z.boolean().default(false) }).strict(), ProjectInfo, { mutates: false }),
-  'shots.list': channel(none, z.array(ShotSummary), { mutates: false }),
-  'shot.get': channel(z.object({ shotId: ShotId }).strict(), ShotDetail, { mutates: false }),
-  'shot.frames': channel(z.object({ shotId: ShotId }).strict(), z.array(FrameInfo), { mutates: false }),
-  'capture.import': channel(ImportRequest.strict(), ImportReport, { mutates: true }),
-  'fs.listDir': channel(z.object({ path: z.string().nullable().default(null) }).strict(), DirListing, { mutates: false }),
+  'project.info': channel(none, ProjectInfo, 'read'),
+  'project.open': channel(z.object({ path: z.string().min(1), create: z.boolean().default(false) }).strict(), ProjectInfo, 'host'),
+  'shots.list': channel(none, z.array(ShotSummary), 'read'),
+  'shot.get': channel(z.object({ shotId: ShotId }).strict(), ShotDetail, 'read'),
+  'shot.frames': channel(z.object({ shotId: ShotId }).strict(), z.array(FrameInfo), 'read'),
+  'capture.import': channel(ImportRequest.strict(), ImportReport, 'host'),
+  'fs.listDir': channel(z.object({ path: z.string().nullable().default(null) }).strict(), DirListing, 'host'),
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;

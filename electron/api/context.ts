@@ -1,0 +1,13 @@
+// What a handler may use: the open project, the host's identity, and the event emitter.
+import type { EventName, EventPayload } from '../common/api/contract';
+import type { ProjectSession } from '../project/session';
+
+export interface AppContext {
+  readonly host: 'electron' | 'browser';
+  /** A read-only reviewer (browser host started with --review): write and host channels are refused. */
+  readonly readOnly: boolean;
+  session(): ProjectSession | null;
+  /** Opens (or creates) a project, closing the one open before. */
+  openProject(path: string, create: boolean): ProjectSession;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}

@@ -1,0 +1,79 @@
+// The API's handlers: one async function per channel, shared by both hosts. They receive
+// arguments already validated against the contract and return plain data.
+import { randomUUID } from 'node:crypto';
+import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/api/contract';
+import { AppError, notFound } from '../common/api/errors';
+import type { ProjectInfo } from '../common/api/schemas';
+import { importCapture } from '../capture/import-capture';
+import { listFrameRecords, toFrameInfo } from '../db/frames';
+import { ProjectFileError } from '../db/open';
+import { getShot, listShots } from '../db/shots';
+import type { ProjectSession } from '../project/session';
+import type { AppContext } from './context';
+import { listDir } from './list-dir';
+
+export type Handlers = {
+  [C in ChannelName]: (args: ChannelParsedArgs<C>, ctx: AppContext) => Promise<ChannelResult<C>>;
+};
+
+function requireSession(ctx: AppContext): ProjectSession {
+  const s = ctx.session();
+  if (!s) throw new AppError('badInput', 'no project is open: open or create one first');
+  return s;
+}
+
+function projectInfo(ctx: AppContext, s: ProjectSession): ProjectInfo {
+  return { path: s.path, name: s.name, shotCount: listShots(s.db).length, readOnly: ctx.readOnly || s.readOnly, host: ctx.host };
+}
+
+export const handlers: Handlers = {
+  'project.info': async (_args, ctx) => projectInfo(ctx, requireSession(ctx)),
+
+  'project.open': async (args, ctx) => {
+    try {
+      return projectInfo(ctx, ctx.openProject(args.path, args.create));
+    } catch (err) {
+      if (err instanceof ProjectFileError) throw new AppError(args.create ? 'badInput' : 'notFound', err.message);
+      throw err;
+    }
+  },
+
+  'shots.list': async (_args, ctx) => listShots(requireSession(ctx).db),
+
+  'shot.get': async (args, ctx) => {
+    const shot = getShot(requireSession(ctx).db, args.shotId);
+    if (!shot) throw notFound(`no shot with id ${args.shotId}`);
+    return shot;
+  },
+
+  'shot.frames': async (args, ctx) => {
+    const s = requireSession(ctx);
+    if (!getShot(s.db, args.shotId)) throw notFound(`no shot with id ${args.shotId}`);
+    return listFrameRecords(s.db, args.shotId).map(toFrameInfo);
+  },
+
+  'capture.import': async (args, ctx) => {
+    const s = requireSession(ctx);
+    const jobId = randomUUID();
+    const label = `Importing ${args.shotName}`;
+    let last = 0;
+    try {
+      const report = await importCapture(s.db, args, {
+        cacheDir: s.cacheDir,
+        onProgress: (p) => {
+          // At most ~20 events a second: progress is for eyes, not for logs.
+          const now = Date.now();
+          if (p.done < p.total && now - last < 50) return;
+          last = now;
+          ctx.emit('job.progress', { jobId, kind: p.phase === 'extract' ? 'extract' : 'import', label, done: p.done, total: p.total, finished: false });
+        },
+      });
+      return report;
+    } finally {
+      ctx.emit('job.progress', { jobId, kind: 'import', label, done: 1, total: 1, finished: true });
+      ctx.emit('shots.changed', { shotId: null });
+    }
+  },
+
+  'fs.listDir': async (args) => listDir(args.path),
+};

@@ -1,0 +1,52 @@
+// Shared CLI plumbing: option parsing with --help on every command, one-line failures, --json.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AppError } from '../common/api/errors';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandSpec<O extends Options> {
+  name: string;
+  summary: string;
+  usage: string;
+  options: O;
+  /** One line per option, shown by --help. */
+  help: Record<string, string>;
+}
+
+/** Exit codes: 0 done, 1 failure in the work itself, 2 bad input (arguments, files), 3 solver failure (later). */
+export const EXIT = { ok: 0, failure: 1, badInput: 2, solver: 3 } as const;
+
+export class UsageError extends Error {}
+
+export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: false, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split('\n')[0]} (see rigsolve ${spec.name} --help)`);
+  }
+}
+
+export function helpText<O extends Options>(spec: CommandSpec<O>): string {
+  const lines = [`rigsolve ${spec.name} — ${spec.summary}`, '', `usage: ${spec.usage}`, '', 'options:'];
+  for (const [name, text] of Object.entries(spec.help)) lines.push(`  ${name.padEnd(26)} ${text}`);
+  lines.push(`  ${'-h, --help'.padEnd(26)} show this help`);
+  return lines.join('\n');
+}
+
+export function requireOption(value: string | undefined, flag: string, command: string): string {
+  if (!value) throw new UsageError(`missing ${flag} (see rigsolve ${command} --help)`);
+  return value;
+}
+
+export function numberOption(value: string | undefined, flag: string): number | null {
+  if (value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new UsageError(`${flag} must be a number, got "${value}"`);
+  return n;
+}
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof UsageError) return EXIT.badInput;
+  if (err instanceof AppError) return err.code === 'internal' ? EXIT.failure : EXIT.badInput;
+  return EXIT.failure;
+}

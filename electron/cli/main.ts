@@ -1,0 +1,44 @@
+// `rigsolve <command>`: the scripting face for pipeline TDs and farms. Every command calls the same
+// services as the UI. Failures print one line and exit non-zero (2 bad input, 1 otherwise).
+import { AppError } from '../common/api/errors';
+import { ProjectFileError } from '../db/open';
+import { EXIT, exitCodeFor, UsageError } from './args';
+import { runImport } from './commands/import';
+import { runServe } from './commands/serve';
+import { runShots } from './commands/shots';
+
+type Command = { summary: string; run: (argv: string[]) => Promise<number> };
+
+export const COMMANDS: Record<string, Command> = {
+  import: { summary: 'import a capture (image sequences or a video) as a shot', run: runImport },
+  shots: { summary: 'list the shots of a project', run: runShots },
+  serve: { summary: 'serve the app to a browser (remote review, testing)', run: runServe },
+};
+
+export function usage(): string {
+  const lines = ['rigsolve — capture-and-solve workstation for facial animation', '', 'usage: rigsolve <command> [options]   (rigsolve <command> --help for its options)', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${c.summary}`);
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`rigsolve: unknown command "${name}" (rigsolve --help lists them)`);
+    return EXIT.badInput;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    const known = err instanceof UsageError || err instanceof AppError || err instanceof ProjectFileError;
+    const message = (err as Error)?.message?.split('\n')[0] ?? String(err);
+    console.error(`rigsolve ${name}: ${message}`);
+    if (!known && process.env.RIGSOLVE_DEBUG) console.error(err);
+    return err instanceof ProjectFileError ? EXIT.badInput : exitCodeFor(err);
+  }
+}

@@ -1,0 +1,118 @@
+// Versioned schema. Each entry moves the database from version i to i+1 (PRAGMA user_version)
+// inside one transaction, so a crash mid-migration leaves the previous version intact.
+// Append only: never edit a migration that has shipped.
+
+export const MIGRATIONS: readonly string[] = [
+  /* 1: the shot database */ `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL              -- JSON
+  );
+
+  CREATE TABLE shots (
+    id                INTEGER PRIMARY KEY,
+    name              TEXT NOT NULL UNIQUE,
+    fps               REAL NOT NULL DEFAULT 24 CHECK (fps > 0),
+    first_frame       INTEGER,
+    last_frame        INTEGER,
+    width             INTEGER,
+    height            INTEGER,
+    status            TEXT NOT NULL DEFAULT 'todo'
+                      CHECK (status IN ('todo','solving','cleanup','review','approved','needsFixes')),
+    status_by         TEXT,
+    status_at         TEXT,
+    crop_x            REAL,
+    crop_y            REAL,
+    crop_size         REAL,
+    normal_convention TEXT NOT NULL DEFAULT 'opengl' CHECK (normal_convention IN ('opengl','directx')),
+    rgb_source        TEXT NOT NULL,   -- folder (or video file) the plates came from
+    normal_source     TEXT,
+    import_state      TEXT NOT NULL DEFAULT 'importing' CHECK (import_state IN ('importing','complete')),
+    rig_path          TEXT,
+    active_take_id    INTEGER,
+    created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    updated_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+  );
+
+  CREATE TABLE frames (
+    shot_id     INTEGER NOT NULL REFERENCES shots(id) ON DELETE CASCADE,
+    frame       INTEGER NOT NULL,      -- the number in the file name
+    rgb_path    TEXT,
+    normal_path TEXT,
+    width       INTEGER,
+    height      INTEGER,
+    status      TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok','warning','missing')),
+    issues      TEXT NOT NULL DEFAULT '[]',   -- JSON [{code, message}]
+    rgb_stamp   TEXT,                  -- size:mtime of the file when it was checked (re-import skips unchanged)
+    normal_stamp TEXT,
+    PRIMARY KEY (shot_id, frame)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE takes (
+    id          INTEGER PRIMARY KEY,
+    shot_id     INTEGER NOT NULL REFERENCES shots(id) ON DELETE CASCADE,
+    model_id    TEXT NOT NULL,
+    model_hash  TEXT NOT NULL,
+    provider    TEXT,
+    settings    TEXT NOT NULL DEFAULT '{}',  -- JSON
+    state       TEXT NOT NULL DEFAULT 'running' CHECK (state IN ('running','complete','cancelled','failed')),
+    frames_done INTEGER NOT NULL DEFAULT 0,
+    duration_ms REAL,
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+  );
+  CREATE INDEX takes_by_shot ON takes(shot_id);
+
+  -- One Float32 BLOB per take and control, over the shot's frames (first_frame..last_frame).
+  CREATE TABLE curves (
+    take_id INTEGER NOT NULL REFERENCES takes(id) ON DELETE CASCADE,
+    control TEXT NOT NULL,
+    data    BLOB NOT NULL,
+    PRIMARY KEY (take_id, control)
+  ) WITHOUT ROWID;
+
+  -- The animator's correction layer: offsets keyed on top of the filtered solve.
+  CREATE TABLE keys (
+    id      INTEGER PRIMARY KEY,
+    shot_id INTEGER NOT NULL REFERENCES shots(id) ON DELETE CASCADE,
+    control TEXT NOT NULL,
+    frame   REAL NOT NULL,
+    value   REAL NOT NULL,
+    interp  TEXT NOT NULL DEFAULT 'smooth' CHECK (interp IN ('smooth','linear','step')),
+    UNIQUE (shot_id, control, frame)
+  );
+
+  -- Non-destructive filters per region or control.
+  CREATE TABLE filters (
+    shot_id  INTEGER NOT NULL REFERENCES shots(id) ON DELETE CASCADE,
+    scope    TEXT NOT NULL,            -- 'region:<name>' or 'control:<name>'
+    kind     TEXT NOT NULL,
+    strength REAL NOT NULL,
+    PRIMARY KEY (shot_id, scope)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE notes (
+    id          INTEGER PRIMARY KEY,
+    shot_id     INTEGER NOT NULL REFERENCES shots(id) ON DELETE CASCADE,
+    frame_start INTEGER NOT NULL,
+    frame_end   INTEGER NOT NULL CHECK (frame_end >= frame_start),
+    text        TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    resolved    INTEGER NOT NULL DEFAULT 0,
+    resolved_by TEXT,
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+  );
+  CREATE INDEX notes_by_shot ON notes(shot_id);
+
+  -- Undo history: each committed edit as forward and backward patches (JSON).
+  CREATE TABLE edit_log (
+    id         INTEGER PRIMARY KEY,
+    shot_id    INTEGER NOT NULL REFERENCES shots(id) ON DELETE CASCADE,
+    label      TEXT NOT NULL,
+    forward    TEXT NOT NULL,
+    backward   TEXT NOT NULL,
+    undone     INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+  );
+  CREATE INDEX edit_log_by_shot ON edit_log(shot_id, id);
+  `,
+];

@@ -1,0 +1,99 @@
+// Shot rows: the unit animators and supervisors work in.
+import type { CropRect, NormalConvention, ShotDetail, ShotStatus, ShotSummary } from '../common/api/schemas';
+import type { ProjectDb } from './open';
+
+interface ShotRow {
+  id: number;
+  name: string;
+  fps: number;
+  first_frame: number | null;
+  last_frame: number | null;
+  width: number | null;
+  height: number | null;
+  status: ShotStatus;
+  crop_x: number | null;
+  crop_y: number | null;
+  crop_size: number | null;
+  normal_convention: NormalConvention;
+  rgb_source: string;
+  normal_source: string | null;
+  import_state: 'importing' | 'complete';
+  created_at: string;
+  frame_count: number;
+  warning_count: number;
+  normal_count: number;
+}
+
+const SELECT_SHOT = `
+  SELECT s.*,
+    (SELECT count(*) FROM frames f WHERE f.shot_id = s.id) AS frame_count,
+    (SELECT count(*) FROM frames f WHERE f.shot_id = s.id AND f.status != 'ok') AS warning_count,
+    (SELECT count(*) FROM frames f WHERE f.shot_id = s.id AND f.normal_path IS NOT NULL) AS normal_count
+  FROM shots s`;
+
+function toSummary(r: ShotRow): ShotSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    fps: r.fps,
+    firstFrame: r.first_frame,
+    lastFrame: r.last_frame,
+    frameCount: r.frame_count,
+    width: r.width,
+    height: r.height,
+    hasNormal: r.normal_source !== null,
+    status: r.status,
+    importState: r.import_state,
+    warningCount: r.warning_count,
+    createdAt: r.created_at,
+  };
+}
+
+function toDetail(r: ShotRow): ShotDetail {
+  const crop: CropRect | null = r.crop_size !== null ? { x: r.crop_x ?? 0, y: r.crop_y ?? 0, size: r.crop_size } : null;
+  return { ...toSummary(r), rgbSource: r.rgb_source, normalSource: r.normal_source, normalConvention: r.normal_convention, crop };
+}
+
+export function listShots(db: ProjectDb): ShotSummary[] {
+  return (db.prepare(`${SELECT_SHOT} ORDER BY s.name COLLATE NOCASE`).all() as ShotRow[]).map(toSummary);
+}
+
+export function getShot(db: ProjectDb, id: number): ShotDetail | null {
+  const row = db.prepare(`${SELECT_SHOT} WHERE s.id = ?`).get(id) as ShotRow | undefined;
+  return row ? toDetail(row) : null;
+}
+
+export function findShotByName(db: ProjectDb, name: string): ShotDetail | null {
+  const row = db.prepare(`${SELECT_SHOT} WHERE s.name = ?`).get(name) as ShotRow | undefined;
+  return row ? toDetail(row) : null;
+}
+
+export interface NewShot {
+  name: string;
+  fps: number;
+  rgbSource: string;
+  normalSource: string | null;
+  normalConvention: NormalConvention;
+}
+
+export function createShot(db: ProjectDb, shot: NewShot): number {
+  const info = db
+    .prepare(`INSERT INTO shots (name, fps, rgb_source, normal_source, normal_convention) VALUES (?, ?, ?, ?, ?)`)
+    .run(shot.name, shot.fps, shot.rgbSource, shot.normalSource, shot.normalConvention);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateShotAfterImport(
+  db: ProjectDb,
+  id: number,
+  fields: { firstFrame: number | null; lastFrame: number | null; width: number | null; height: number | null; importState: 'importing' | 'complete' },
+): void {
+  db.prepare(
+    `UPDATE shots SET first_frame = ?, last_frame = ?, width = ?, height = ?, import_state = ?,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+  ).run(fields.firstFrame, fields.lastFrame, fields.width, fields.height, fields.importState, id);
+}
+
+export function setShotFps(db: ProjectDb, id: number, fps: number): void {
+  db.prepare(`UPDATE shots SET fps = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(fps, id);
+}

@@ -1,0 +1,26 @@
+// The rigsolve:// scheme of the Electron host, as a plain function of a URL so it runs (and is
+// tested) under Node: rigsolve://app/… is the built renderer, rigsolve://frame/… plate images.
+// main.ts registers it with protocol.handle and adds nothing.
+import { readStatic } from '../host/static-files';
+import type { ProjectSession } from '../project/session';
+import { serveFrame } from './serve-frame';
+
+export const APP_SCHEME = 'rigsolve';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+export async function appProtocolResponse(rawUrl: string, session: ProjectSession | null, rendererDir: string): Promise<Response> {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return new Response('bad address', { status: 400 });
+  }
+  if (url.protocol !== `${APP_SCHEME}:`) return new Response('not found', { status: 404 });
+  if (url.hostname === 'frame') return serveFrame(session, `frame${url.pathname}`, url.searchParams);
+  if (url.hostname === 'app') {
+    const file = await readStatic(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (!file) return new Response('not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), { status: 200, headers: { 'content-type': file.type } });
+  }
+  return new Response('not found', { status: 404 });
+}

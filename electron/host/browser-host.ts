@@ -1,0 +1,156 @@
+// The browser host (`rigsolve serve`): the same renderer over HTTP and the same API handlers over a
+// WebSocket, on loopback by default, every request carrying the per-launch token. Supervisors use
+// it to review from a machine without the app; the end-to-end tests use it to drive the real UI.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WireRequest, type WireMessage } from '../common/api/contract';
+import { createAppContext, type HostedContext } from '../api/app-context';
+import { dispatch } from '../api/dispatch';
+import { handlers } from '../api/handlers';
+import { serveFrame } from '../frames/serve-frame';
+import { rendererDistDir } from '../util/app-root';
+import { hostAllowed, newToken, TOKEN_COOKIE, tokenFromRequest, tokenMatches } from './auth';
+import { readStatic } from './static-files';
+
+export interface BrowserHostOptions {
+  projectPath: string | null;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Address to listen on; 127.0.0.1 unless the user opens it to a network deliberately. */
+  host?: string;
+  /** Review-only: curve edits, imports and file browsing are refused by the API. */
+  readOnly?: boolean;
+  rendererDir?: string;
+  token?: string;
+  /** Existing context to serve (tests, or sharing with another host); created from projectPath otherwise. */
+  context?: HostedContext;
+}
+
+export interface BrowserHost {
+  /** Full URL with the token, to open in a browser. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly context: HostedContext;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer', // the token is in the first URL: never leak it in a Referer
+  'x-frame-options': 'DENY',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const bind = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? newToken();
+  const rendererDir = opts.rendererDir ?? rendererDistDir();
+  const context = opts.context ?? createAppContext({ host: 'browser', readOnly: opts.readOnly ?? false, projectPath: opts.projectPath });
+  const allowedHosts = new Set<string>();
+
+  const server = createServer((req, res) => {
+    handleHttp(req, res).catch((err: unknown) => {
+      console.error('[serve] request failed:', err);
+      if (!res.headersSent) send(res, 500, 'internal error');
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    if (!hostAllowed(req, allowedHosts)) return send(res, 421, 'unexpected Host header');
+    const given = tokenFromRequest(req, url);
+    if (!tokenMatches(token, given)) return send(res, 401, 'missing or wrong token: open the URL that `rigsolve serve` printed');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+
+    if (url.pathname.startsWith('/frame/')) {
+      const response = await serveFrame(context.session(), url.pathname, url.searchParams);
+      res.writeHead(response.status, { ...SECURITY_HEADERS, ...Object.fromEntries(response.headers) });
+      res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
+      return;
+    }
+    const path = url.pathname === '/' ? '/index.html' : url.pathname;
+    const file = await readStatic(rendererDir, path);
+    if (!file) {
+      if (path === '/index.html') return send(res, 503, 'the renderer is not built: run `npm run build:renderer`');
+      return send(res, 404, 'not found');
+    }
+    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': file.type, 'cache-control': 'no-cache' };
+    if (url.searchParams.get('token')) {
+      headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const sockets = new Set<WebSocket>();
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    const origin = req.headers.origin;
+    const originOk = !origin || allowedHosts.size === 0 || allowedHosts.has(origin.replace(/^https?:\/\//, '').toLowerCase());
+    if (url.pathname !== '/api' || !hostAllowed(req, allowedHosts) || !originOk || !tokenMatches(token, tokenFromRequest(req, url))) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data) => {
+        void onMessage(ws, data.toString());
+      });
+    });
+  });
+
+  async function onMessage(ws: WebSocket, text: string): Promise<void> {
+    let parsed: WireRequest;
+    try {
+      parsed = WireRequest.parse(JSON.parse(text));
+    } catch {
+      return; // not a request; a well-behaved client never sends this, and there is no id to answer
+    }
+    const response = await dispatch(handlers, context, parsed.channel, parsed.args);
+    const msg: WireMessage = { type: 'response', id: parsed.id, response };
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  }
+
+  const unsubscribe = context.onEvent((event, payload) => {
+    const msg = JSON.stringify({ type: 'event', event, payload } satisfies WireMessage);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(msg);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, bind, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (LOOPBACK.has(bind)) {
+    for (const name of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${name}:${port}`);
+  }
+  const shownHost = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind.includes(':') ? `[${bind}]` : bind;
+  const origin = `http://${shownHost}:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    context,
+    async close() {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      if (!opts.context) context.close();
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+  res.end(message);
+}
