@@ -45,7 +45,8 @@ export async function extractVideoFrames(videoPath: string, outDir: string, opts
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
 
-  const args = ['-hide_banner', '-nostdin', '-i', videoPath, '-map', '0:v:0', '-fps_mode', 'passthrough', '-start_number', '1', '-progress', 'pipe:1', '-y', join(outDir, 'frame.%06d.png')];
+  // -vsync 0 (passthrough): the ffmpeg that @ffmpeg-installer ships is 4.x, which has no -fps_mode.
+  const args = ['-hide_banner', '-nostdin', '-i', videoPath, '-map', '0:v:0', '-vsync', '0', '-start_number', '1', '-progress', 'pipe:1', '-y', join(outDir, 'frame.%06d.png')];
   const child = spawn(ffmpegInstaller.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let info: VideoInfo = { fps: null, durationSeconds: null };

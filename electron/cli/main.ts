@@ -3,6 +3,7 @@
 import { AppError } from '../common/api/errors';
 import { ProjectFileError } from '../db/open';
 import { EXIT, exitCodeFor, UsageError } from './args';
+import { runApp } from './commands/app';
 import { runImport } from './commands/import';
 import { runServe } from './commands/serve';
 import { runShots } from './commands/shots';
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, Command> = {
   import: { summary: 'import a capture (image sequences or a video) as a shot', run: runImport },
   shots: { summary: 'list the shots of a project', run: runShots },
   serve: { summary: 'serve the app to a browser (remote review, testing)', run: runServe },
+  app: { summary: 'start the app in a browser (the demo project on first run)', run: runApp },
 };
 
 export function usage(): string {

@@ -1,0 +1,62 @@
+// Electron entry: one window, locked down (context isolation, sandbox, no Node in the page, no new
+// windows, no navigation away), the rigsolve:// protocol, and the API over IPC. Everything it
+// calls runs under plain Node too; this file only wires it to Electron.
+import { app, BrowserWindow, protocol, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAppContext } from './api/app-context';
+import { startupProject, writeAppSettings } from './demo/demo-project';
+import { wireIpc } from './electron-main/ipc';
+import { APP_ORIGIN, APP_SCHEME, appProtocolResponse } from './frames/app-protocol';
+import { rendererDistDir } from './util/app-root';
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  const projectPath = await startupProject(userData, (l) => console.log(l));
+  const ctx = createAppContext({ host: 'electron', readOnly: false, projectPath });
+  ctx.onEvent((event) => {
+    const s = ctx.session();
+    if (event === 'shots.changed' && s) void writeAppSettings(userData, { lastProject: s.path });
+  });
+  const rendererDir = rendererDistDir();
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, ctx.session(), rendererDir));
+
+  const window = new BrowserWindow({
+    width: 1600,
+    height: 960,
+    backgroundColor: '#1b1d21',
+    title: 'RigSolve',
+    webPreferences: {
+      preload: join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const unwire = wireIpc(ctx, window);
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  window.on('closed', () => {
+    unwire();
+    ctx.close();
+  });
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('window-all-closed', () => app.quit());
+start().catch((err: unknown) => {
+  console.error('RigSolve failed to start:', err);
+  app.exit(1);
+});
