@@ -22,7 +22,7 @@ export function projectCacheDir(projectPath: string): string {
 
 export function openProject(path: string, opts: { create?: boolean; readOnly?: boolean } = {}): ProjectSession {
   const abs = resolve(path);
-  if (opts.create) mkdirSync(dirname(abs), { recursive: true });
+  if (opts.create !== false && !opts.readOnly) mkdirSync(dirname(abs), { recursive: true });
   const db = openProjectDb(abs, { create: opts.create ?? true, readOnly: opts.readOnly ?? false });
   const cacheDir = projectCacheDir(abs);
   return {
