@@ -1,0 +1,142 @@
+// `rigsolve synth-data`: training shards for the Python trainer, in the rigsolve-synth-data/1
+// format (a contract with models/training): memory-mappable .npy shards of uint8 images and
+// float32 parameters, the rig basis, and a manifest written last (a directory without
+// manifest.json is an unfinished run). Every sample's expression and randomisation derive from
+// (seed, sample index) on the main thread, so the data is identical whatever the worker count.
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Rig } from '../../rig/types';
+import { mapLimit } from '../../util/map-limit';
+import { controlRegion } from '../expressions';
+import { dataBytes, npyHeader } from '../npy';
+import type { RenderPool } from '../render/pool';
+import { createRenderPool } from '../render/pool';
+import { rigBasis } from '../rig-seam';
+import { createRng, deriveSeed } from '../rng';
+import { PRIOR, priorContext, sampleExpression } from './prior';
+import { RANDOMISATION, sampleRandomisation } from './randomise';
+
+export const SYNTH_DATA_FORMAT = 'rigsolve-synth-data/1';
+
+export interface SynthDataOptions {
+  readonly outDir: string;
+  readonly rig: Rig;
+  readonly count: number;
+  /** Square image side (default 128). */
+  readonly size?: number;
+  readonly seed?: number;
+  /** Samples per shard (default 1000). */
+  readonly shardSize?: number;
+  /** Write normal maps (default true). */
+  readonly normal?: boolean;
+  readonly pool?: RenderPool;
+  readonly workers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface ShardEntry {
+  readonly count: number;
+  readonly rgb: string;
+  readonly normal?: string;
+  readonly params: string;
+}
+
+export interface SynthDataManifest {
+  readonly format: typeof SYNTH_DATA_FORMAT;
+  readonly count: number;
+  readonly size: number;
+  readonly seed: number;
+  readonly controls: readonly string[];
+  readonly regions: readonly string[];
+  readonly rigHash: string;
+  readonly hasNormal: boolean;
+  readonly shards: readonly ShardEntry[];
+  readonly basis: { readonly neutral: string; readonly deltas: string; readonly correctives: string; readonly correctivePairs: readonly (readonly [number, number])[] };
+  readonly prior: typeof PRIOR;
+  readonly randomisation: typeof RANDOMISATION;
+}
+
+/** Sample i's expression and render settings: a pure function of (seed, i). */
+export function synthSample(seed: number, i: number, size: number, ctx: ReturnType<typeof priorContext>): { weights: Float32Array; settings: ReturnType<typeof sampleRandomisation> } {
+  const weights = sampleExpression(createRng(deriveSeed(seed, i, 1)), ctx);
+  const settings = sampleRandomisation(createRng(deriveSeed(seed, i, 2)), size, deriveSeed(seed, i, 3));
+  return { weights, settings };
+}
+
+async function writeNpyFile(path: string, data: Uint8Array | Float32Array, shape: readonly number[]): Promise<void> {
+  const fh = await open(path, 'w');
+  try {
+    await fh.write(npyHeader(data instanceof Float32Array ? '<f4' : '|u1', shape));
+    await fh.write(dataBytes(data));
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataManifest> {
+  const size = o.size ?? 128;
+  const seed = (o.seed ?? 0) >>> 0;
+  const shardSize = Math.max(1, Math.floor(o.shardSize ?? 1000));
+  const hasNormal = o.normal ?? true;
+  if (!(Number.isInteger(o.count) && o.count > 0)) throw new Error(`synth-data: count must be a positive integer, got ${o.count}`);
+  const controls = o.rig.controls;
+  const C = controls.length;
+  const ctx = priorContext(controls);
+  await mkdir(join(o.outDir, 'basis'), { recursive: true });
+
+  const basis = rigBasis(o.rig);
+  const V = basis.vertexCount, K = basis.correctivePairs.length;
+  await writeNpyFile(join(o.outDir, 'basis/neutral.npy'), basis.neutral, [V, 3]);
+  await writeNpyFile(join(o.outDir, 'basis/deltas.npy'), basis.deltas, [C, V, 3]);
+  await writeNpyFile(join(o.outDir, 'basis/correctives.npy'), basis.correctives, [K, V, 3]);
+
+  const pool = o.pool ?? (await createRenderPool({ rig: o.rig, workers: o.workers }));
+  const shards: ShardEntry[] = [];
+  const px = size * size * 3;
+  let done = 0;
+  try {
+    for (let start = 0, k = 0; start < o.count; start += shardSize, k++) {
+      const n = Math.min(shardSize, o.count - start);
+      const rgb = new Uint8Array(n * px);
+      const normal = hasNormal ? new Uint8Array(n * px) : null;
+      const params = new Float32Array(n * C);
+      const indices = Array.from({ length: n }, (_, j) => start + j);
+      await mapLimit(indices, Math.max(4, pool.workers * 8), async (i, j) => {
+        o.signal?.throwIfAborted();
+        const s = synthSample(seed, i, size, ctx);
+        params.set(s.weights, j * C);
+        const res = await pool.render({ weights: s.weights, settings: { ...s.settings, normal: hasNormal } });
+        rgb.set(res.rgb, j * px);
+        if (normal && res.normal) normal.set(res.normal, j * px);
+        done++;
+        o.onProgress?.(done, o.count);
+      });
+      const name = `shard-${String(k).padStart(5, '0')}`;
+      const entry: ShardEntry = { count: n, rgb: `${name}.rgb.npy`, ...(hasNormal ? { normal: `${name}.normal.npy` } : {}), params: `${name}.params.npy` };
+      await writeNpyFile(join(o.outDir, entry.rgb), rgb, [n, size, size, 3]);
+      if (normal && entry.normal) await writeNpyFile(join(o.outDir, entry.normal), normal, [n, size, size, 3]);
+      await writeNpyFile(join(o.outDir, entry.params), params, [n, C]);
+      shards.push(entry);
+    }
+  } finally {
+    if (!o.pool) await pool.close();
+  }
+
+  const manifest: SynthDataManifest = {
+    format: SYNTH_DATA_FORMAT,
+    count: o.count,
+    size,
+    seed,
+    controls: [...controls],
+    regions: controls.map(controlRegion),
+    rigHash: o.rig.hash,
+    hasNormal,
+    shards,
+    basis: { neutral: 'basis/neutral.npy', deltas: 'basis/deltas.npy', correctives: 'basis/correctives.npy', correctivePairs: basis.correctivePairs },
+    prior: PRIOR,
+    randomisation: RANDOMISATION,
+  };
+  await writeFile(join(o.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  return manifest;
+}

@@ -1,0 +1,21 @@
+// Public face of synth: the software renderer, synthetic shots, training data and the rig sheet.
+export type { CameraSpec, DirectionalLight, HeadPose, Lighting, Look, RenderRequest, RenderResult, RenderSettings, Sensor, Vec3 } from './render/types';
+export { DEFAULT_LIGHTING, DEFAULT_LOOK, DEFAULT_NORMAL_BACKGROUND, DEFAULT_SENSOR } from './render/types';
+export type { Renderer, RendererOptions } from './render/renderer';
+export { createRenderer } from './render/renderer';
+export type { RenderPool, RenderPoolOptions } from './render/pool';
+export { createRenderPool } from './render/pool';
+export type { BenchFigure, BenchRendererOptions } from './render/bench';
+export { benchRenderer } from './render/bench';
+export type { Motion, MotionOptions } from './shot/motion';
+export { generateMotion } from './shot/motion';
+export type { CurveTable, MappedCurves } from './shot/curves';
+export { curvesToWeights, parseCurvesCsv, resolveCurveColumn } from './shot/curves';
+export type { ShotLook, SynthShotOptions, SynthShotResult } from './shot/write-shot';
+export { writeSynthShot } from './shot/write-shot';
+export type { SynthDataManifest, SynthDataOptions } from './data/write-data';
+export { SYNTH_DATA_FORMAT, writeSynthData } from './data/write-data';
+export type { RigSheetOptions } from './sheet';
+export { renderRigSheet } from './sheet';
+export type { NpyDtype, NpyHeader } from './npy';
+export { encodeNpy, npyHeader, parseNpyHeader } from './npy';

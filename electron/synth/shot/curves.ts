@@ -1,0 +1,100 @@
+// Animation curves from a CSV (the truth.csv layout: `frame,<names…>`, one row per frame) mapped
+// onto a rig's controls. Names match exactly, then through the ARKit alias table, then
+// case-insensitively with Left/Right suffixes read as _L/_R. Controls the file lacks stay at 0.
+import { aliasTargets } from '../rig-seam';
+
+export interface CurveTable {
+  /** Column names after the frame column. */
+  readonly columns: readonly string[];
+  /** Frame number per row (1..N when the file has no frame column). */
+  readonly frames: readonly number[];
+  /** rows × columns, row-major. */
+  readonly values: Float32Array;
+}
+
+export function parseCurvesCsv(text: string): CurveTable {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+  const headerLine = lines[0];
+  if (headerLine === undefined) throw new Error('curves CSV is empty');
+  const sep = headerLine.includes(',') ? ',' : headerLine.includes('\t') ? '\t' : ';';
+  const header = headerLine.split(sep).map((h) => h.trim().replace(/^"|"$/g, ''));
+  const hasFrame = /^(frame|frames|time|#)$/i.test(header[0] ?? '');
+  const columns = hasFrame ? header.slice(1) : header;
+  const rows = lines.slice(1);
+  const values = new Float32Array(rows.length * columns.length);
+  const frames: number[] = [];
+  rows.forEach((line, r) => {
+    const cells = line.split(sep);
+    if (hasFrame) {
+      const f = Number(cells[0]);
+      if (!Number.isFinite(f)) throw new Error(`curves CSV row ${r + 2}: bad frame '${cells[0]}'`);
+      frames.push(f);
+    } else {
+      frames.push(r + 1);
+    }
+    const off = hasFrame ? 1 : 0;
+    for (let c = 0; c < columns.length; c++) {
+      const v = Number(cells[c + off]);
+      values[r * columns.length + c] = Number.isFinite(v) ? v : 0;
+    }
+  });
+  return { columns, frames, values };
+}
+
+export interface ColumnTarget {
+  readonly control: number;
+  readonly scale: number;
+}
+
+function sideNormalised(name: string): string {
+  return name.replace(/[_-]?left$/i, '_L').replace(/[_-]?right$/i, '_R').toLowerCase();
+}
+
+/** The rig controls a CSV column drives (empty when it matches none). */
+export function resolveCurveColumn(name: string, controls: readonly string[]): ColumnTarget[] {
+  const exact = controls.indexOf(name);
+  if (exact >= 0) return [{ control: exact, scale: 1 }];
+  const alias = aliasTargets(name, controls);
+  if (alias) {
+    return alias.flatMap((a) => {
+      const i = controls.indexOf(a.control);
+      return i >= 0 ? [{ control: i, scale: a.scale }] : [];
+    });
+  }
+  const lower = name.toLowerCase();
+  const ci = controls.findIndex((c) => c.toLowerCase() === lower);
+  if (ci >= 0) return [{ control: ci, scale: 1 }];
+  const norm = sideNormalised(name);
+  const si = controls.findIndex((c) => c.toLowerCase() === norm);
+  return si >= 0 ? [{ control: si, scale: 1 }] : [];
+}
+
+export interface MappedCurves {
+  readonly frames: readonly number[];
+  /** frames × controls, row-major, clamped to [0, 1]. */
+  readonly weights: Float32Array;
+  /** Columns that matched no control. */
+  readonly unmatched: readonly string[];
+}
+
+export function curvesToWeights(table: CurveTable, controls: readonly string[]): MappedCurves {
+  const C = controls.length, K = table.columns.length, N = table.frames.length;
+  const weights = new Float32Array(N * C);
+  const unmatched: string[] = [];
+  const targets = table.columns.map((name) => {
+    const t = resolveCurveColumn(name, controls);
+    if (t.length === 0) unmatched.push(name);
+    return t;
+  });
+  for (let r = 0; r < N; r++) {
+    for (let k = 0; k < K; k++) {
+      const v = table.values[r * K + k]!;
+      for (const t of targets[k]!) weights[r * C + t.control] = weights[r * C + t.control]! + v * t.scale;
+    }
+    for (let c = 0; c < C; c++) weights[r * C + c] = Math.min(1, Math.max(0, weights[r * C + c]!));
+  }
+  return { frames: table.frames, weights, unmatched };
+}

@@ -1,0 +1,133 @@
+// `rigsolve synth-shot`: a synthetic capture of the rig, as the stage would deliver it —
+// rgb/frame.NNNN.png, normal/frame.NNNN.png — plus the ground truth, truth.csv.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Rig } from '../../rig/types';
+import { mapLimit } from '../../util/map-limit';
+import { encodePng } from '../png';
+import type { RenderPool } from '../render/pool';
+import { createRenderPool } from '../render/pool';
+import type { HeadPose, RenderSettings } from '../render/types';
+import type { CurveTable } from './curves';
+import { curvesToWeights } from './curves';
+import { generateMotion } from './motion';
+import type { MotionOptions } from './motion';
+
+/** The look of a shot: everything of RenderSettings that is not per frame. */
+export type ShotLook = Omit<RenderSettings, 'width' | 'height' | 'pose' | 'normal' | 'seed'>;
+
+export interface SynthShotOptions {
+  readonly outDir: string;
+  readonly rig: Rig;
+  /** Ignored when curves are given (their rows decide). Default 120. */
+  readonly frames?: number;
+  readonly fps?: number;
+  readonly seed?: number;
+  /** Square image side in pixels (default 256). */
+  readonly size?: number;
+  /** Write normal/ too (default true). */
+  readonly normal?: boolean;
+  /** Render this animation instead of generated motion. */
+  readonly curves?: CurveTable;
+  readonly motion?: Pick<MotionOptions, 'intensity' | 'speech' | 'headMotion'>;
+  /** Camera, lights, look, sensor (defaults: the studio set-up, 2× supersampling, light sensor noise). */
+  readonly look?: ShotLook;
+  /** Reuse a pool (it must hold the same rig); otherwise one is made and closed. */
+  readonly pool?: RenderPool;
+  readonly workers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface SynthShotResult {
+  readonly outDir: string;
+  readonly frames: readonly number[];
+  readonly rgbFiles: readonly string[];
+  readonly normalFiles: readonly string[];
+  readonly truthCsv: string;
+  /** Curve columns that matched no control (curves input only). */
+  readonly unmatchedColumns: readonly string[];
+}
+
+export const DEFAULT_SHOT_LOOK: ShotLook = {
+  ssaa: 2,
+  sensor: { readNoise: 0.003, shotNoise: 0.002, blur: 0.35 },
+};
+
+export function frameFileName(frame: number, digits: number): string {
+  return `frame.${String(frame).padStart(digits, '0')}.png`;
+}
+
+/** truth.csv text: header `frame,<controls>`, one row per frame, 6 decimals. */
+export function truthCsv(controls: readonly string[], frames: readonly number[], weights: Float32Array): string {
+  const C = controls.length;
+  const lines = [`frame,${controls.join(',')}`];
+  frames.forEach((f, r) => {
+    const row = new Array<string>(C);
+    for (let c = 0; c < C; c++) row[c] = weights[r * C + c]!.toFixed(6);
+    lines.push(`${f},${row.join(',')}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export async function writeSynthShot(o: SynthShotOptions): Promise<SynthShotResult> {
+  const size = o.size ?? 256;
+  const fps = o.fps ?? 30;
+  const seed = o.seed ?? 1;
+  const wantNormal = o.normal ?? true;
+  const controls = o.rig.controls;
+  let frames: number[];
+  let weights: Float32Array;
+  let poses: readonly HeadPose[];
+  let unmatched: readonly string[] = [];
+  if (o.curves) {
+    const mapped = curvesToWeights(o.curves, controls);
+    // The file's frame numbers name the images when they can (non-negative, increasing integers).
+    const ok = mapped.frames.every((f, i) => Number.isInteger(f) && f >= 0 && (i === 0 || f > mapped.frames[i - 1]!));
+    frames = ok ? [...mapped.frames] : mapped.frames.map((_, i) => i + 1);
+    weights = mapped.weights;
+    unmatched = mapped.unmatched;
+    const amount = o.motion?.headMotion ?? 0;
+    poses = amount > 0 ? generateMotion({ frames: frames.length, fps, seed, controls, headMotion: amount }).poses : frames.map(() => ({}));
+  } else {
+    const n = o.frames ?? 120;
+    const motion = generateMotion({ frames: n, fps, seed, controls, ...o.motion });
+    frames = Array.from({ length: n }, (_, i) => i + 1);
+    weights = motion.weights;
+    poses = motion.poses;
+  }
+  const total = frames.length;
+  if (total === 0) throw new Error('synth-shot: no frames to render');
+  const digits = Math.max(4, String(frames[frames.length - 1]).length);
+  const rgbDir = join(o.outDir, 'rgb');
+  const normalDir = join(o.outDir, 'normal');
+  await mkdir(rgbDir, { recursive: true });
+  if (wantNormal) await mkdir(normalDir, { recursive: true });
+
+  const pool = o.pool ?? (await createRenderPool({ rig: o.rig, workers: o.workers }));
+  const look: ShotLook = { ...DEFAULT_SHOT_LOOK, ...o.look };
+  const C = controls.length;
+  const rgbFiles = frames.map((f) => join(rgbDir, frameFileName(f, digits)));
+  const normalFiles = wantNormal ? frames.map((f) => join(normalDir, frameFileName(f, digits))) : [];
+  let done = 0;
+  try {
+    // Enough in flight to keep every worker and sharp's threads busy, few enough to bound memory.
+    await mapLimit(frames, Math.max(4, pool.workers * 6), async (_f, i) => {
+      o.signal?.throwIfAborted();
+      const res = await pool.render({
+        weights: weights.slice(i * C, (i + 1) * C),
+        settings: { ...look, width: size, height: size, pose: poses[i] ?? {}, normal: wantNormal, seed: seed * 100003 + i },
+      });
+      const writes = [encodePng(res.rgb, size, size).then((b) => writeFile(rgbFiles[i]!, b))];
+      if (res.normal) writes.push(encodePng(res.normal, size, size).then((b) => writeFile(normalFiles[i]!, b)));
+      await Promise.all(writes);
+      done++;
+      o.onProgress?.(done, total);
+    });
+  } finally {
+    if (!o.pool) await pool.close();
+  }
+  const truth = join(o.outDir, 'truth.csv');
+  await writeFile(truth, truthCsv(controls, frames, weights));
+  return { outDir: o.outDir, frames, rgbFiles, normalFiles, truthCsv: truth, unmatchedColumns: unmatched };
+}
