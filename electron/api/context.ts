@@ -1,6 +1,7 @@
 // What a handler may use: the open project, the host's identity, and the event emitter.
 import type { EventName, EventPayload } from '../common/api/contract';
 import type { ProjectSession } from '../project/session';
+import type { SolveService } from '../solver/solve-service';
 
 export interface AppContext {
   readonly host: 'electron' | 'browser';
@@ -10,4 +11,8 @@ export interface AppContext {
   /** Opens (or creates) a project, closing the one open before. */
   openProject(path: string, create: boolean): ProjectSession;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The solve queue (one solver process, kept warm between shots). */
+  readonly solver: SolveService;
+  /** The user's own models folder, beside the bundled models/. */
+  readonly userModelsDir: string | null;
 }

@@ -3,11 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/api/contract';
 import { AppError, notFound } from '../common/api/errors';
-import type { ProjectInfo } from '../common/api/schemas';
+import type { ProjectInfo, TakeSummary } from '../common/api/schemas';
+import { DEFAULT_CONTROL_NAMES } from '../common/controls';
+import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
+import { clampCrop } from '../solver/decode';
+import { controlMismatch, defaultModelPath, listModels } from '../solver/models-catalog';
 import { importCapture } from '../capture/import-capture';
 import { listFrameRecords, toFrameInfo } from '../db/frames';
 import { ProjectFileError } from '../db/open';
-import { getShot, listShots } from '../db/shots';
+import { getShot, listShots, setShotCrop } from '../db/shots';
 import type { ProjectSession } from '../project/session';
 import type { AppContext } from './context';
 import { listDir } from './list-dir';
@@ -76,4 +80,70 @@ export const handlers: Handlers = {
   },
 
   'fs.listDir': async (args) => listDir(args.path),
+
+  'shot.setCrop': async (args, ctx) => {
+    const s = requireSession(ctx);
+    const shot = getShot(s.db, args.shotId);
+    if (!shot) throw notFound(`no shot with id ${args.shotId}`);
+    setShotCrop(s.db, args.shotId, args.crop && shot.width && shot.height ? clampCrop(args.crop, shot.width, shot.height) : null);
+    ctx.emit('shots.changed', { shotId: args.shotId });
+    return getShot(s.db, args.shotId)!;
+  },
+
+  'models.list': async (_args, ctx) => {
+    const entries = await listModels(ctx.userModelsDir);
+    // The shot's rig decides what matches; every shot uses the default head until per-shot rigs land.
+    const rig = DEFAULT_CONTROL_NAMES;
+    const def = defaultModelPath();
+    return entries.map((e) => ({
+      path: e.path,
+      source: e.source,
+      id: e.info?.manifest.id ?? null,
+      inputSize: e.info?.manifest.inputSize ?? null,
+      controlCount: e.info?.manifest.controls.length ?? null,
+      problem: e.error ?? (e.info ? controlMismatch(e.info.manifest, rig) : null),
+      evaluation: e.info?.manifest.evaluation ?? {},
+      isDefault: e.path === def,
+    }));
+  },
+
+  'solve.start': async (args, ctx) => ({ queued: await ctx.solver.enqueue(args.shotIds, args.modelPath, args.device) }),
+
+  'solve.cancel': async (args, ctx) => {
+    ctx.solver.cancel(args.shotId);
+    return ctx.solver.status();
+  },
+
+  'solve.status': async (_args, ctx) => ctx.solver.status(),
+
+  'takes.list': async (args, ctx) => takeSummaries(requireSession(ctx), args.shotId),
+
+  'take.setActive': async (args, ctx) => {
+    const s = requireSession(ctx);
+    const take = getTake(s.db, args.takeId);
+    if (!take || take.shotId !== args.shotId) throw notFound(`shot ${args.shotId} has no take ${args.takeId}`);
+    if (take.state !== 'complete') throw new AppError('badInput', `take ${args.takeId} is not complete (${take.state}); solve again to finish it`);
+    setActiveTake(s.db, args.shotId, args.takeId);
+    ctx.emit('shots.changed', { shotId: args.shotId });
+    return takeSummaries(s, args.shotId);
+  },
 };
+
+function takeSummaries(s: ProjectSession, shotId: number): TakeSummary[] {
+  if (!getShot(s.db, shotId)) throw notFound(`no shot with id ${shotId}`);
+  const active = activeTakeId(s.db, shotId);
+  return listTakes(s.db, shotId).map((t) => ({
+    id: t.id,
+    shotId: t.shotId,
+    modelId: t.modelId,
+    modelHash: t.modelHash,
+    provider: t.provider,
+    state: t.state,
+    framesDone: t.framesDone,
+    durationMs: t.durationMs,
+    createdAt: t.createdAt,
+    failedFrames: t.failedFrames,
+    notice: t.notice,
+    active: t.id === active,
+  }));
+}

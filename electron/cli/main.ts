@@ -7,12 +7,14 @@ import { runApp } from './commands/app';
 import { runImport } from './commands/import';
 import { runServe } from './commands/serve';
 import { runShots } from './commands/shots';
+import { runSolve } from './commands/solve';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
 export const COMMANDS: Record<string, Command> = {
   import: { summary: 'import a capture (image sequences or a video) as a shot', run: runImport },
   shots: { summary: 'list the shots of a project', run: runShots },
+  solve: { summary: 'solve shots: per-frame rig control values from the plates', run: runSolve },
   serve: { summary: 'serve the app to a browser (remote review, testing)', run: runServe },
   app: { summary: 'start the app in a browser (the demo project on first run)', run: runApp },
 };

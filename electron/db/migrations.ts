@@ -115,4 +115,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX edit_log_by_shot ON edit_log(shot_id, id);
   `,
+  /* 2: solves in progress */ `
+  -- A solve writes each committed batch here (one row per frame: all controls as one Float32 BLOB),
+  -- so a killed solve resumes from its last batch. When the solve completes the rows are gathered
+  -- into one curve BLOB per control (the curves table) and removed.
+  CREATE TABLE take_frames (
+    take_id INTEGER NOT NULL REFERENCES takes(id) ON DELETE CASCADE,
+    frame   INTEGER NOT NULL,
+    params  BLOB,                  -- NULL: the frame could not be decoded (filled at completion)
+    PRIMARY KEY (take_id, frame)
+  ) WITHOUT ROWID;
+  ALTER TABLE takes ADD COLUMN failed_frames TEXT NOT NULL DEFAULT '[]';  -- JSON frame numbers, filled by interpolation
+  ALTER TABLE takes ADD COLUMN settings_key TEXT;                         -- model hash + settings: which take a re-run resumes
+  ALTER TABLE takes ADD COLUMN notice TEXT;                               -- e.g. the provider fallback the user was told about
+  `,
 ];

@@ -97,3 +97,12 @@ export function updateShotAfterImport(
 export function setShotFps(db: ProjectDb, id: number, fps: number): void {
   db.prepare(`UPDATE shots SET fps = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(fps, id);
 }
+
+export function setShotCrop(db: ProjectDb, id: number, crop: CropRect | null): void {
+  db.prepare(`UPDATE shots SET crop_x = ?, crop_y = ?, crop_size = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
+    crop?.x ?? null,
+    crop?.y ?? null,
+    crop?.size ?? null,
+    id,
+  );
+}

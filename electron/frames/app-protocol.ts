@@ -4,6 +4,7 @@
 import { readStatic } from '../host/static-files';
 import type { ProjectSession } from '../project/session';
 import { serveFrame } from './serve-frame';
+import { serveTakeCurves } from './serve-take';
 
 export const APP_SCHEME = 'rigsolve';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -17,6 +18,7 @@ export async function appProtocolResponse(rawUrl: string, session: ProjectSessio
   }
   if (url.protocol !== `${APP_SCHEME}:`) return new Response('not found', { status: 404 });
   if (url.hostname === 'frame') return serveFrame(session, `frame${url.pathname}`, url.searchParams);
+  if (url.hostname === 'take') return serveTakeCurves(session, `take${url.pathname}`);
   if (url.hostname === 'app') {
     const file = await readStatic(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return new Response('not found', { status: 404 });

@@ -9,6 +9,7 @@ import { createAppContext, type HostedContext } from '../api/app-context';
 import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { serveFrame } from '../frames/serve-frame';
+import { serveTakeCurves } from '../frames/serve-take';
 import { rendererDistDir } from '../util/app-root';
 import { hostAllowed, newToken, TOKEN_COOKIE, tokenFromRequest, tokenMatches } from './auth';
 import { readStatic } from './static-files';
@@ -66,12 +67,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if (!tokenMatches(token, given)) return send(res, 401, 'missing or wrong token: open the URL that `rigsolve serve` printed');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
 
-    if (url.pathname.startsWith('/frame/')) {
-      const response = await serveFrame(context.session(), url.pathname, url.searchParams);
-      res.writeHead(response.status, { ...SECURITY_HEADERS, ...Object.fromEntries(response.headers) });
-      res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
-      return;
-    }
+    // Plates and curves: the same functions the Electron host's rigsolve:// protocol calls.
+    if (url.pathname.startsWith('/frame/')) return relay(req, res, await serveFrame(context.session(), url.pathname, url.searchParams));
+    if (url.pathname.startsWith('/take/')) return relay(req, res, serveTakeCurves(context.session(), url.pathname));
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     const file = await readStatic(rendererDir, path);
     if (!file) {
@@ -148,6 +146,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       if (!opts.context) context.close();
     },
   };
+}
+
+async function relay(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  res.writeHead(response.status, { ...SECURITY_HEADERS, ...Object.fromEntries(response.headers) });
+  res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
 }
 
 function send(res: ServerResponse, status: number, message: string): void {

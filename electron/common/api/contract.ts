@@ -3,6 +3,8 @@
 // arguments with these schemas before a handler sees them.
 import { z } from 'zod';
 import {
+  CropRect,
+  DeviceChoice,
   DirListing,
   FrameInfo,
   ImportReport,
@@ -11,6 +13,9 @@ import {
   ShotDetail,
   ShotId,
   ShotSummary,
+  ModelSummary,
+  SolveStatus,
+  TakeSummary,
 } from './schemas';
 
 const none = z.object({}).strict();
@@ -34,6 +39,17 @@ export const CHANNELS = {
   'shot.frames': channel(z.object({ shotId: ShotId }).strict(), z.array(FrameInfo), 'read'),
   'capture.import': channel(ImportRequest.strict(), ImportReport, 'host'),
   'fs.listDir': channel(z.object({ path: z.string().nullable().default(null) }).strict(), DirListing, 'host'),
+  'shot.setCrop': channel(z.object({ shotId: ShotId, crop: CropRect.nullable() }).strict(), ShotDetail, 'write'),
+  'models.list': channel(z.object({ shotId: ShotId.nullable().default(null) }).strict(), z.array(ModelSummary), 'read'),
+  'solve.start': channel(
+    z.object({ shotIds: z.array(ShotId).min(1).max(10_000), modelPath: z.string().nullable().default(null), device: DeviceChoice.default('auto') }).strict(),
+    z.object({ queued: z.number().int() }),
+    'write',
+  ),
+  'solve.cancel': channel(z.object({ shotId: ShotId.nullable().default(null) }).strict(), SolveStatus, 'write'),
+  'solve.status': channel(none, SolveStatus, 'read'),
+  'takes.list': channel(z.object({ shotId: ShotId }).strict(), z.array(TakeSummary), 'read'),
+  'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -54,6 +70,16 @@ export const EVENTS = {
     total: z.number().int().nonnegative(),
     finished: z.boolean(),
   }),
+  'solve.progress': z.object({
+    shotId: ShotId,
+    takeId: z.number().int(),
+    done: z.number().int(),
+    total: z.number().int(),
+    framesPerSecond: z.number(),
+    etaSeconds: z.number().nullable(),
+    provider: z.string(),
+  }),
+  'solve.finished': z.object({ shotId: ShotId, takeId: z.number().int().nullable(), ok: z.boolean(), message: z.string(), failedFrames: z.array(z.number().int()) }),
   /** A shot was created, changed or removed: lists refresh. */
   'shots.changed': z.object({ shotId: ShotId.nullable() }),
 } as const;

@@ -113,3 +113,45 @@ export const DirListing = z.object({
   entries: z.array(DirEntry),
 });
 export type DirListing = z.infer<typeof DirListing>;
+
+export const DeviceChoice = z.enum(['auto', 'cpu', 'cuda', 'dml', 'coreml']);
+export type DeviceChoice = z.infer<typeof DeviceChoice>;
+
+export const ModelSummary = z.object({
+  path: z.string(),
+  source: z.enum(['bundled', 'user']),
+  id: z.string().nullable(),
+  inputSize: z.number().int().nullable(),
+  controlCount: z.number().int().nullable(),
+  /** Why the shot's rig cannot use it, or why it is not a usable model; null when it can be used. */
+  problem: z.string().nullable(),
+  evaluation: z.record(z.string(), z.unknown()),
+  isDefault: z.boolean(),
+});
+export type ModelSummary = z.infer<typeof ModelSummary>;
+
+export const TakeSummary = z.object({
+  id: z.number().int(),
+  shotId: z.number().int(),
+  modelId: z.string(),
+  modelHash: z.string(),
+  provider: z.string().nullable(),
+  state: z.enum(['running', 'complete', 'cancelled', 'failed']),
+  framesDone: z.number().int(),
+  durationMs: z.number().nullable(),
+  createdAt: z.string(),
+  failedFrames: z.array(z.number().int()),
+  notice: z.string().nullable(),
+  active: z.boolean(),
+});
+export type TakeSummary = z.infer<typeof TakeSummary>;
+
+export const SolveStatus = z.object({
+  running: z
+    .object({ shotId: z.number().int(), done: z.number().int(), total: z.number().int(), framesPerSecond: z.number(), etaSeconds: z.number().nullable() })
+    .nullable(),
+  queued: z.array(z.number().int()),
+  provider: z.string().nullable(),
+  notice: z.string().nullable(),
+});
+export type SolveStatus = z.infer<typeof SolveStatus>;

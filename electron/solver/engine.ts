@@ -1,0 +1,89 @@
+// Runs inside the solver process: one onnxruntime session per model, created once and kept warm
+// between shots; execution providers tried in preference order with CPU last.
+import * as ort from 'onnxruntime-node';
+import { fallbackNotice, providerPreference, type Device, type Provider } from './providers';
+import type { SolverRequest, SolverResponse } from './protocol';
+
+interface LoadedModel {
+  session: ort.InferenceSession;
+  provider: Provider;
+  notice: string | null;
+}
+
+const sessions = new Map<string, LoadedModel>();
+
+function key(modelPath: string, device: Device): string {
+  return `${device}\u0000${modelPath}`;
+}
+
+const byPath = new Map<string, string>();
+
+async function load(modelPath: string, device: Device, threads: number): Promise<LoadedModel> {
+  const k = key(modelPath, device);
+  const existing = sessions.get(k);
+  if (existing) return existing;
+  const tried: { provider: Provider; error: string }[] = [];
+  for (const provider of providerPreference(device)) {
+    try {
+      const session = await ort.InferenceSession.create(modelPath, {
+        executionProviders: [provider],
+        graphOptimizationLevel: 'all',
+        intraOpNumThreads: threads,
+        interOpNumThreads: 1,
+        // A GPU provider that is not installed is expected on most machines: keep its native error
+        // off the console (it is in the notice); CPU problems stay visible.
+        logSeverityLevel: provider === 'cpu' ? 2 : 4,
+      });
+      const loaded = { session, provider, notice: fallbackNotice(device, tried, provider) };
+      sessions.set(k, loaded);
+      byPath.set(modelPath, k);
+      console.error(`[solver] ${modelPath}: using the ${provider} execution provider`);
+      return loaded;
+    } catch (err) {
+      tried.push({ provider, error: String((err as Error).message ?? err).split('\n')[0]!.slice(0, 160) });
+    }
+  }
+  throw new Error(`cannot load the model: ${tried.map((t) => `${t.provider}: ${t.error}`).join('; ')}`);
+}
+
+export async function handleRequest(req: SolverRequest): Promise<SolverResponse> {
+  try {
+    switch (req.type) {
+      case 'load': {
+        const t = performance.now();
+        const m = await load(req.modelPath, req.device, req.threads);
+        return { type: 'loaded', id: req.id, provider: m.provider, notice: m.notice, loadMs: performance.now() - t };
+      }
+      case 'infer': {
+        const k = byPath.get(req.modelPath);
+        const m = k ? sessions.get(k) : undefined;
+        if (!m) throw new Error('model not loaded');
+        const shape = [req.batch, 3, req.size, req.size];
+        const t = performance.now();
+        const out = await m.session.run({ rgb: new ort.Tensor('float32', req.rgb, shape), normal: new ort.Tensor('float32', req.normal, shape) });
+        const params = out.params;
+        if (!params) throw new Error('the model has no "params" output');
+        const features = out.features;
+        return {
+          type: 'inferred',
+          id: req.id,
+          params: params.data as Float32Array,
+          features: features ? (features.data as Float32Array) : null,
+          controls: params.dims[1] ?? 0,
+          inferMs: performance.now() - t,
+        };
+      }
+      case 'unload': {
+        const k = byPath.get(req.modelPath);
+        if (k) {
+          await sessions.get(k)?.session.release();
+          sessions.delete(k);
+          byPath.delete(req.modelPath);
+        }
+        return { type: 'unloaded', id: req.id };
+      }
+    }
+  } catch (err) {
+    return { type: 'error', id: req.id, message: String((err as Error).message ?? err).split('\n')[0]! };
+  }
+}

@@ -1,0 +1,80 @@
+// A solver model is an ONNX file plus a manifest JSON beside it (same name, .json): what it takes
+// (input size, normalisation, how an absent normal map is fed), what it gives (controls in output
+// order), and which rig it was trained on. The app refuses a model it cannot honour, with a reason.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { badInput } from '../common/api/errors';
+
+const Normalisation = z.object({ mean: z.array(z.number()).length(3), std: z.array(z.number().positive()).length(3) });
+
+export const ModelManifest = z
+  .object({
+    format: z.literal('rigsolve-model/1'),
+    id: z.string().min(1),
+    inputSize: z.number().int().positive(),
+    normalisation: z.object({ rgb: Normalisation, normal: Normalisation }),
+    /** The value every element of an absent modality's input tensor takes (the model detects it). */
+    absentValue: z.number().default(0),
+    normalConvention: z.string().default('opengl'),
+    controls: z.array(z.string()).min(1),
+    rigHash: z.string().nullable().default(null),
+    featureSize: z.number().int().positive().optional(),
+    evaluation: z.record(z.string(), z.unknown()).default({}),
+  })
+  .passthrough();
+export type ModelManifest = z.infer<typeof ModelManifest>;
+
+export interface ModelInfo {
+  /** Absolute path of the .onnx file. */
+  path: string;
+  manifest: ModelManifest;
+  /** sha256 of the .onnx bytes: recorded on every take. */
+  hash: string;
+  sizeBytes: number;
+}
+
+export function manifestPathFor(onnxPath: string): string {
+  return onnxPath.replace(/\.onnx$/i, '.json');
+}
+
+export async function loadModelInfo(onnxPath: string): Promise<ModelInfo> {
+  if (!/\.onnx$/i.test(onnxPath)) throw badInput(`${basename(onnxPath)} is not an .onnx file`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(onnxPath);
+  } catch {
+    throw badInput(`model not found: ${onnxPath}`);
+  }
+  // An ONNX file is a protobuf ModelProto; its first field is ir_version (field 1, varint: byte 0x08).
+  if (bytes.length < 16 || bytes[0] !== 0x08) throw badInput(`${basename(onnxPath)} is not a valid ONNX model`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(manifestPathFor(onnxPath), 'utf8'));
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw badInput(`${basename(onnxPath)}: ${missing ? 'no manifest beside it' : 'its manifest is not valid JSON'} (${basename(manifestPathFor(onnxPath))})`);
+  }
+  const parsed = ModelManifest.safeParse(raw);
+  if (!parsed.success) throw badInput(`${basename(onnxPath)}: manifest invalid: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+  const s = await stat(onnxPath);
+  return { path: onnxPath, manifest: parsed.data, hash: createHash('sha256').update(bytes).digest('hex'), sizeBytes: s.size };
+}
+
+/**
+ * Why a model cannot solve shots of a rig, or null if it can: its controls must be the rig's, in
+ * any order (outputs are mapped by name), and none may be missing.
+ */
+export function controlMismatch(manifest: ModelManifest, rigControls: readonly string[]): string | null {
+  const model = new Set(manifest.controls);
+  const rig = new Set(rigControls);
+  const missing = rigControls.filter((c) => !model.has(c));
+  const extra = manifest.controls.filter((c) => !rig.has(c));
+  if (missing.length === 0 && extra.length === 0) return null;
+  const list = (xs: string[]) => `${xs.slice(0, 5).join(', ')}${xs.length > 5 ? ` and ${xs.length - 5} more` : ''}`;
+  const parts: string[] = [];
+  if (missing.length) parts.push(`it does not solve ${list(missing)}`);
+  if (extra.length) parts.push(`it solves controls the rig lacks (${list(extra)})`);
+  return `model "${manifest.id}" does not match the shot's rig: ${parts.join('; ')}`;
+}

@@ -1,0 +1,30 @@
+// Model-input preprocessing, the mirror of models/training/rigsolve_training/preprocess.py:
+//   out[c, y, x] = float32((u8[y, x, c] / 255 − mean[c]) / std[c])
+// computed in float64 (JS numbers) in that order and rounded to float32 once by the store, so
+// the values are bit-identical to the trainer's (a test pins it against the Python fixture).
+
+export interface ChannelNormalisation {
+  mean: readonly number[];
+  std: readonly number[];
+}
+
+/** Writes one HWC uint8 RGB image as CHW float32 into `out` at `offset` (a batch slot). */
+export function normaliseInto(u8: Uint8Array, size: number, norm: ChannelNormalisation, out: Float32Array, offset: number): void {
+  const plane = size * size;
+  for (let c = 0; c < 3; c++) {
+    const mean = norm.mean[c]!;
+    const std = norm.std[c]!;
+    const base = offset + c * plane;
+    for (let i = 0; i < plane; i++) out[base + i] = (u8[i * 3 + c]! / 255 - mean) / std;
+  }
+}
+
+/** Fills a batch slot with the absent-modality sentinel. */
+export function fillAbsent(out: Float32Array, size: number, offset: number, value: number): void {
+  out.fill(value, offset, offset + 3 * size * size);
+}
+
+/** DirectX-convention normal maps have +Y down: flip green so the model sees OpenGL's +Y up. */
+export function directxToOpenGl(u8: Uint8Array): void {
+  for (let i = 1; i < u8.length; i += 3) u8[i] = 255 - u8[i]!;
+}

@@ -1,0 +1,146 @@
+// The solve queue of an open app (either host): shots are solved one after another in the
+// background; progress and results go out as events. The main event loop never waits on a solve.
+import { AppError, badInput, notFound } from '../common/api/errors';
+import type { EventName, EventPayload } from '../common/api/contract';
+import { DEFAULT_CONTROL_NAMES } from '../common/controls';
+import { getShot } from '../db/shots';
+import { setShotStatusRaw } from '../db/takes';
+import type { ProjectSession } from '../project/session';
+import { SolverClient, SolverCrashedError } from './client';
+import { loadModelInfo } from './manifest';
+import { defaultModelPath } from './models-catalog';
+import type { Device, Provider } from './providers';
+import { SolveCancelledError, solveShot } from './solve-shot';
+
+interface Job {
+  shotId: number;
+  modelPath: string;
+  device: Device;
+  batch: number;
+}
+
+export interface SolveStatus {
+  running: { shotId: number; done: number; total: number; framesPerSecond: number; etaSeconds: number | null } | null;
+  queued: number[];
+  provider: Provider | null;
+  notice: string | null;
+}
+
+type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export class SolveService {
+  private queue: Job[] = [];
+  private running: { job: Job; abort: AbortController; progress: SolveStatus['running'] } | null = null;
+  private provider: Provider | null = null;
+  private notice: string | null = null;
+  private draining = false;
+
+  constructor(
+    private readonly session: () => ProjectSession | null,
+    private readonly emit: Emit,
+    readonly client: SolverClient = new SolverClient(),
+  ) {
+    client.onCrash = (reason) => {
+      this.notice = `the solver process stopped (${reason}); restarting it`;
+    };
+  }
+
+  async enqueue(shotIds: readonly number[], modelPath: string | null, device: Device, batch = 16): Promise<number> {
+    const s = this.session();
+    if (!s) throw badInput('no project is open');
+    const path = modelPath ?? defaultModelPath();
+    await loadModelInfo(path); // refuse a bad model now, with its reason, not later in the queue
+    for (const id of shotIds) {
+      const shot = getShot(s.db, id);
+      if (!shot) throw notFound(`no shot with id ${id}`);
+      if (shot.importState !== 'complete') throw badInput(`shot "${shot.name}" has not finished importing`);
+    }
+    for (const id of shotIds) {
+      if (this.running?.job.shotId === id || this.queue.some((j) => j.shotId === id)) continue;
+      this.queue.push({ shotId: id, modelPath: path, device, batch });
+      setShotStatusRaw(s.db, id, 'solving');
+      this.emit('shots.changed', { shotId: id });
+    }
+    void this.drain();
+    return this.queue.length + (this.running ? 1 : 0);
+  }
+
+  cancel(shotId: number | null): void {
+    const s = this.session();
+    const dropped = this.queue.filter((j) => shotId === null || j.shotId === shotId);
+    this.queue = this.queue.filter((j) => !dropped.includes(j));
+    for (const j of dropped) if (s) this.restoreStatus(s, j.shotId);
+    if (this.running && (shotId === null || this.running.job.shotId === shotId)) this.running.abort.abort();
+  }
+
+  status(): SolveStatus {
+    return { running: this.running?.progress ?? null, queued: this.queue.map((j) => j.shotId), provider: this.provider, notice: this.notice };
+  }
+
+  /** Resolves when the queue is empty (CLI and tests). */
+  async idle(): Promise<void> {
+    while (this.draining) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  private restoreStatus(s: ProjectSession, shotId: number): void {
+    const shot = getShot(s.db, shotId);
+    if (shot?.status === 'solving') setShotStatusRaw(s.db, shotId, s.db.prepare('SELECT active_take_id FROM shots WHERE id = ?').pluck().get(shotId) ? 'cleanup' : 'todo');
+    this.emit('shots.changed', { shotId });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) await this.runJob(job);
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runJob(job: Job, retried = false): Promise<void> {
+    const s = this.session();
+    if (!s) return;
+    const abort = new AbortController();
+    this.running = { job, abort, progress: null };
+    try {
+      const model = await loadModelInfo(job.modelPath);
+      const result = await solveShot(s.db, job.shotId, {
+        model,
+        client: this.client,
+        rigControls: DEFAULT_CONTROL_NAMES,
+        device: job.device,
+        batch: job.batch,
+        signal: abort.signal,
+        onProvider: (provider, notice) => {
+          this.provider = provider;
+          this.notice = notice;
+        },
+        onProgress: (p) => {
+          this.running!.progress = { shotId: job.shotId, done: p.done, total: p.total, framesPerSecond: p.framesPerSecond, etaSeconds: p.etaSeconds };
+          this.emit('solve.progress', { shotId: job.shotId, takeId: p.takeId, done: p.done, total: p.total, framesPerSecond: p.framesPerSecond, etaSeconds: p.etaSeconds, provider: p.provider });
+        },
+      });
+      this.emit('solve.finished', { shotId: job.shotId, takeId: result.takeId, ok: true, message: `solved ${result.frames} frames on ${result.provider.toUpperCase()} (${result.framesPerSecond.toFixed(0)} frames/s)`, failedFrames: result.failedFrames });
+    } catch (err) {
+      if (err instanceof SolverCrashedError && !retried) {
+        // The process restarts on the next request; the take resumes from its last batch.
+        this.running = null;
+        return this.runJob(job, true);
+      }
+      const cancelled = err instanceof SolveCancelledError;
+      const message = err instanceof AppError || err instanceof SolverCrashedError ? err.message : `solve failed: ${String((err as Error).message ?? err).split('\n')[0]}`;
+      if (!cancelled && !(err instanceof AppError)) console.error('[solve]', err);
+      this.restoreStatus(s, job.shotId);
+      this.emit('solve.finished', { shotId: job.shotId, takeId: cancelled ? (err as SolveCancelledError).takeId : null, ok: false, message, failedFrames: [] });
+    } finally {
+      this.running = null;
+      this.emit('shots.changed', { shotId: job.shotId });
+    }
+  }
+
+  dispose(): void {
+    this.cancel(null);
+    this.client.dispose();
+  }
+}
