@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { createAppContext } from './api/app-context';
 import { startupProject, writeAppSettings } from './demo/demo-project';
 import { wireIpc } from './electron-main/ipc';
+import { utilityTransport } from './electron-main/utility-transport';
+import { SolverClient } from './solver/client';
+import { SolveService } from './solver/solve-service';
 import { APP_ORIGIN, APP_SCHEME, appProtocolResponse } from './frames/app-protocol';
 import { rendererDistDir } from './util/app-root';
 
@@ -18,7 +21,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
   const projectPath = await startupProject(userData, (l) => console.log(l));
-  const ctx = createAppContext({ host: 'electron', readOnly: false, projectPath });
+  const ctx = createAppContext({
+    host: 'electron',
+    readOnly: false,
+    projectPath,
+    userModelsDir: join(userData, 'models'),
+    solver: (session, emit) => new SolveService(session, emit, new SolverClient(() => utilityTransport(here))),
+  });
   ctx.onEvent((event) => {
     const s = ctx.session();
     if (event === 'shots.changed' && s) void writeAppSettings(userData, { lastProject: s.path });

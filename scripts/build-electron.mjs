@@ -5,4 +5,5 @@ import { build } from 'esbuild';
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'info' };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', packages: 'external' });
+await build({ ...common, entryPoints: ['electron/solver/process-entry.ts'], outfile: 'dist/electron/solver.js', format: 'esm', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
