@@ -5,6 +5,7 @@ import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/ap
 import { AppError, notFound } from '../common/api/errors';
 import type { ProjectInfo, TakeSummary } from '../common/api/schemas';
 import { DEFAULT_CONTROL_NAMES } from '../common/controls';
+import { commitEdit, historyState, readLayer, redoEdit, undoEdit } from '../db/layers';
 import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
 import { clampCrop } from '../solver/decode';
 import { controlMismatch, defaultModelPath, listModels } from '../solver/models-catalog';
@@ -118,6 +119,27 @@ export const handlers: Handlers = {
 
   'takes.list': async (args, ctx) => takeSummaries(requireSession(ctx), args.shotId),
 
+  'layer.get': async (args, ctx) => layerWithHistory(requireShot(ctx, args.shotId), args.shotId),
+
+  'edits.apply': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    commitEdit(s.db, args.shotId, args.transaction);
+    ctx.emit('layer.changed', { shotId: args.shotId });
+    return layerWithHistory(s, args.shotId);
+  },
+
+  'edits.undo': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    if (undoEdit(s.db, args.shotId)) ctx.emit('layer.changed', { shotId: args.shotId });
+    return layerWithHistory(s, args.shotId);
+  },
+
+  'edits.redo': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    if (redoEdit(s.db, args.shotId)) ctx.emit('layer.changed', { shotId: args.shotId });
+    return layerWithHistory(s, args.shotId);
+  },
+
   'take.setActive': async (args, ctx) => {
     const s = requireSession(ctx);
     const take = getTake(s.db, args.takeId);
@@ -128,6 +150,16 @@ export const handlers: Handlers = {
     return takeSummaries(s, args.shotId);
   },
 };
+
+function requireShot(ctx: AppContext, shotId: number): ProjectSession {
+  const s = requireSession(ctx);
+  if (!getShot(s.db, shotId)) throw notFound(`no shot with id ${shotId}`);
+  return s;
+}
+
+function layerWithHistory(s: ProjectSession, shotId: number) {
+  return { ...readLayer(s.db, shotId), ...historyState(s.db, shotId) };
+}
 
 function takeSummaries(s: ProjectSession, shotId: number): TakeSummary[] {
   if (!getShot(s.db, shotId)) throw notFound(`no shot with id ${shotId}`);

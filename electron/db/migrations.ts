@@ -129,4 +129,7 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE takes ADD COLUMN settings_key TEXT;                         -- model hash + settings: which take a re-run resumes
   ALTER TABLE takes ADD COLUMN notice TEXT;                               -- e.g. the provider fallback the user was told about
   `,
+  /* 3: correction layer settings */ `
+  ALTER TABLE shots ADD COLUMN key_falloff REAL NOT NULL DEFAULT 8;
+  `,
 ];

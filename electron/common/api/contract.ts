@@ -17,6 +17,10 @@ import {
   SolveStatus,
   TakeSummary,
 } from './schemas';
+import { EditTransaction, LayerStateSchema } from '../edits';
+
+/** A shot's correction layer with where its undo history stands. */
+export const LayerWithHistory = LayerStateSchema.extend({ undoLabel: z.string().nullable(), redoLabel: z.string().nullable() });
 
 const none = z.object({}).strict();
 
@@ -49,6 +53,10 @@ export const CHANNELS = {
   'solve.cancel': channel(z.object({ shotId: ShotId.nullable().default(null) }).strict(), SolveStatus, 'write'),
   'solve.status': channel(none, SolveStatus, 'read'),
   'takes.list': channel(z.object({ shotId: ShotId }).strict(), z.array(TakeSummary), 'read'),
+  'layer.get': channel(z.object({ shotId: ShotId }).strict(), LayerWithHistory, 'read'),
+  'edits.apply': channel(z.object({ shotId: ShotId, transaction: EditTransaction }).strict(), LayerWithHistory, 'write'),
+  'edits.undo': channel(z.object({ shotId: ShotId }).strict(), LayerWithHistory, 'write'),
+  'edits.redo': channel(z.object({ shotId: ShotId }).strict(), LayerWithHistory, 'write'),
   'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
 } as const;
 
@@ -80,6 +88,8 @@ export const EVENTS = {
     provider: z.string(),
   }),
   'solve.finished': z.object({ shotId: ShotId, takeId: z.number().int().nullable(), ok: z.boolean(), message: z.string(), failedFrames: z.array(z.number().int()) }),
+  /** A shot's correction layer changed (an edit, undo or redo, from any window or reviewer). */
+  'layer.changed': z.object({ shotId: ShotId }),
   /** A shot was created, changed or removed: lists refresh. */
   'shots.changed': z.object({ shotId: ShotId.nullable() }),
 } as const;

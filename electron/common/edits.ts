@@ -1,0 +1,79 @@
+// Edits of a shot's correction layer, as Theatre.js does them: every change is a transaction of
+// operations; the main process stores each committed one with its inverse, so undo and redo are
+// replays of stored patches and the history survives restarts. A drag is not a series of commits:
+// the renderer rebuilds a temporary state from the drag's start on each move and commits once.
+import { z } from 'zod';
+import type { FilterSpec } from './curves/filters';
+import type { Key } from './curves/keys';
+
+export const KeySchema = z.object({
+  frame: z.number().int(),
+  value: z.number().min(-10).max(10),
+  interp: z.enum(['smooth', 'linear', 'step']),
+});
+
+export const FilterSpecSchema = z.object({
+  kind: z.enum(['none', 'oneEuro', 'gaussian', 'savitzkyGolay']),
+  strength: z.number().min(0).max(1),
+});
+
+/** A filter applies to a region ('region:lips') or one control ('control:jawOpen'); the control's wins. */
+export const FilterScope = z.string().regex(/^(region|control):[A-Za-z0-9_]+$/);
+
+export const EditOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('setKeys'), control: z.string().min(1), keys: z.array(KeySchema).max(100_000) }),
+  z.object({ op: z.literal('setFilter'), scope: FilterScope, filter: FilterSpecSchema.nullable() }),
+  z.object({ op: z.literal('setFalloff'), frames: z.number().min(0).max(1000) }),
+]);
+export type EditOp = z.infer<typeof EditOp>;
+
+export const EditTransaction = z.object({ label: z.string().min(1).max(200), ops: z.array(EditOp).min(1).max(1000) });
+export type EditTransaction = z.infer<typeof EditTransaction>;
+
+/** The correction layer of a shot, as the curve editor and the exporters read it. */
+export interface LayerState {
+  keys: Record<string, Key[]>;
+  filters: Record<string, FilterSpec>;
+  falloff: number;
+}
+
+export const LayerStateSchema = z.object({
+  keys: z.record(z.string(), z.array(KeySchema)),
+  filters: z.record(z.string(), FilterSpecSchema),
+  falloff: z.number(),
+});
+
+export const DEFAULT_FALLOFF = 8;
+
+/** Applies operations to a state, returning a new state (the input is not changed). Pure. */
+export function applyOps(state: LayerState, ops: readonly EditOp[]): LayerState {
+  const next: LayerState = { keys: { ...state.keys }, filters: { ...state.filters }, falloff: state.falloff };
+  for (const op of ops) {
+    if (op.op === 'setKeys') {
+      const sorted = [...op.keys].sort((a, b) => a.frame - b.frame);
+      if (sorted.length === 0) delete next.keys[op.control];
+      else next.keys[op.control] = sorted;
+    } else if (op.op === 'setFilter') {
+      if (op.filter === null) delete next.filters[op.scope];
+      else next.filters[op.scope] = op.filter;
+    } else next.falloff = op.frames;
+  }
+  return next;
+}
+
+/** The operations that undo `ops` when applied after them to the state they were applied to. Pure. */
+export function invertOps(before: LayerState, ops: readonly EditOp[]): EditOp[] {
+  const inverse: EditOp[] = [];
+  for (const op of ops) {
+    if (op.op === 'setKeys') inverse.push({ op: 'setKeys', control: op.control, keys: before.keys[op.control] ?? [] });
+    else if (op.op === 'setFilter') inverse.push({ op: 'setFilter', scope: op.scope, filter: before.filters[op.scope] ?? null });
+    else inverse.push({ op: 'setFalloff', frames: before.falloff });
+  }
+  // Undo runs the inverses last-first, so a control touched twice ends as it began.
+  return inverse.reverse();
+}
+
+/** The filter of a control: its own, else its region's, else none. */
+export function filterFor(state: LayerState, control: string, region: string): FilterSpec {
+  return state.filters[`control:${control}`] ?? state.filters[`region:${region}`] ?? { kind: 'none', strength: 0 };
+}
