@@ -4,6 +4,7 @@ import { AppError } from '../common/api/errors';
 import { ProjectFileError } from '../db/open';
 import { EXIT, exitCodeFor, UsageError } from './args';
 import { runApp } from './commands/app';
+import { runExport } from './commands/export';
 import { runImport } from './commands/import';
 import { runServe } from './commands/serve';
 import { runShots } from './commands/shots';
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, Command> = {
   import: { summary: 'import a capture (image sequences or a video) as a shot', run: runImport },
   shots: { summary: 'list the shots of a project', run: runShots },
   solve: { summary: 'solve shots: per-frame rig control values from the plates', run: runSolve },
+  export: { summary: "export a shot's final curves for an animation package", run: runExport },
   serve: { summary: 'serve the app to a browser (remote review, testing)', run: runServe },
   app: { summary: 'start the app in a browser (the demo project on first run)', run: runApp },
 };

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findShotByName } from '../../db/shots';
+import { DEFAULT_TOLERANCE, EXPORT_FORMATS, exportShot, type ExportFormat } from '../../export/export-shot';
+import { openProject } from '../../project/session';
+import { helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
+
+const spec = {
+  name: 'export',
+  summary: "export a shot's final curves (solve + corrections) for an animation package",
+  usage: `rigsolve export --project FILE --shot NAME --format ${EXPORT_FORMATS.join('|')} --out FILE [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]`,
+  options: {
+    project: { type: 'string' },
+    shot: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    reduce: { type: 'string' },
+    range: { type: 'string' },
+    take: { type: 'string' },
+    node: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: {
+    '--project FILE': 'project file',
+    '--shot NAME': 'the shot',
+    '--format F': `${EXPORT_FORMATS.join(', ')} (Maya ASCII .anim)`,
+    '--out FILE': 'file to write',
+    '--reduce TOLERANCE': `key reduction tolerance for keyed formats (default ${DEFAULT_TOLERANCE}; 0 keeps every frame)`,
+    '--range A-B': 'frames A to B (default: the whole shot)',
+    '--take ID': 'a take other than the active one',
+    '--node NAME': 'Maya: node the curves go on (default blendShape1)',
+    '--json': 'print the result as JSON',
+  },
+} satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
+
+export function parseRange(text: string | undefined): { from: number; to: number } | null {
+  if (text === undefined) return null;
+  const m = /^(-?\d+)-(-?\d+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--range must look like 1001-1100, got "${text}"`);
+  return { from: Number(m[1]), to: Number(m[2]) };
+}
+
+export async function runExport(argv: string[]): Promise<number> {
+  const { values } = parseCommand(spec, argv);
+  if (values.help) return (console.log(helpText(spec)), 0);
+  const projectPath = requireOption(values.project as string | undefined, '--project', spec.name);
+  const shotName = requireOption(values.shot as string | undefined, '--shot', spec.name);
+  const format = requireOption(values.format as string | undefined, '--format', spec.name);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  const out = resolve(requireOption(values.out as string | undefined, '--out', spec.name));
+  const tolerance = numberOption(values.reduce as string | undefined, '--reduce') ?? DEFAULT_TOLERANCE;
+  if (tolerance < 0) throw new UsageError('--reduce must be 0 or more');
+  if (!existsSync(projectPath)) throw new UsageError(`no project at ${projectPath}`);
+  const project = openProject(projectPath, { create: false });
+  try {
+    const shot = findShotByName(project.db, shotName);
+    if (!shot) throw new UsageError(`no shot named "${shotName}"`);
+    const take = numberOption(values.take as string | undefined, '--take');
+    const r = await exportShot(project.db, shot.id, { format: format as ExportFormat, out, tolerance, range: parseRange(values.range as string | undefined), takeId: take, ...(values.node ? { nodeName: values.node as string } : {}) });
+    if (values.json) console.log(JSON.stringify(r, null, 2));
+    else {
+      const keys = r.format === 'anim' ? `, ${r.keysBefore} keys reduced to ${r.keysAfter} (max error ${r.maxError.toFixed(5)})` : '';
+      console.log(`wrote ${r.path}: ${r.controls} controls × ${r.frames} frames from take ${r.takeId}${keys}`);
+    }
+    return 0;
+  } finally {
+    project.close();
+  }
+}

@@ -1,0 +1,59 @@
+// Writing a shot's final curves to a file in one of the animation packages' formats.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { badInput } from '../common/api/errors';
+import type { ProjectDb } from '../db/open';
+import { toCsv } from './csv';
+import { finalCurves } from './final-curves';
+import { toJson } from './json';
+import { toMayaAnim } from './maya-anim';
+
+export const EXPORT_FORMATS = ['csv', 'json', 'anim'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const DEFAULT_TOLERANCE = 0.002;
+
+export interface ExportOptions {
+  format: ExportFormat;
+  out: string;
+  /** Value tolerance for key reduction (formats with keys); 0 keeps every frame. */
+  tolerance?: number;
+  range?: { from: number; to: number } | null;
+  takeId?: number | null;
+  /** Maya: the node the curves go on. */
+  nodeName?: string;
+}
+
+export interface ExportResult {
+  path: string;
+  format: ExportFormat;
+  frames: number;
+  controls: number;
+  takeId: number;
+  keysBefore: number;
+  keysAfter: number;
+  maxError: number;
+}
+
+export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOptions): Promise<ExportResult> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw badInput(`unknown format "${opts.format}"; one of ${EXPORT_FORMATS.join(', ')}`);
+  const table = finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null });
+  const frames = table.values[0]?.length ?? 0;
+  const dense = frames * table.controls.length;
+  let text: string;
+  let keysAfter = dense;
+  let maxError = 0;
+  if (opts.format === 'csv') text = toCsv(table);
+  else if (opts.format === 'json') text = toJson(table, { takeId: table.takeId });
+  else {
+    const anim = toMayaAnim(table, { nodeName: opts.nodeName ?? 'blendShape1', tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
+    text = anim.text;
+    keysAfter = anim.keysAfter;
+    maxError = anim.maxError;
+  }
+  // Written beside and renamed: an export never leaves half a file where the old one was.
+  await mkdir(dirname(opts.out), { recursive: true });
+  const tmp = `${opts.out}.partial`;
+  await writeFile(tmp, text);
+  await rename(tmp, opts.out);
+  return { path: opts.out, format: opts.format, frames, controls: table.controls.length, takeId: table.takeId, keysBefore: dense, keysAfter, maxError };
+}

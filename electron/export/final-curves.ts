@@ -1,0 +1,50 @@
+// A shot's final curves as the animator sees them, for every exporter:
+//   final = clamp(filter(raw take) + correction keys), the same function the curve editor draws.
+import { badInput, notFound } from '../common/api/errors';
+import { DEFAULT_CONTROLS } from '../common/controls';
+import { evaluateControl } from '../common/curves/evaluate';
+import { filterFor } from '../common/edits';
+import { readLayer } from '../db/layers';
+import type { ProjectDb } from '../db/open';
+import { getShot } from '../db/shots';
+import { activeTakeId, getTake, readCurves } from '../db/takes';
+import type { CurvesTable } from './curves-table';
+
+export interface FinalCurvesOptions {
+  /** A take other than the shot's active one. */
+  takeId?: number | null;
+  /** Inclusive frame range inside the shot; the whole shot by default. */
+  range?: { from: number; to: number } | null;
+  /** Raw take only, no filters or corrections (for comparing takes). */
+  raw?: boolean;
+}
+
+export function finalCurves(db: ProjectDb, shotId: number, opts: FinalCurvesOptions = {}): CurvesTable & { takeId: number } {
+  const shot = getShot(db, shotId);
+  if (!shot) throw notFound(`no shot with id ${shotId}`);
+  const takeId = opts.takeId ?? activeTakeId(db, shotId);
+  if (takeId === null) throw badInput(`shot "${shot.name}" has not been solved yet`);
+  const take = getTake(db, takeId);
+  if (!take || take.shotId !== shotId) throw notFound(`shot "${shot.name}" has no take ${takeId}`);
+  if (take.state !== 'complete') throw badInput(`take ${takeId} is not complete (${take.state})`);
+  const first = shot.firstFrame!;
+  const last = shot.lastFrame!;
+  const from = opts.range?.from ?? first;
+  const to = opts.range?.to ?? last;
+  if (from > to || from < first || to > last) throw badInput(`range ${from}-${to} is outside the shot (${first}-${last})`);
+  const raw = readCurves(db, takeId);
+  const layer = readLayer(db, shotId);
+  const controls: string[] = [];
+  const values: Float32Array[] = [];
+  for (const def of DEFAULT_CONTROLS) {
+    const curve = raw.get(def.name);
+    if (!curve) continue;
+    controls.push(def.name);
+    values.push(
+      opts.raw
+        ? curve.slice(from - first, to - first + 1)
+        : evaluateControl({ raw: curve, filter: filterFor(layer, def.name, def.region), keys: layer.keys[def.name] ?? [], falloff: layer.falloff }, { shotFirst: first, from, to }, shot.fps),
+    );
+  }
+  return { shotName: shot.name, fps: shot.fps, firstFrame: from, controls, values, takeId };
+}
