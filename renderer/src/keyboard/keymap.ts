@@ -1,0 +1,71 @@
+// Keyboard map of the shot view, as a pure function of the key event so it can be tested and
+// listed in the help overlay from one table.
+import type { PlateMode } from '../state/playhead';
+
+export type ShotAction =
+  | { type: 'togglePlay' }
+  | { type: 'step'; delta: number }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'mode'; mode: PlateMode }
+  | { type: 'back' }
+  | { type: 'help' };
+
+export interface KeyLike {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** Null for keys the shot view does not handle (they keep their default behaviour). */
+export function shotKeyAction(e: KeyLike): ShotAction | null {
+  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  switch (e.key) {
+    case ' ':
+      return { type: 'togglePlay' };
+    case 'ArrowRight':
+      return { type: 'step', delta: e.shiftKey ? 10 : 1 };
+    case 'ArrowLeft':
+      return { type: 'step', delta: e.shiftKey ? -10 : -1 };
+    case 'Home':
+      return { type: 'first' };
+    case 'End':
+      return { type: 'last' };
+    case '1':
+      return { type: 'mode', mode: 'rgb' };
+    case '2':
+      return { type: 'mode', mode: 'normal' };
+    case '3':
+      return { type: 'mode', mode: 'side' };
+    case 'Escape':
+      return { type: 'back' };
+    case '?':
+      return { type: 'help' };
+    default:
+      return null;
+  }
+}
+
+/** The help overlay's rows. */
+export const SHOT_KEYS: readonly [keys: string, what: string][] = [
+  ['Space', 'Play / pause at the shot’s frame rate'],
+  ['← / →', 'Previous / next frame'],
+  ['Shift + ← / →', 'Back / forward 10 frames'],
+  ['Home / End', 'First / last frame'],
+  ['1 / 2 / 3', 'RGB / Normal / Side-by-side'],
+  ['Esc', 'Back to the shot browser'],
+  ['?', 'Show / hide this list'],
+];
+
+/** Typing in a field must not scrub the shot. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return !['button', 'checkbox', 'radio', 'range', 'submit'].includes(type);
+}

@@ -1,0 +1,96 @@
+// Timeline: frame ruler, warning/missing ticks and the playhead. Click or drag anywhere to
+// scrub (pointer capture keeps the drag alive outside the element); hover shows the frame.
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { seek, usePlayhead } from '../state/playhead';
+import { CacheLine, type CacheSource } from './CacheLine';
+import { drawRuler } from './draw-ruler';
+import { frameToPx, pxToFrame, type Marker, type TimelineSpace } from './timeline-math';
+import './timeline.css';
+
+export const TIMELINE_PAD = 10;
+
+interface Props {
+  first: number;
+  last: number;
+  markers: readonly Marker[];
+  cache?: CacheSource;
+}
+
+export function Timeline({ first, last, markers, cache }: Props) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0, dpr: 1 });
+  const [hover, setHover] = useState<{ x: number; frame: number } | null>(null);
+  const frame = usePlayhead((s) => s.frame);
+  const space: TimelineSpace = useMemo(() => ({ first, last, width: size.width, pad: TIMELINE_PAD }), [first, last, size.width]);
+
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight, dpr: window.devicePixelRatio || 1 }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || size.width === 0) return;
+    c.width = Math.round(size.width * size.dpr);
+    c.height = Math.round(size.height * size.dpr);
+    drawRuler(ctx, space, size.height, size.dpr, markers);
+  }, [space, size, markers]);
+
+  const frameAtEvent = (e: PointerEvent<HTMLDivElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return pxToFrame(space, e.clientX - rect.left);
+  };
+
+  return (
+    <div
+      ref={wrap}
+      className="timeline"
+      data-testid="timeline"
+      data-first={first}
+      data-last={last}
+      data-pad={TIMELINE_PAD}
+      role="slider"
+      aria-label="Timeline"
+      aria-valuemin={first}
+      aria-valuemax={last}
+      aria-valuenow={frame}
+      onPointerDown={(e) => {
+        if (e.button !== 0) return;
+        e.currentTarget.setPointerCapture(e.pointerId);
+        seek(frameAtEvent(e));
+      }}
+      onPointerMove={(e) => {
+        const rect = e.currentTarget.getBoundingClientRect();
+        setHover({ x: e.clientX - rect.left, frame: frameAtEvent(e) });
+        if (e.currentTarget.hasPointerCapture(e.pointerId)) seek(frameAtEvent(e));
+      }}
+      onPointerLeave={() => setHover(null)}
+    >
+      <canvas ref={canvas} className="timeline-canvas" />
+      {cache && size.width > 0 ? <CacheLine space={space} source={cache} /> : null}
+      {size.width > 0 ? (
+        <div className="playhead" style={{ transform: `translateX(${frameToPx(space, frame)}px)` }}>
+          <span className="playhead-label num" style={{ transform: `translateX(${labelShift(frameToPx(space, frame), frame, size.width)}px)` }}>
+            {frame}
+          </span>
+        </div>
+      ) : null}
+      {hover && size.width > 0 ? (
+        <div className="hover-frame num" style={{ transform: `translateX(${frameToPx(space, hover.frame)}px)` }}>
+          {hover.frame}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Centres the playhead's label on it, but keeps it inside the timeline at either end. */
+function labelShift(x: number, frame: number, width: number): number {
+  const w = String(frame).length * 6.5 + 8;
+  return Math.min(Math.max(-w / 2, -x), width - x - w);
+}

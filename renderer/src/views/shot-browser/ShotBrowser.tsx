@@ -1,0 +1,99 @@
+// Shot browser: the project's shots, import and project actions, and a warnings drawer.
+import { useMemo, useState } from 'react';
+import { refreshShots } from '../../state/actions';
+import { useApp } from '../../state/app-store';
+import { navigate } from '../../state/route';
+import { Icon } from '../common/Icon';
+import { ImportDialog } from './ImportDialog';
+import { OpenProjectDialog } from './OpenProjectDialog';
+import { ShotTable } from './ShotTable';
+import { WarningsPanel } from './WarningsPanel';
+import './shot-browser.css';
+
+type DialogName = 'import' | 'open' | null;
+
+export function ShotBrowser() {
+  const shots = useApp((s) => s.shots);
+  const loaded = useApp((s) => s.shotsLoaded);
+  const project = useApp((s) => s.project);
+  const projectError = useApp((s) => s.projectError);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [warningsFor, setWarningsFor] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const [filter, setFilter] = useState('');
+
+  const visible = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? shots.filter((s) => s.name.toLowerCase().includes(f) || s.status.toLowerCase().includes(f)) : shots;
+  }, [shots, filter]);
+  const warningsShot = shots.find((s) => s.id === warningsFor) ?? null;
+  const open = (id: number) => navigate({ name: 'shot', shotId: id, frame: null });
+
+  return (
+    <div className="shot-browser">
+      <div className="toolbar">
+        <h1 className="toolbar-title">Shots</h1>
+        <span className="dim num">{shots.length}</span>
+        <div className="search">
+          <Icon name="search" />
+          <input className="input" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter shots" />
+        </div>
+        <span className="toolbar-spacer" />
+        <button className="btn ghost icon" title="Refresh" aria-label="Refresh" onClick={() => void refreshShots()}>
+          <Icon name="refresh" />
+        </button>
+        <button className="btn" data-testid="open-project-button" disabled={project?.readOnly ?? false} onClick={() => setDialog('open')}>
+          <Icon name="open" /> Open project…
+        </button>
+        <button className="btn primary" data-testid="import-button" disabled={!project || project.readOnly} onClick={() => setDialog('import')}>
+          <Icon name="import" /> Import capture…
+        </button>
+      </div>
+      <div className="browser-body">
+        <div className="browser-main">
+          {projectError && !project ? (
+            <div className="empty-state">
+              <h3>No project open</h3>
+              <p className="dim">{projectError}</p>
+              <button className="btn primary" onClick={() => setDialog('open')}>
+                Open project…
+              </button>
+            </div>
+          ) : !loaded ? (
+            <div className="loading-center">
+              <span className="spinner" /> Loading shots…
+            </div>
+          ) : shots.length === 0 ? (
+            <div className="empty-state">
+              <h3>No shots yet</h3>
+              <p className="dim">Import a capture: a folder of RGB frames or a video, with an optional folder of normal maps.</p>
+              <button className="btn primary" disabled={!project || project.readOnly} onClick={() => setDialog('import')}>
+                <Icon name="import" /> Import capture…
+              </button>
+            </div>
+          ) : (
+            <ShotTable shots={visible} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} onShowWarnings={setWarningsFor} />
+          )}
+        </div>
+        {warningsShot ? <WarningsPanel shot={warningsShot} onClose={() => setWarningsFor(null)} /> : null}
+      </div>
+      <div className="statusbar">
+        <span className="dim" title={project?.path}>
+          {project ? project.path : ''}
+        </span>
+        <span className="toolbar-spacer" />
+        <span className="faint">Double-click or Enter to open a shot</span>
+      </div>
+      {dialog === 'import' ? (
+        <ImportDialog
+          onClose={() => setDialog(null)}
+          onOpenShot={(id) => {
+            setDialog(null);
+            open(id);
+          }}
+        />
+      ) : null}
+      {dialog === 'open' ? <OpenProjectDialog onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}

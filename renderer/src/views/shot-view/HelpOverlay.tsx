@@ -1,0 +1,23 @@
+import { SHOT_KEYS } from '../../keyboard/keymap';
+
+export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="help-overlay" onClick={onClose} role="dialog" aria-label="Keyboard shortcuts">
+      <div className="help-card">
+        <div className="section-title">Keyboard</div>
+        <table>
+          <tbody>
+            {SHOT_KEYS.map(([k, what]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ImportRequest } from '../../electron/common/api/schemas';
+import { EMPTY_FORM, toImportRequest, validateImport } from '../../renderer/src/views/shot-browser/import-form';
+
+describe('import form', () => {
+  it('requires a source and a name', () => {
+    expect(Object.keys(validateImport(EMPTY_FORM)).sort()).toEqual(['rgbSource', 'shotName']);
+  });
+
+  it('checks fps and the normal folder', () => {
+    const f = { ...EMPTY_FORM, rgbSource: '/a', shotName: 'a', fps: 'abc', normalSource: '/a' };
+    expect(validateImport(f)).toEqual({ fps: expect.any(String), normalSource: expect.any(String) });
+    expect(validateImport({ ...f, fps: '23.976', normalSource: '/b' })).toEqual({});
+  });
+
+  it('builds a request the contract accepts', () => {
+    const req = toImportRequest({ ...EMPTY_FORM, rgbSource: ' /caps/t1 ', shotName: ' t1 ', fps: '' });
+    expect(req).toEqual({ shotName: 't1', rgbSource: '/caps/t1', normalSource: null, fps: null, normalConvention: 'opengl' });
+    expect(ImportRequest.strict().safeParse(req).success).toBe(true);
+    const withNormals = toImportRequest({ ...EMPTY_FORM, rgbSource: '/a', normalSource: '/n', shotName: 'x', fps: '30', normalConvention: 'directx' });
+    expect(ImportRequest.strict().parse(withNormals)).toMatchObject({ normalSource: '/n', fps: 30, normalConvention: 'directx' });
+  });
+});
