@@ -14,7 +14,7 @@ export function isChannel(name: string): name is ChannelName {
 export async function dispatch(handlers: Handlers, ctx: AppContext, channel: string, rawArgs: unknown): Promise<ApiResponse<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'unknownChannel', message: `unknown API channel "${channel}"` } };
   const spec = CHANNELS[channel];
-  if (ctx.readOnly && spec.access !== 'read') {
+  if (ctx.readOnly && spec.access !== 'read' && spec.access !== 'review') {
     return { ok: false, error: { code: 'forbidden', message: `read-only review session: ${channel} is not allowed` } };
   }
   const parsed = spec.args.safeParse(rawArgs ?? {});

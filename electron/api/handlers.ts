@@ -5,6 +5,7 @@ import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/ap
 import { AppError, notFound } from '../common/api/errors';
 import type { ProjectInfo, TakeSummary } from '../common/api/schemas';
 import { DEFAULT_CONTROL_NAMES } from '../common/controls';
+import { addNote, getNote, listNotes, setNoteResolved, setShotStatus } from '../db/review';
 import { commitEdit, historyState, readLayer, redoEdit, undoEdit } from '../db/layers';
 import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
 import { clampCrop } from '../solver/decode';
@@ -140,6 +141,46 @@ export const handlers: Handlers = {
     return layerWithHistory(s, args.shotId);
   },
 
+  'shot.setStatus': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    const shot = getShot(s.db, args.shotId)!;
+    if (args.status === 'solving') throw new AppError('badInput', 'a shot is marked solving by a solve, not by hand');
+    if (ctx.readOnly && !REVIEWER_STATUSES.has(args.status)) throw new AppError('forbidden', `a reviewer may set a shot to in review, approved or needs fixes, not ${args.status}`);
+    if (args.status === 'needsFixes' && !args.note) throw new AppError('badInput', 'say what needs fixing: "needs fixes" takes a note');
+    if (args.status === 'approved' && activeTakeId(s.db, args.shotId) === null) throw new AppError('badInput', `shot "${shot.name}" has no solve to approve`);
+    s.db.transaction(() => {
+      setShotStatus(s.db, args.shotId, args.status, args.by);
+      if (args.note) addNote(s.db, { shotId: args.shotId, frameStart: shot.firstFrame ?? 0, frameEnd: shot.lastFrame ?? 0, text: args.note, author: args.by });
+    })();
+    ctx.emit('shots.changed', { shotId: args.shotId });
+    if (args.note) ctx.emit('notes.changed', { shotId: args.shotId });
+    return getShot(s.db, args.shotId)!;
+  },
+
+  'notes.list': async (args, ctx) => listNotes(requireShot(ctx, args.shotId).db, args.shotId),
+
+  'notes.add': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    const shot = getShot(s.db, args.shotId)!;
+    const lo = Math.min(args.frameStart, args.frameEnd);
+    const hi = Math.max(args.frameStart, args.frameEnd);
+    if (shot.firstFrame !== null && (lo < shot.firstFrame || hi > shot.lastFrame!)) {
+      throw new AppError('badInput', `frames ${lo}-${hi} are outside the shot (${shot.firstFrame}-${shot.lastFrame})`);
+    }
+    addNote(s.db, { shotId: args.shotId, frameStart: lo, frameEnd: hi, text: args.text, author: args.author });
+    ctx.emit('notes.changed', { shotId: args.shotId });
+    return listNotes(s.db, args.shotId);
+  },
+
+  'notes.resolve': async (args, ctx) => {
+    const s = requireSession(ctx);
+    const note = getNote(s.db, args.noteId);
+    if (!note) throw notFound(`no note ${args.noteId}`);
+    setNoteResolved(s.db, args.noteId, args.resolved, args.by);
+    ctx.emit('notes.changed', { shotId: note.shotId });
+    return listNotes(s.db, note.shotId);
+  },
+
   'take.setActive': async (args, ctx) => {
     const s = requireSession(ctx);
     const take = getTake(s.db, args.takeId);
@@ -150,6 +191,8 @@ export const handlers: Handlers = {
     return takeSummaries(s, args.shotId);
   },
 };
+
+const REVIEWER_STATUSES = new Set(['review', 'approved', 'needsFixes']);
 
 function requireShot(ctx: AppContext, shotId: number): ProjectSession {
   const s = requireSession(ctx);

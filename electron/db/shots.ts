@@ -11,6 +11,8 @@ interface ShotRow {
   width: number | null;
   height: number | null;
   status: ShotStatus;
+  status_by: string | null;
+  status_at: string | null;
   crop_x: number | null;
   crop_y: number | null;
   crop_size: number | null;
@@ -43,6 +45,8 @@ function toSummary(r: ShotRow): ShotSummary {
     height: r.height,
     hasNormal: r.normal_source !== null,
     status: r.status,
+    statusBy: r.status_by,
+    statusAt: r.status_at,
     importState: r.import_state,
     warningCount: r.warning_count,
     createdAt: r.created_at,

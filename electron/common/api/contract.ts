@@ -14,6 +14,9 @@ import {
   ShotId,
   ShotSummary,
   ModelSummary,
+  Note,
+  ShotStatus,
+  UserName,
   SolveStatus,
   TakeSummary,
 } from './schemas';
@@ -25,11 +28,11 @@ export const LayerWithHistory = LayerStateSchema.extend({ undoLabel: z.string().
 const none = z.object({}).strict();
 
 /**
- * Who may call a channel: 'read' anyone with the token (a reviewer too); 'write' changes the
- * project (refused to read-only reviewers); 'host' reaches the host's files outside the project
- * (folder browsing, opening projects; refused to reviewers too).
+ * Who may call a channel: 'read' anyone with the token; 'review' changes a reviewer may make too
+ * (notes, shot status); 'write' changes the project (curve edits, solves: refused to read-only
+ * reviewers); 'host' reaches the host's files outside the project (refused to reviewers too).
  */
-export type ChannelAccess = 'read' | 'write' | 'host';
+export type ChannelAccess = 'read' | 'review' | 'write' | 'host';
 
 function channel<A extends z.ZodType, R extends z.ZodType>(args: A, result: R, access: ChannelAccess) {
   return { args, result, access };
@@ -57,6 +60,14 @@ export const CHANNELS = {
   'edits.apply': channel(z.object({ shotId: ShotId, transaction: EditTransaction }).strict(), LayerWithHistory, 'write'),
   'edits.undo': channel(z.object({ shotId: ShotId }).strict(), LayerWithHistory, 'write'),
   'edits.redo': channel(z.object({ shotId: ShotId }).strict(), LayerWithHistory, 'write'),
+  'shot.setStatus': channel(z.object({ shotId: ShotId, status: ShotStatus, by: UserName, note: z.string().trim().max(4000).nullable().default(null) }).strict(), ShotDetail, 'review'),
+  'notes.list': channel(z.object({ shotId: ShotId }).strict(), z.array(Note), 'read'),
+  'notes.add': channel(
+    z.object({ shotId: ShotId, frameStart: z.number().int(), frameEnd: z.number().int(), text: z.string().trim().min(1).max(4000), author: UserName }).strict(),
+    z.array(Note),
+    'review',
+  ),
+  'notes.resolve': channel(z.object({ noteId: z.number().int().positive(), resolved: z.boolean(), by: UserName }).strict(), z.array(Note), 'review'),
   'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
 } as const;
 
@@ -88,6 +99,8 @@ export const EVENTS = {
     provider: z.string(),
   }),
   'solve.finished': z.object({ shotId: ShotId, takeId: z.number().int().nullable(), ok: z.boolean(), message: z.string(), failedFrames: z.array(z.number().int()) }),
+  /** A shot's review notes changed. */
+  'notes.changed': z.object({ shotId: ShotId }),
   /** A shot's correction layer changed (an edit, undo or redo, from any window or reviewer). */
   'layer.changed': z.object({ shotId: ShotId }),
   /** A shot was created, changed or removed: lists refresh. */

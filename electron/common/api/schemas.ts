@@ -56,6 +56,8 @@ export const ShotSummary = z.object({
   height: z.number().int().nullable(),
   hasNormal: z.boolean(),
   status: ShotStatus,
+  statusBy: z.string().nullable(),
+  statusAt: z.string().nullable(),
   importState: z.enum(['importing', 'complete']),
   warningCount: z.number().int().nonnegative(),
   createdAt: z.string(),
@@ -155,3 +157,19 @@ export const SolveStatus = z.object({
   notice: z.string().nullable(),
 });
 export type SolveStatus = z.infer<typeof SolveStatus>;
+
+export const Note = z.object({
+  id: z.number().int(),
+  shotId: z.number().int(),
+  frameStart: z.number().int(),
+  frameEnd: z.number().int(),
+  text: z.string(),
+  author: z.string(),
+  resolved: z.boolean(),
+  resolvedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Note = z.infer<typeof Note>;
+
+/** Who is acting (typed once in the app's settings; a reviewer gives it in the browser). */
+export const UserName = z.string().trim().min(1).max(80);
