@@ -4,8 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { BenchFigure, BenchSuite } from './figures';
 import { captureSuite } from './suites/capture';
+import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite];
+const SUITES: BenchSuite[] = [captureSuite, solveSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);
