@@ -17,9 +17,9 @@ export async function refreshProject(): Promise<void> {
 export async function refreshShots(): Promise<void> {
   try {
     const shots = await api().call('shots.list', {});
-    useApp.setState({ shots, shotsLoaded: true });
+    useApp.setState({ shots, shotsLoaded: true, shotsError: null });
   } catch (err) {
-    reportError(err, 'Shot list');
+    useApp.setState({ shotsError: toApiCallError(err).message });
   }
 }
 

@@ -12,6 +12,8 @@ interface AppState {
   projectError: string | null;
   shots: ShotSummary[];
   shotsLoaded: boolean;
+  /** Why the last shot-list load failed (shown with a retry instead of an endless spinner). */
+  shotsError: string | null;
   connection: ConnectionState;
   jobs: Record<string, JobProgress>;
 }
@@ -21,6 +23,7 @@ export const useApp = create<AppState>()(() => ({
   projectError: null,
   shots: [],
   shotsLoaded: false,
+  shotsError: null,
   connection: { state: 'connecting' },
   jobs: {},
 }));

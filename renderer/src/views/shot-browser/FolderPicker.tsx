@@ -132,7 +132,7 @@ export function FolderPicker({ startPath, onUseRgb, onUseNormal, disabled }: Pro
           ) : selected ? (
             <>Selected: {targetEntry?.name}</>
           ) : (
-            <span className="faint">Select a folder or video, or use the folder shown</span>
+            <span className="faint">Pick a folder or a video</span>
           )}
         </span>
         <button className="btn" data-testid="picker-use-rgb" disabled={!target || disabled} onClick={() => target && onUseRgb(target)}>

@@ -1,11 +1,12 @@
 // Import capture: pick the RGB source (image folder or video) and optional normal-map folder,
 // name the shot, import with live progress (job.progress), then show the full report.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../../electron/common/api/schemas';
 import { api } from '../../api/current';
 import { toApiCallError } from '../../api/errors';
 import { useApp } from '../../state/app-store';
 import { refreshShots } from '../../state/actions';
+import { notify, reportError } from '../../state/toasts';
 import { Dialog } from '../common/Dialog';
 import { FolderPicker } from './FolderPicker';
 import { ImportReportView } from './ImportReportView';
@@ -36,6 +37,8 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
   const [touched, setTouched] = useState(false);
   const [phase, setPhase] = useState<Phase>({ name: 'form', error: null });
   const jobs = useApp((s) => s.jobs);
+  /** Set when the user sends a running import to the background: its result becomes a toast. */
+  const background = useRef(false);
   const readOnly = useApp((s) => s.project?.readOnly ?? false);
 
   const errors: FormErrors = touched ? validateImport(form) : {};
@@ -52,10 +55,13 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
     setPhase({ name: 'running' });
     try {
       const report = await api().call('capture.import', toImportRequest(form));
-      setPhase({ name: 'report', report });
       void refreshShots();
+      if (!background.current) return setPhase({ name: 'report', report });
+      const n = report.warnings.length;
+      notify(`Imported ${report.shot.name}`, `${report.framesImported} frames${n ? `, ${n} warning${n === 1 ? '' : 's'} (see the shot's warnings)` : ''}.`, n ? 'info' : 'success');
     } catch (err) {
-      setPhase({ name: 'form', error: toApiCallError(err).message });
+      if (background.current) reportError(err, `Import of ${form.shotName}`);
+      else setPhase({ name: 'form', error: toApiCallError(err).message });
     }
   };
 
@@ -108,9 +114,22 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
           ) : (
             <span className="spacer" />
           )}
-          <button className="btn" onClick={onClose} disabled={running}>
-            Cancel
-          </button>
+          {running ? (
+            <button
+              className="btn"
+              title="Close this dialog; the import goes on and reports when done"
+              onClick={() => {
+                background.current = true;
+                onClose();
+              }}
+            >
+              Run in background
+            </button>
+          ) : (
+            <button className="btn" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button className="btn primary" data-testid="import-submit" disabled={running || readOnly} onClick={() => void submit()} title={readOnly ? 'The project is read-only' : undefined}>
             {running ? 'Importing…' : 'Import'}
           </button>

@@ -17,6 +17,7 @@ export function ShotBrowser() {
   const loaded = useApp((s) => s.shotsLoaded);
   const project = useApp((s) => s.project);
   const projectError = useApp((s) => s.projectError);
+  const shotsError = useApp((s) => s.shotsError);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [warningsFor, setWarningsFor] = useState<number | null>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
@@ -57,6 +58,14 @@ export function ShotBrowser() {
               <p className="dim">{projectError}</p>
               <button className="btn primary" onClick={() => setDialog('open')}>
                 Open project…
+              </button>
+            </div>
+          ) : shotsError && !loaded ? (
+            <div className="empty-state" role="alert">
+              <h3>Cannot list the shots</h3>
+              <p className="dim">{shotsError}</p>
+              <button className="btn" onClick={() => void refreshShots()}>
+                <Icon name="refresh" /> Try again
               </button>
             </div>
           ) : !loaded ? (

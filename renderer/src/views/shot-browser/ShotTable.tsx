@@ -37,9 +37,9 @@ export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings 
         <thead>
           <tr>
             <th className="c-name">Shot</th>
-            <th className="c-num">Frames</th>
+            <th className="c-num c-frames">Frames</th>
             <th className="c-range">Range</th>
-            <th className="c-num">FPS</th>
+            <th className="c-num c-fps">FPS</th>
             <th className="c-size">Size</th>
             <th className="c-plates">Plates</th>
             <th className="c-status">Status</th>
@@ -62,12 +62,12 @@ export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings 
               <td className="c-name">
                 <span className="shot-name">{s.name}</span>
               </td>
-              <td className="c-num num">
+              <td className="c-num c-frames num">
                 {s.frameCount}
                 <span className="faint"> · {formatDuration(s.frameCount, s.fps)}</span>
               </td>
               <td className="c-range num dim">{formatRange(s.firstFrame, s.lastFrame)}</td>
-              <td className="c-num num">{formatFps(s.fps)}</td>
+              <td className="c-num c-fps num">{formatFps(s.fps)}</td>
               <td className="c-size num dim">{formatSize(s.width, s.height)}</td>
               <td className="c-plates">
                 <span className="plate-tag">RGB</span>
