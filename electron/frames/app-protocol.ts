@@ -4,6 +4,7 @@
 import { readStatic } from '../host/static-files';
 import type { ProjectSession } from '../project/session';
 import { serveFrame } from './serve-frame';
+import { serveRig } from './serve-rig';
 import { serveTakeCurves } from './serve-take';
 
 export const APP_SCHEME = 'rigsolve';
@@ -17,12 +18,20 @@ export async function appProtocolResponse(rawUrl: string, session: ProjectSessio
     return new Response('bad address', { status: 400 });
   }
   if (url.protocol !== `${APP_SCHEME}:`) return new Response('not found', { status: 404 });
-  if (url.hostname === 'frame') return serveFrame(session, `frame${url.pathname}`, url.searchParams);
-  if (url.hostname === 'take') return serveTakeCurves(session, `take${url.pathname}`);
+  // The page is rigsolve://app; data lives on sibling hosts, so its responses allow that origin.
+  if (url.hostname === 'frame') return withAppCors(await serveFrame(session, `frame${url.pathname}`, url.searchParams));
+  if (url.hostname === 'take') return withAppCors(serveTakeCurves(session, `take${url.pathname}`));
+  if (url.hostname === 'rig') return withAppCors(await serveRig(session, `rig${url.pathname}`));
   if (url.hostname === 'app') {
     const file = await readStatic(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return new Response('not found', { status: 404 });
     return new Response(new Uint8Array(file.body), { status: 200, headers: { 'content-type': file.type } });
   }
   return new Response('not found', { status: 404 });
+}
+
+function withAppCors(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('access-control-allow-origin', APP_ORIGIN);
+  return new Response(response.body, { status: response.status, headers });
 }

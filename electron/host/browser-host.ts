@@ -9,6 +9,7 @@ import { createAppContext, type HostedContext } from '../api/app-context';
 import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { serveFrame } from '../frames/serve-frame';
+import { serveRig } from '../frames/serve-rig';
 import { serveTakeCurves } from '../frames/serve-take';
 import { rendererDistDir } from '../util/app-root';
 import { hostAllowed, newToken, TOKEN_COOKIE, tokenFromRequest, tokenMatches } from './auth';
@@ -70,6 +71,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     // Plates and curves: the same functions the Electron host's rigsolve:// protocol calls.
     if (url.pathname.startsWith('/frame/')) return relay(req, res, await serveFrame(context.session(), url.pathname, url.searchParams));
     if (url.pathname.startsWith('/take/')) return relay(req, res, serveTakeCurves(context.session(), url.pathname));
+    if (url.pathname.startsWith('/rig/')) return relay(req, res, await serveRig(context.session(), url.pathname));
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     const file = await readStatic(rendererDir, path);
     if (!file) {

@@ -131,5 +131,10 @@ export interface RigsolveApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** URL of a plate image: rigsolve://frame/… under Electron, /frame/… in the browser host. */
   frameUrl(shotId: number, kind: 'rgb' | 'normal', frame: number, width?: number): string;
+  /**
+   * URL of other binary data both hosts serve beside frames: 'take/<id>/curves' (a take's curves,
+   * see common/curves/take-blob) and 'rig/<shotId>' (the shot's rig as GLB).
+   */
+  dataUrl(path: string): string;
   readonly host: 'electron' | 'browser';
 }

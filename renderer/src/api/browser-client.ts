@@ -105,6 +105,10 @@ export class BrowserApi implements RigsolveApi, ConnectionSource {
     return `/${formatFramePath(shotId, kind, frame, width)}`;
   }
 
+  dataUrl(path: string): string {
+    return `/${path}`;
+  }
+
   reconnectNow(): void {
     if (this.state.state !== 'lost' || this.disposed) return;
     if (this.retryTimer !== null) this.opts.clearTimer(this.retryTimer);

@@ -53,6 +53,9 @@ export function createElectronApi(bridge: PreloadBridge): RigsolveApi & Connecti
     frameUrl(shotId: number, kind: PlateKind, frame: number, width?: number): string {
       return `rigsolve://${formatFramePath(shotId, kind, frame, width)}`;
     },
+    dataUrl(path: string): string {
+      return `rigsolve://${path}`;
+    },
     connection: OPEN,
     onConnection: () => () => {},
     reconnectNow: () => {},
