@@ -5,6 +5,7 @@ import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/ap
 import { AppError, notFound } from '../common/api/errors';
 import type { ProjectInfo, TakeSummary } from '../common/api/schemas';
 import { DEFAULT_CONTROL_NAMES } from '../common/controls';
+import { EXPORT_FORMATS, exportApproved, exportShot, type ExportFormat as ExportFormatName } from '../export/export-shot';
 import { addNote, getNote, listNotes, setNoteResolved, setShotStatus } from '../db/review';
 import { commitEdit, historyState, readLayer, redoEdit, undoEdit } from '../db/layers';
 import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
@@ -181,6 +182,24 @@ export const handlers: Handlers = {
     return listNotes(s.db, note.shotId);
   },
 
+  'export.shot': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    const format = supportedFormat(args.format);
+    return exportShot(s.db, args.shotId, {
+      format,
+      out: args.out,
+      ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}),
+      range: args.range,
+      takeId: args.takeId,
+      ...(args.nodeName ? { nodeName: args.nodeName } : {}),
+    });
+  },
+
+  'export.approved': async (args, ctx) => {
+    const s = requireSession(ctx);
+    return exportApproved(s.db, { format: supportedFormat(args.format), outDir: args.outDir, ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}) });
+  },
+
   'take.setActive': async (args, ctx) => {
     const s = requireSession(ctx);
     const take = getTake(s.db, args.takeId);
@@ -191,6 +210,11 @@ export const handlers: Handlers = {
     return takeSummaries(s, args.shotId);
   },
 };
+
+function supportedFormat(format: string): ExportFormatName {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new AppError('badInput', `export to ${format} is not available yet; choose ${EXPORT_FORMATS.join(', ')}`);
+  return format as ExportFormatName;
+}
 
 const REVIEWER_STATUSES = new Set(['review', 'approved', 'needsFixes']);
 

@@ -1,7 +1,9 @@
 // Writing a shot's final curves to a file in one of the animation packages' formats.
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { badInput } from '../common/api/errors';
+import { join } from 'node:path';
+import { AppError, badInput } from '../common/api/errors';
+import { listShots } from '../db/shots';
 import type { ProjectDb } from '../db/open';
 import { toCsv } from './csv';
 import { finalCurves } from './final-curves';
@@ -56,4 +58,32 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   await writeFile(tmp, text);
   await rename(tmp, opts.out);
   return { path: opts.out, format: opts.format, frames, controls: table.controls.length, takeId: table.takeId, keysBefore: dense, keysAfter, maxError };
+}
+
+const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', anim: 'anim' };
+
+export function exportFileName(shotName: string, format: ExportFormat): string {
+  return `${shotName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'shot'}.${EXTENSIONS[format]}`;
+}
+
+export interface BatchExportResult {
+  exported: (ExportResult & { shot: string })[];
+  failed: { shot: string; message: string }[];
+}
+
+/** Every approved shot of the project into a folder; one shot's failure does not stop the others. */
+export async function exportApproved(db: ProjectDb, opts: { format: ExportFormat; outDir: string; tolerance?: number; onProgress?: (done: number, total: number) => void }): Promise<BatchExportResult> {
+  const shots = listShots(db).filter((s) => s.status === 'approved');
+  const result: BatchExportResult = { exported: [], failed: [] };
+  for (const [i, shot] of shots.entries()) {
+    try {
+      const r = await exportShot(db, shot.id, { format: opts.format, out: join(opts.outDir, exportFileName(shot.name, opts.format)), ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}) });
+      result.exported.push({ ...r, shot: shot.name });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      result.failed.push({ shot: shot.name, message: err.message });
+    }
+    opts.onProgress?.(i + 1, shots.length);
+  }
+  return result;
 }

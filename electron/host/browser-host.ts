@@ -25,6 +25,8 @@ export interface BrowserHostOptions {
   readOnly?: boolean;
   rendererDir?: string;
   token?: string;
+  /** The user's models folder (listed beside the bundled models/). */
+  userModelsDir?: string | null;
   /** Existing context to serve (tests, or sharing with another host); created from projectPath otherwise. */
   context?: HostedContext;
 }
@@ -51,7 +53,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const bind = opts.host ?? '127.0.0.1';
   const token = opts.token ?? newToken();
   const rendererDir = opts.rendererDir ?? rendererDistDir();
-  const context = opts.context ?? createAppContext({ host: 'browser', readOnly: opts.readOnly ?? false, projectPath: opts.projectPath });
+  const context =
+    opts.context ?? createAppContext({ host: 'browser', readOnly: opts.readOnly ?? false, projectPath: opts.projectPath, userModelsDir: opts.userModelsDir ?? null });
   const allowedHosts = new Set<string>();
 
   const server = createServer((req, res) => {

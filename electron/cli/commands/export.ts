@@ -1,19 +1,22 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findShotByName } from '../../db/shots';
-import { DEFAULT_TOLERANCE, EXPORT_FORMATS, exportShot, type ExportFormat } from '../../export/export-shot';
+import { DEFAULT_TOLERANCE, EXPORT_FORMATS, exportApproved, exportShot, type ExportFormat } from '../../export/export-shot';
+import { progressLine } from '../progress';
 import { openProject } from '../../project/session';
 import { helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
 
 const spec = {
   name: 'export',
   summary: "export a shot's final curves (solve + corrections) for an animation package",
-  usage: `rigsolve export --project FILE --shot NAME --format ${EXPORT_FORMATS.join('|')} --out FILE [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]`,
+  usage: `rigsolve export --project FILE (--shot NAME --out FILE | --all-approved --out-dir DIR) --format ${EXPORT_FORMATS.join('|')} [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]`,
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    'all-approved': { type: 'boolean' },
+    'out-dir': { type: 'string' },
     reduce: { type: 'string' },
     range: { type: 'string' },
     take: { type: 'string' },
@@ -25,6 +28,8 @@ const spec = {
     '--shot NAME': 'the shot',
     '--format F': `${EXPORT_FORMATS.join(', ')} (Maya ASCII .anim)`,
     '--out FILE': 'file to write',
+    '--all-approved': 'every approved shot of the project (batch), one file each',
+    '--out-dir DIR': 'with --all-approved: the folder to write to',
     '--reduce TOLERANCE': `key reduction tolerance for keyed formats (default ${DEFAULT_TOLERANCE}; 0 keeps every frame)`,
     '--range A-B': 'frames A to B (default: the whole shot)',
     '--take ID': 'a take other than the active one',
@@ -44,13 +49,14 @@ export async function runExport(argv: string[]): Promise<number> {
   const { values } = parseCommand(spec, argv);
   if (values.help) return (console.log(helpText(spec)), 0);
   const projectPath = requireOption(values.project as string | undefined, '--project', spec.name);
-  const shotName = requireOption(values.shot as string | undefined, '--shot', spec.name);
   const format = requireOption(values.format as string | undefined, '--format', spec.name);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  const out = resolve(requireOption(values.out as string | undefined, '--out', spec.name));
   const tolerance = numberOption(values.reduce as string | undefined, '--reduce') ?? DEFAULT_TOLERANCE;
   if (tolerance < 0) throw new UsageError('--reduce must be 0 or more');
   if (!existsSync(projectPath)) throw new UsageError(`no project at ${projectPath}`);
+  if (values['all-approved']) return runBatch(projectPath, format as ExportFormat, resolve(requireOption(values['out-dir'] as string | undefined, '--out-dir', spec.name)), tolerance, Boolean(values.json));
+  const shotName = requireOption(values.shot as string | undefined, '--shot', spec.name);
+  const out = resolve(requireOption(values.out as string | undefined, '--out', spec.name));
   const project = openProject(projectPath, { create: false });
   try {
     const shot = findShotByName(project.db, shotName);
@@ -63,6 +69,23 @@ export async function runExport(argv: string[]): Promise<number> {
       console.log(`wrote ${r.path}: ${r.controls} controls × ${r.frames} frames from take ${r.takeId}${keys}`);
     }
     return 0;
+  } finally {
+    project.close();
+  }
+}
+
+async function runBatch(projectPath: string, format: ExportFormat, outDir: string, tolerance: number, json: boolean): Promise<number> {
+  const project = openProject(projectPath, { create: false });
+  try {
+    const progress = json ? undefined : progressLine('export approved shots');
+    const r = await exportApproved(project.db, { format, outDir, tolerance, ...(progress ? { onProgress: progress } : {}) });
+    if (json) console.log(JSON.stringify(r, null, 2));
+    else {
+      if (r.exported.length === 0 && r.failed.length === 0) console.log('no approved shots');
+      for (const e of r.exported) console.log(`wrote ${e.path}: ${e.controls} controls × ${e.frames} frames`);
+      for (const f of r.failed) console.error(`not exported: ${f.shot}: ${f.message}`);
+    }
+    return r.failed.length > 0 ? 1 : 0;
   } finally {
     project.close();
   }

@@ -13,6 +13,8 @@ import {
   ShotDetail,
   ShotId,
   ShotSummary,
+  ExportFormat,
+  ExportResult,
   ModelSummary,
   Note,
   ShotStatus,
@@ -68,6 +70,26 @@ export const CHANNELS = {
     'review',
   ),
   'notes.resolve': channel(z.object({ noteId: z.number().int().positive(), resolved: z.boolean(), by: UserName }).strict(), z.array(Note), 'review'),
+  'export.shot': channel(
+    z
+      .object({
+        shotId: ShotId,
+        format: ExportFormat,
+        out: z.string().min(1),
+        tolerance: z.number().min(0).max(1).nullable().default(null),
+        range: z.object({ from: z.number().int(), to: z.number().int() }).nullable().default(null),
+        takeId: z.number().int().positive().nullable().default(null),
+        nodeName: z.string().min(1).max(200).nullable().default(null),
+      })
+      .strict(),
+    ExportResult,
+    'host',
+  ),
+  'export.approved': channel(
+    z.object({ format: ExportFormat, outDir: z.string().min(1), tolerance: z.number().min(0).max(1).nullable().default(null) }).strict(),
+    z.object({ exported: z.array(ExportResult.extend({ shot: z.string() })), failed: z.array(z.object({ shot: z.string(), message: z.string() })) }),
+    'host',
+  ),
   'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
 } as const;
 

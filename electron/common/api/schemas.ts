@@ -173,3 +173,18 @@ export type Note = z.infer<typeof Note>;
 
 /** Who is acting (typed once in the app's settings; a reviewer gives it in the browser). */
 export const UserName = z.string().trim().min(1).max(80);
+
+export const ExportFormat = z.enum(['csv', 'json', 'anim', 'arkit', 'glb']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportResult = z.object({
+  path: z.string(),
+  format: ExportFormat,
+  frames: z.number().int(),
+  controls: z.number().int(),
+  takeId: z.number().int(),
+  keysBefore: z.number().int(),
+  keysAfter: z.number().int(),
+  maxError: z.number(),
+});
+export type ExportResult = z.infer<typeof ExportResult>;

@@ -67,3 +67,14 @@ describe('final curves and export', () => {
     expect(() => finalCurves(project.db, shotId, { range: { from: 990, to: 1010 } })).toThrow(/outside the shot/);
   });
 });
+
+describe('batch export', () => {
+  it('exports every approved shot, one file each, and reports shots it could not export', async () => {
+    const { setShotStatus } = await import('../../../electron/db/review');
+    const { exportApproved } = await import('../../../electron/export/export-shot');
+    setShotStatus(project.db, shotId, 'approved', 'Sup');
+    const r = await exportApproved(project.db, { format: 'csv', outDir: join(dir, 'batch') });
+    expect(r.exported.map((e) => [e.shot, e.path.endsWith('sh030.csv')])).toEqual([['sh030', true]]);
+    expect(r.failed).toEqual([]);
+  });
+});
