@@ -10,7 +10,7 @@ export const RANDOMISATION = {
   fill: { chance: 0.85, intensity: [0.05, 0.9] },
   rim: { chance: 0.5, intensity: [0.1, 1.2] },
   ambient: { intensity: [0.06, 0.45], groundRatio: [0.25, 0.9] },
-  skin: { tone: 'luminance uniform(0.35, 1.25) × hue jitter', detail: [0.2, 1.6], specular: [0.4, 1.8] },
+  skin: { tone: 'luminance uniform(0.35, 1.25) × hue jitter', detail: [0.2, 1.3], specular: [0.4, 1.8] },
   background: { luminance: [0.01, 0.55], hueJitter: 0.25, gradient: [-0.3, 0.7] },
   camera: { focalMm: [45, 120], distanceScale: [0.88, 1.15], targetJitterM: 0.012 },
   pose: { yawDeg: 9, pitchDeg: 7, rollDeg: 5, distribution: 'uniform(±range)' },

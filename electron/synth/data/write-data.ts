@@ -5,13 +5,13 @@
 // (seed, sample index) on the main thread, so the data is identical whatever the worker count.
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { rigBasisArrays } from '../../rig/basis';
 import type { Rig } from '../../rig/types';
 import { mapLimit } from '../../util/map-limit';
 import { controlRegion } from '../expressions';
 import { dataBytes, npyHeader } from '../npy';
 import type { RenderPool } from '../render/pool';
 import { createRenderPool } from '../render/pool';
-import { rigBasis } from '../rig-seam';
 import { createRng, deriveSeed } from '../rng';
 import { PRIOR, priorContext, sampleExpression } from './prior';
 import { RANDOMISATION, sampleRandomisation } from './randomise';
@@ -85,8 +85,9 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
   const ctx = priorContext(controls);
   await mkdir(join(o.outDir, 'basis'), { recursive: true });
 
-  const basis = rigBasis(o.rig);
-  const V = basis.vertexCount, K = basis.correctivePairs.length;
+  const basis = rigBasisArrays(o.rig);
+  const V = basis.vertexCount, K = basis.correctiveCount;
+  const correctivePairs = Array.from({ length: K }, (_, k) => [basis.pairs[k * 2]!, basis.pairs[k * 2 + 1]!] as const);
   await writeNpyFile(join(o.outDir, 'basis/neutral.npy'), basis.neutral, [V, 3]);
   await writeNpyFile(join(o.outDir, 'basis/deltas.npy'), basis.deltas, [C, V, 3]);
   await writeNpyFile(join(o.outDir, 'basis/correctives.npy'), basis.correctives, [K, V, 3]);
@@ -133,7 +134,7 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
     rigHash: o.rig.hash,
     hasNormal,
     shards,
-    basis: { neutral: 'basis/neutral.npy', deltas: 'basis/deltas.npy', correctives: 'basis/correctives.npy', correctivePairs: basis.correctivePairs },
+    basis: { neutral: 'basis/neutral.npy', deltas: 'basis/deltas.npy', correctives: 'basis/correctives.npy', correctivePairs },
     prior: PRIOR,
     randomisation: RANDOMISATION,
   };

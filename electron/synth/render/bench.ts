@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { Rig } from '../../rig/types';
 import { priorContext } from '../data/prior';
 import { synthSample } from '../data/write-data';
-import { loadDefaultRig } from '../rig-seam';
+import { loadDefaultRig } from '../default-rig';
 import { createRenderPool } from './pool';
 import { createRenderer } from './renderer';
 import type { RenderRequest } from './types';

@@ -113,6 +113,19 @@ export function framingFromBounds(b: Bounds): Framing {
   return { target, pivot, height: Math.max(sy, sx) * 1.08 };
 }
 
+/**
+ * Face framing from landmarks (eye centre and mouth centre), as a face-capture camera frames:
+ * hairline to chin fill the image (4 eye–mouth distances ≈ 0.28 m on an adult), the head pivots
+ * about the top of the neck (≈ 9 cm behind the eyes, level with the nose base).
+ */
+export function framingFromLandmarks(eyes: Vec3, mouth: Vec3): Framing {
+  const d = Math.max(0.02, eyes[1] - mouth[1]);
+  const cy = (eyes[1] + mouth[1]) / 2 + 0.2 * d;
+  const target: Vec3 = [(eyes[0] + mouth[0]) / 2, cy, (eyes[2] + mouth[2]) / 2 - 0.2 * d];
+  const pivot: Vec3 = [target[0], (eyes[1] + mouth[1]) / 2 - 0.2 * d, eyes[2] - 1.3 * d];
+  return { target, pivot, height: 4 * d };
+}
+
 export function resolveCamera(spec: CameraSpec | undefined, pose: HeadPose | undefined, framing: Framing, width: number, height: number): ResolvedCamera {
   const focalMm = spec?.focalMm ?? DEFAULT_FOCAL_MM;
   const focalPx = (focalMm / SENSOR_WIDTH_MM) * width;

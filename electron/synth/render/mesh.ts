@@ -1,23 +1,10 @@
-// The rig compiled for fast rendering: all parts merged into one indexed mesh, every blendshape
-// stored sparsely (only the vertices it moves), and a per-vertex skin-variation field baked once.
-// Sparse shapes matter: a typical expression drives ~10 of 102 controls, each moving a few
-// percent of the vertices, so deforming costs a fraction of a dense Σ wᵢ·Δᵢ.
+// The rig's static data prepared for rendering: all parts merged into one indexed mesh (vertex
+// order = rig.parts order), a per-vertex skin-variation field, the face framing, and a coarse
+// shadow-caster index list. The deformation itself is electron/rig's evaluateRig.
 import type { Rig } from '../../rig/types';
 import { RIG_MATERIALS } from '../../rig/types';
 import type { Bounds, Framing } from './camera';
-import { framingFromBounds } from './camera';
-
-export interface SparseShape {
-  /** Vertex indices (merged mesh) the shape moves. */
-  readonly index: Uint32Array;
-  /** xyz per listed vertex. */
-  readonly delta: Float32Array;
-}
-
-export interface SparseCorrective extends SparseShape {
-  readonly a: number;
-  readonly b: number;
-}
+import { framingFromBounds, framingFromLandmarks } from './camera';
 
 export interface CompiledMesh {
   readonly vertexCount: number;
@@ -29,28 +16,23 @@ export interface CompiledMesh {
   readonly materials: Uint8Array;
   /** Per vertex: luminance variation and redness variation in [-1, 1] (skin and lips only, else 0). */
   readonly detail: Float32Array;
-  readonly shapes: readonly (SparseShape | null)[];
-  readonly correctives: readonly SparseCorrective[];
+  /** First merged vertex of each part. */
+  readonly partOffsets: readonly number[];
   readonly bounds: Bounds;
   readonly framing: Framing;
+  /**
+   * A coarse stand-in of the mesh for shadow maps and occlusion baking: vertex clustering on a
+   * SHADOW_CELL grid (per part), triangles re-pointed at each cluster's representative vertex.
+   * It indexes the full vertex array, so it deforms with the mesh at no cost.
+   */
+  readonly shadowIndices: Uint32Array;
+  readonly shadowTriangleCount: number;
+  /** The vertices shadowIndices uses (only these need projecting into a light's frame). */
+  readonly shadowVertices: Uint32Array;
 }
 
-const EPS = 1e-7;
-
-function sparsify(delta: Float32Array, vertexCount: number, offset: number, out: { idx: number[]; d: number[] }): void {
-  for (let v = 0; v < vertexCount; v++) {
-    const x = delta[v * 3]!, y = delta[v * 3 + 1]!, z = delta[v * 3 + 2]!;
-    if (Math.abs(x) > EPS || Math.abs(y) > EPS || Math.abs(z) > EPS) {
-      out.idx.push(offset + v);
-      out.d.push(x, y, z);
-    }
-  }
-}
-
-function toShape(acc: { idx: number[]; d: number[] }): SparseShape | null {
-  if (acc.idx.length === 0) return null;
-  return { index: Uint32Array.from(acc.idx), delta: Float32Array.from(acc.d) };
-}
+/** Shadow-caster cell size: soft shadows and ambient occlusion need no finer geometry. */
+export const SHADOW_CELL = 0.004;
 
 // Smooth 3D value noise in [-1, 1]: enough for blotchy skin tone, no texture needed.
 function latticeValue(x: number, y: number, z: number, seed: number): number {
@@ -85,11 +67,26 @@ function fbm(x: number, y: number, z: number, baseFreq: number, seed: number): n
 
 const SKIN = RIG_MATERIALS.indexOf('skin');
 const LIP = RIG_MATERIALS.indexOf('lip');
+const EYE = new Set(['iris', 'pupil'].map((m) => RIG_MATERIALS.indexOf(m as (typeof RIG_MATERIALS)[number])));
+
+/** Mean position of the vertices of some materials (null when the rig has none). */
+function centroid(neutral: Float32Array, materials: Uint8Array, want: (m: number) => boolean): [number, number, number] | null {
+  let x = 0, y = 0, z = 0, n = 0;
+  for (let v = 0; v < materials.length; v++) {
+    if (!want(materials[v]!)) continue;
+    x += neutral[v * 3]!;
+    y += neutral[v * 3 + 1]!;
+    z += neutral[v * 3 + 2]!;
+    n++;
+  }
+  return n > 0 ? [x / n, y / n, z / n] : null;
+}
 
 export function compileRig(rig: Rig): CompiledMesh {
-  const controlCount = rig.controls.length;
   let vertexCount = 0, triangleCount = 0;
+  const partOffsets: number[] = [];
   for (const p of rig.parts) {
+    partOffsets.push(vertexCount);
     vertexCount += p.vertexCount;
     triangleCount += p.indices.length / 3;
   }
@@ -97,28 +94,15 @@ export function compileRig(rig: Rig): CompiledMesh {
   const colors = new Float32Array(vertexCount * 3);
   const materials = new Uint8Array(vertexCount);
   const indices = new Uint32Array(triangleCount * 3);
-  const shapeAcc = Array.from({ length: controlCount }, () => ({ idx: [] as number[], d: [] as number[] }));
-  const corrAcc = new Map<string, { a: number; b: number; idx: number[]; d: number[] }>();
-
-  let vOff = 0, iOff = 0;
-  for (const part of rig.parts) {
+  let iOff = 0;
+  rig.parts.forEach((part, k) => {
+    const vOff = partOffsets[k]!;
     neutral.set(part.neutral, vOff * 3);
     colors.set(part.colors, vOff * 3);
     materials.set(part.materials, vOff);
     for (let i = 0; i < part.indices.length; i++) indices[iOff + i] = part.indices[i]! + vOff;
-    part.deltas.forEach((d, c) => {
-      if (d && c < controlCount) sparsify(d, part.vertexCount, vOff, shapeAcc[c]!);
-    });
-    for (const k of part.correctives) {
-      // Parts share corrective pairs; merge them into one sparse shape per pair.
-      const key = `${k.a},${k.b}`;
-      let acc = corrAcc.get(key);
-      if (!acc) corrAcc.set(key, (acc = { a: k.a, b: k.b, idx: [], d: [] }));
-      sparsify(k.delta, part.vertexCount, vOff, acc);
-    }
-    vOff += part.vertexCount;
     iOff += part.indices.length;
-  }
+  });
 
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
@@ -142,11 +126,8 @@ export function compileRig(rig: Rig): CompiledMesh {
     detail[v * 2 + 1] = fbm(x, y, z, 22, 101);
   }
 
-  const correctives: SparseCorrective[] = [];
-  for (const acc of corrAcc.values()) {
-    const s = toShape(acc);
-    if (s) correctives.push({ ...s, a: acc.a, b: acc.b });
-  }
+  const shadowIndices = clusterIndices(neutral, indices, rig.parts.map((p) => p.vertexCount), SHADOW_CELL);
+
   return {
     vertexCount,
     triangleCount,
@@ -155,34 +136,46 @@ export function compileRig(rig: Rig): CompiledMesh {
     colors,
     materials,
     detail,
-    shapes: shapeAcc.map(toShape),
-    correctives,
+    partOffsets,
     bounds,
-    framing: framingFromBounds(bounds),
+    framing: faceFraming(neutral, materials, bounds),
+    shadowIndices,
+    shadowTriangleCount: shadowIndices.length / 3,
+    shadowVertices: Uint32Array.from(new Set(shadowIndices)).sort(),
   };
 }
 
-/** positions = neutral + Σ wᵢ·Δᵢ + Σ w_a·w_b·C (the rig's evaluation, sparse). */
-export function deformMesh(mesh: CompiledMesh, weights: Float32Array, out: Float32Array): void {
-  out.set(mesh.neutral);
-  const n = Math.min(weights.length, mesh.shapes.length);
-  for (let c = 0; c < n; c++) {
-    const w = weights[c]!;
-    const s = mesh.shapes[c];
-    if (w !== 0 && s) addShape(s, w, out);
+/** Vertex-clustering decimation (Rossignac–Borrel): one representative vertex per grid cell and part. */
+function clusterIndices(neutral: Float32Array, indices: Uint32Array, partSizes: readonly number[], cell: number): Uint32Array {
+  const rep = new Uint32Array(neutral.length / 3);
+  const cells = new Map<string, number>();
+  let v = 0;
+  partSizes.forEach((n, part) => {
+    for (let end = v + n; v < end; v++) {
+      const key = `${part}:${Math.floor(neutral[v * 3]! / cell)},${Math.floor(neutral[v * 3 + 1]! / cell)},${Math.floor(neutral[v * 3 + 2]! / cell)}`;
+      let r = cells.get(key);
+      if (r === undefined) cells.set(key, (r = v));
+      rep[v] = r;
+    }
+  });
+  const out: number[] = [];
+  const seen = new Set<string>();
+  for (let t = 0; t < indices.length; t += 3) {
+    const a = rep[indices[t]!]!, b = rep[indices[t + 1]!]!, c = rep[indices[t + 2]!]!;
+    if (a === b || b === c || a === c) continue;
+    // The same triangle from several fine ones: keep one (orientation does not matter for depth).
+    const key = [a, b, c].sort((x, y) => x - y).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(a, b, c);
   }
-  for (const k of mesh.correctives) {
-    const w = (weights[k.a] ?? 0) * (weights[k.b] ?? 0);
-    if (w !== 0) addShape(k, w, out);
-  }
+  return Uint32Array.from(out);
 }
 
-function addShape(s: SparseShape, w: number, out: Float32Array): void {
-  const idx = s.index, d = s.delta;
-  for (let j = 0; j < idx.length; j++) {
-    const o = idx[j]! * 3;
-    out[o] = out[o]! + w * d[j * 3]!;
-    out[o + 1] = out[o + 1]! + w * d[j * 3 + 1]!;
-    out[o + 2] = out[o + 2]! + w * d[j * 3 + 2]!;
-  }
+/** Frame the face by its eyes (iris/pupil) and lips when the rig has them, else by its bounds. */
+function faceFraming(neutral: Float32Array, materials: Uint8Array, bounds: Bounds): Framing {
+  const eyes = centroid(neutral, materials, (m) => EYE.has(m));
+  const mouth = centroid(neutral, materials, (m) => m === LIP);
+  if (eyes && mouth && eyes[1] - mouth[1] > 0.02) return framingFromLandmarks(eyes, mouth);
+  return framingFromBounds(bounds);
 }

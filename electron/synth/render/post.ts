@@ -58,17 +58,26 @@ export function gaussianBlur(img: Float32Array, w: number, h: number, sigma: num
   pass(tmp, img, false);
 }
 
-// 4096-entry linear → sRGB table over [0, 1] after the shoulder.
-const LUT_SIZE = 4096;
-const SRGB_LUT = (() => {
-  const t = new Uint8Array(LUT_SIZE + 1);
-  for (let i = 0; i <= LUT_SIZE; i++) {
-    const x = i / LUT_SIZE;
-    const s = x <= 0.0031308 ? 12.92 * x : 1.055 * Math.pow(x, 1 / 2.4) - 0.055;
-    t[i] = Math.round(Math.min(1, Math.max(0, s)) * 255);
+// Linear → sRGB byte tables over [0, LUT_RANGE): plain (clip at 1) and with the highlight shoulder
+// (values above 0.8 roll off toward 1 instead of clipping, like a film/camera tone curve).
+const LUT_STEPS = 4096; // per unit
+const LUT_RANGE = 4;
+function srgbByte(x: number): number {
+  const c = Math.min(1, Math.max(0, x));
+  return Math.round((c <= 0.0031308 ? 12.92 * c : 1.055 * Math.pow(c, 1 / 2.4) - 0.055) * 255);
+}
+function buildLut(shoulder: boolean): Uint8Array {
+  const t = new Uint8Array(LUT_STEPS * LUT_RANGE + 1);
+  for (let i = 0; i < t.length; i++) {
+    let x = i / LUT_STEPS;
+    if (shoulder && x > 0.8) x = 0.8 + 0.2 * (1 - Math.exp(-(x - 0.8) / 0.2));
+    t[i] = srgbByte(x);
   }
   return t;
-})();
+}
+const LUT_CLIP = buildLut(false);
+const LUT_SHOULDER = buildLut(true);
+const LUT_MAX = LUT_STEPS * LUT_RANGE;
 
 /** A fixed table of standard normals; sensor noise indexes it pseudo-randomly (much cheaper than Box–Muller per pixel). */
 const GAUSS = (() => {
@@ -100,23 +109,26 @@ export interface SensorParams {
 
 /** Linear float RGB → sRGB bytes, applying gain, noise and the highlight shoulder. */
 export function encodeColor(src: Float32Array, dst: Uint8Array, p: SensorParams): void {
-  const [gr, gg, gb] = p.gain;
+  const lut = p.shoulder ? LUT_SHOULDER : LUT_CLIP;
   const noisy = p.readNoise > 0 || p.shotNoise > 0;
+  // Noise sigma as a function of the signal, tabulated per 1/64 (shot noise varies slowly).
+  const sigma = new Float32Array(LUT_RANGE * 64 + 1);
+  for (let i = 0; i < sigma.length; i++) sigma[i] = Math.sqrt(p.readNoise * p.readNoise + p.shotNoise * (i / 64));
   let s = (p.seed ^ 0x9e3779b9) | 1;
-  const read2 = p.readNoise * p.readNoise;
-  for (let i = 0; i < src.length; i += 3) {
-    for (let c = 0; c < 3; c++) {
-      let x = src[i + c]! * (c === 0 ? gr : c === 1 ? gg : gb);
+  for (let c = 0; c < 3; c++) {
+    const g = p.gain[c]!;
+    // Decorrelate the channels' noise streams.
+    s = (s ^ Math.imul(c + 1, 0x27d4eb2d)) | 1;
+    for (let i = c; i < src.length; i += 3) {
+      let x = src[i]! * g;
       if (noisy) {
         s ^= s << 13;
         s ^= s >>> 17;
         s ^= s << 5;
-        const sigma = Math.sqrt(read2 + p.shotNoise * (x > 0 ? x : 0));
-        x += sigma * GAUSS[(s >>> 16) & 0xffff]!;
+        const k = x <= 0 ? 0 : x >= LUT_RANGE ? LUT_RANGE * 64 : (x * 64) | 0;
+        x += sigma[k]! * GAUSS[(s >>> 16) & 0xffff]!;
       }
-      if (p.shoulder && x > 0.8) x = 0.8 + 0.2 * (1 - Math.exp(-(x - 0.8) / 0.2));
-      const k = x <= 0 ? 0 : x >= 1 ? LUT_SIZE : (x * LUT_SIZE + 0.5) | 0;
-      dst[i + c] = SRGB_LUT[k]!;
+      dst[i] = lut[x <= 0 ? 0 : x >= LUT_RANGE ? LUT_MAX : (x * LUT_STEPS + 0.5) | 0]!;
     }
   }
 }

@@ -48,26 +48,35 @@ export function rasterize(mesh: ProjectedMesh, vb: VisibilityBuffer, cullBack: b
   const { width: W, height: H, depth, tri, b1: B1, b2: B2, backFacing } = vb;
   depth.fill(0);
   tri.fill(-1);
-  for (let t = 0; t < mesh.triangleCount; t++) {
-    const i0 = indices[t * 3]!, i1 = indices[t * 3 + 1]!, i2 = indices[t * 3 + 2]!;
+  const n = mesh.triangleCount * 3;
+  for (let k = 0, t = 0; k < n; k += 3, t++) {
+    const i0 = indices[k]!, i1 = indices[k + 1]!, i2 = indices[k + 2]!;
     const w0 = iw[i0]!, w1 = iw[i1]!, w2 = iw[i2]!;
     if (w0 <= 0 || w1 <= 0 || w2 <= 0) continue;
-    const x0 = sx[i0]!, y0 = sy[i0]!, x1 = sx[i1]!, y1 = sy[i1]!, x2 = sx[i2]!, y2 = sy[i2]!;
+    const x0 = sx[i0]!, x1 = sx[i1]!, x2 = sx[i2]!;
+    // Cheap reject first: most triangles of a dense head at low resolution cover no pixel centre.
+    let lo = x0 < x1 ? x0 : x1, hi = x0 < x1 ? x1 : x0;
+    if (x2 < lo) lo = x2;
+    else if (x2 > hi) hi = x2;
+    let minX = Math.ceil(lo - 0.5), maxX = Math.floor(hi - 0.5);
+    if (minX < 0) minX = 0;
+    if (maxX > W - 1) maxX = W - 1;
+    if (minX > maxX) continue;
+    const y0 = sy[i0]!, y1 = sy[i1]!, y2 = sy[i2]!;
+    lo = y0 < y1 ? y0 : y1;
+    hi = y0 < y1 ? y1 : y0;
+    if (y2 < lo) lo = y2;
+    else if (y2 > hi) hi = y2;
+    let minY = Math.ceil(lo - 0.5), maxY = Math.floor(hi - 0.5);
+    if (minY < 0) minY = 0;
+    if (maxY > H - 1) maxY = H - 1;
+    if (minY > maxY) continue;
     const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
     if (area === 0 || area !== area) continue;
     // y points down on screen, so a counter-clockwise (front-facing, glTF) triangle has area < 0.
     const back = area > 0 ? 1 : 0;
-    backFacing[t] = back;
     if (back && cullBack) continue;
-    let minX = Math.ceil(Math.min(x0, x1, x2) - 0.5);
-    let maxX = Math.floor(Math.max(x0, x1, x2) - 0.5);
-    let minY = Math.ceil(Math.min(y0, y1, y2) - 0.5);
-    let maxY = Math.floor(Math.max(y0, y1, y2) - 0.5);
-    if (minX < 0) minX = 0;
-    if (minY < 0) minY = 0;
-    if (maxX > W - 1) maxX = W - 1;
-    if (maxY > H - 1) maxY = H - 1;
-    if (minX > maxX || minY > maxY) continue;
+    backFacing[t] = back;
     const inv = 1 / area;
     // Barycentric λ0 = E12(p)/area, λ1 = E20(p)/area; each is affine in (x, y).
     const a0x = -(y2 - y1) * inv, a0y = (x2 - x1) * inv;

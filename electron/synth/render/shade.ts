@@ -16,8 +16,8 @@ export interface MaterialParams {
 
 // Indexed as RIG_MATERIALS: skin, lip, brow, sclera, iris, pupil, teeth, tongue, mouthInterior.
 export const MATERIAL_PARAMS: readonly MaterialParams[] = [
-  { ks: 0.1, shininess: 22, wrap: [0.42, 0.26, 0.2], cavity: 1 },
-  { ks: 0.32, shininess: 55, wrap: [0.35, 0.22, 0.18], cavity: 1 },
+  { ks: 0.12, shininess: 18, wrap: [0.32, 0.18, 0.14], cavity: 1 },
+  { ks: 0.2, shininess: 40, wrap: [0.28, 0.16, 0.13], cavity: 1 },
   { ks: 0.03, shininess: 8, wrap: [0.2, 0.15, 0.12], cavity: 1 },
   { ks: 0.65, shininess: 260, wrap: [0.1, 0.1, 0.1], cavity: 0.8 },
   { ks: 0.9, shininess: 420, wrap: [0, 0, 0], cavity: 0.8 },
@@ -31,8 +31,8 @@ export interface ShadeLight {
   /** Camera-space unit direction toward the light. */
   readonly dir: readonly [number, number, number];
   readonly color: readonly [number, number, number];
-  /** Shadow lookup (camera-space point → lit fraction 0..1), or null for an unshadowed light. */
-  readonly shadow: ((x: number, y: number, z: number) => number) | null;
+  /** Shadow lookup (camera-space point and unit normal → lit fraction 0..1), or null for an unshadowed light. */
+  readonly shadow: ((x: number, y: number, z: number, nx: number, ny: number, nz: number) => number) | null;
 }
 
 export interface ShadeInput {
@@ -59,20 +59,33 @@ export interface ShadeInput {
   readonly albedoOnly: boolean;
 }
 
-/** Fast stand-in for pow(x, n) on [0, 1] (Schlick 1994): same peak and similar falloff. */
-function schlickPow(x: number, n: number): number {
-  return x / (n - n * x + x);
-}
+// Flat per-material tables: the pixel loop reads numbers, not objects.
+const M = MATERIAL_PARAMS.length;
+const KS = Float64Array.from(MATERIAL_PARAMS, (m) => m.ks);
+const SHIN = Float64Array.from(MATERIAL_PARAMS, (m) => m.shininess);
+/** n·h below which pow(n·h, shininess) < 1e-3: the specular term is skipped there. */
+const SPEC_CUT = Float64Array.from(MATERIAL_PARAMS, (m) => Math.exp(Math.log(1e-3) / m.shininess));
+/** Normalised Blinn-Phong: (n + 8) / 8π keeps tight highlights (eyes) bright and broad ones (skin) soft. */
+const SPEC_NORM = Float64Array.from(MATERIAL_PARAMS, (m) => (m.shininess + 8) / (8 * Math.PI));
+const WRAP = Float64Array.from(MATERIAL_PARAMS.flatMap((m) => [...m.wrap]));
+const CAVITY = Float64Array.from(MATERIAL_PARAMS, (m) => m.cavity);
 
 /** Fills `color` (linear RGB) and, when given, `normal` (camera-space unit vectors; background = bgNormal). */
 export function shade(input: ShadeInput, color: Float32Array, normal: Float32Array | null, bgNormal: readonly [number, number, number]): void {
-  const { vb, indices, normals: N, albedo: A, occlusion: O, materials, focalPx: f, cx, cy, lights } = input;
+  const { vb, indices, normals: N, albedo: A, occlusion: O, materials, focalPx: f, cx, cy } = input;
   const W = vb.width, H = vb.height;
   const { tri, b1: B1, b2: B2, depth, backFacing } = vb;
   const [ux, uy, uz] = input.up;
   const [skyR, skyG, skyB] = input.ambientSky;
   const [gndR, gndG, gndB] = input.ambientGround;
   const invF = 1 / f;
+  const albedoOnly = input.albedoOnly;
+  const specScale = input.specularScale;
+  const nL = input.lights.length;
+  const LX = Float64Array.from(input.lights, (l) => l.dir[0]), LY = Float64Array.from(input.lights, (l) => l.dir[1]), LZ = Float64Array.from(input.lights, (l) => l.dir[2]);
+  const LR = Float64Array.from(input.lights, (l) => l.color[0]), LG = Float64Array.from(input.lights, (l) => l.color[1]), LB = Float64Array.from(input.lights, (l) => l.color[2]);
+  const shadows = input.lights.map((l) => l.shadow);
+  const [bnx, bny, bnz] = bgNormal;
   for (let py = 0; py < H; py++) {
     const g = 1 + input.backgroundGradient * (0.5 - (py + 0.5) / H);
     const bgR = input.background[0] * g, bgG = input.background[1] * g, bgB = input.background[2] * g;
@@ -85,9 +98,9 @@ export function shade(input: ShadeInput, color: Float32Array, normal: Float32Arr
         color[o3 + 1] = bgG;
         color[o3 + 2] = bgB;
         if (normal) {
-          normal[o3] = bgNormal[0];
-          normal[o3 + 1] = bgNormal[1];
-          normal[o3 + 2] = bgNormal[2];
+          normal[o3] = bnx;
+          normal[o3 + 1] = bny;
+          normal[o3 + 2] = bnz;
         }
         continue;
       }
@@ -109,61 +122,61 @@ export function shade(input: ShadeInput, color: Float32Array, normal: Float32Arr
       const ar = w0 * A[a0]! + w1 * A[a1]! + w2 * A[a2]!;
       const ag = w0 * A[a0 + 1]! + w1 * A[a1 + 1]! + w2 * A[a2 + 1]!;
       const ab = w0 * A[a0 + 2]! + w1 * A[a1 + 2]! + w2 * A[a2 + 2]!;
-      if (input.albedoOnly) {
+      if (albedoOnly) {
         color[o3] = ar;
         color[o3 + 1] = ag;
         color[o3 + 2] = ab;
         continue;
       }
       // The material of the nearest vertex keeps iris/sclera/lip borders crisp.
-      const mi = w0 >= w1 && w0 >= w2 ? i0 : w1 >= w2 ? i1 : i2;
-      const mat = MATERIAL_PARAMS[materials[mi]!] ?? MATERIAL_PARAMS[0]!;
-      const occ = (w0 * O[i0]! + w1 * O[i1]! + w2 * O[i2]!) * mat.cavity;
-      // View vector from the pinhole ray (camera at the origin).
-      const rx = (px + 0.5 - cx) * invF;
-      let vx = -rx, vy = -ry, vz = 1;
-      const vl = 1 / Math.sqrt(vx * vx + vy * vy + 1);
-      vx *= vl;
-      vy *= vl;
-      vz *= vl;
+      let m = materials[w0 >= w1 && w0 >= w2 ? i0 : w1 >= w2 ? i1 : i2]!;
+      if (m >= M) m = 0;
+      const occ = (w0 * O[i0]! + w1 * O[i1]! + w2 * O[i2]!) * CAVITY[m]!;
       const hemi = 0.5 + 0.5 * (nx * ux + ny * uy + nz * uz);
       let dr = (gndR + (skyR - gndR) * hemi) * occ;
       let dg = (gndG + (skyG - gndG) * hemi) * occ;
       let db = (gndB + (skyB - gndB) * hemi) * occ;
       let sr = 0, sg = 0, sb = 0;
+      const wr = WRAP[m * 3]!, wg = WRAP[m * 3 + 1]!, wb = WRAP[m * 3 + 2]!;
+      const ks = KS[m]! * specScale, cut = SPEC_CUT[m]!;
+      // View vector from the pinhole ray (camera at the origin), computed only if a highlight may show.
+      const rx = (px + 0.5 - cx) * invF;
+      let vx = 0, vy = 0, vz = 0;
       // Diffuse light also loses some of its strength in cavities (soft, area-light look).
       const diffOcc = 0.55 + 0.45 * occ;
-      for (let li = 0; li < lights.length; li++) {
-        const L = lights[li]!;
-        const lx = L.dir[0], ly = L.dir[1], lz = L.dir[2];
+      for (let li = 0; li < nL; li++) {
+        const lx = LX[li]!, ly = LY[li]!, lz = LZ[li]!;
         const ndl = nx * lx + ny * ly + nz * lz;
-        if (ndl <= -mat.wrap[0]) continue;
+        if (ndl <= -wr) continue;
         let vis = diffOcc;
-        if (L.shadow) {
-          const depthZ = 1 / depth[o]!;
-          vis *= L.shadow(rx * depthZ, ry * depthZ, -depthZ);
+        const sh = shadows[li];
+        if (sh) {
+          const dz = 1 / depth[o]!;
+          vis *= sh(rx * dz, ry * dz, -dz, nx, ny, nz);
           if (vis <= 0) continue;
         }
-        const wr = mat.wrap[0], wg = mat.wrap[1], wb = mat.wrap[2];
-        const fr = ndl + wr > 0 ? (ndl + wr) / (1 + wr) : 0;
-        const fg = ndl + wg > 0 ? (ndl + wg) / (1 + wg) : 0;
-        const fb = ndl + wb > 0 ? (ndl + wb) / (1 + wb) : 0;
-        dr += L.color[0] * fr * vis;
-        dg += L.color[1] * fg * vis;
-        db += L.color[2] * fb * vis;
-        if (ndl > 0 && mat.ks > 0) {
+        const lr = LR[li]!, lg = LG[li]!, lb = LB[li]!;
+        dr += lr * (ndl + wr > 0 ? (ndl + wr) / (1 + wr) : 0) * vis;
+        dg += lg * (ndl + wg > 0 ? (ndl + wg) / (1 + wg) : 0) * vis;
+        db += lb * (ndl + wb > 0 ? (ndl + wb) / (1 + wb) : 0) * vis;
+        if (ndl > 0 && ks > 0) {
+          if (vz === 0) {
+            const vl = 1 / Math.sqrt(rx * rx + ry * ry + 1);
+            vx = -rx * vl;
+            vy = -ry * vl;
+            vz = vl;
+          }
           let hx = lx + vx, hy = ly + vy, hz = lz + vz;
           const hl = 1 / (Math.sqrt(hx * hx + hy * hy + hz * hz) || 1);
           hx *= hl;
           hy *= hl;
           hz *= hl;
           const ndh = nx * hx + ny * hy + nz * hz;
-          if (ndh > 0) {
-            // Normalised Blinn-Phong keeps tight highlights (eyes) bright and broad ones (skin) soft.
-            const s = mat.ks * input.specularScale * schlickPow(ndh, mat.shininess) * ((mat.shininess + 8) / 25.13) * ndl * vis;
-            sr += L.color[0] * s;
-            sg += L.color[1] * s;
-            sb += L.color[2] * s;
+          if (ndh > cut) {
+            const s = ks * Math.pow(ndh, SHIN[m]!) * SPEC_NORM[m]! * ndl * vis;
+            sr += lr * s;
+            sg += lg * s;
+            sb += lb * s;
           }
         }
       }

@@ -35,13 +35,16 @@ function basis(l: readonly [number, number, number]): [[number, number, number],
   return [e1, e2];
 }
 
-/** Depth map of the mesh seen from direction `l` (unit, toward the light), fitted to its extent. */
-export function buildLightFrame(pos: Float32Array, indices: Uint32Array, triangleCount: number, l: readonly [number, number, number], size: number, scratch: ShadowScratch): LightFrame {
+/**
+ * Depth map of the mesh seen from direction `l` (unit, toward the light), fitted to its extent.
+ * `vertices` lists the vertices the triangles use (others are not projected).
+ */
+export function buildLightFrame(pos: Float32Array, indices: Uint32Array, triangleCount: number, vertices: Uint32Array, l: readonly [number, number, number], size: number, scratch: ShadowScratch): LightFrame {
   const [e1, e2] = basis(l);
   const { u, v, d } = scratch;
-  const n = pos.length / 3;
   let uMin = Infinity, uMax = -Infinity, vMin = Infinity, vMax = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < vertices.length; k++) {
+    const i = vertices[k]!;
     const x = pos[i * 3]!, y = pos[i * 3 + 1]!, z = pos[i * 3 + 2]!;
     const uu = x * e1[0] + y * e1[1] + z * e1[2];
     const vv = x * e2[0] + y * e2[1] + z * e2[2];
@@ -56,7 +59,8 @@ export function buildLightFrame(pos: Float32Array, indices: Uint32Array, triangl
   const scale = (size - 4) / Math.max(uMax - uMin, vMax - vMin, 1e-6);
   uMin -= 2 / scale;
   vMin -= 2 / scale;
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < vertices.length; k++) {
+    const i = vertices[k]!;
     u[i] = (u[i]! - uMin) * scale;
     v[i] = (v[i]! - vMin) * scale;
   }
@@ -67,26 +71,29 @@ export function buildLightFrame(pos: Float32Array, indices: Uint32Array, triangl
 }
 
 /**
- * Lit fraction of a point (same space as the frame) by percentage-closer filtering over a
- * (2r+1)² grid of taps `step` texels apart: a soft penumbra, as from a large soft box.
+ * Lit fraction of a point (same space as the frame) by percentage-closer filtering over an n×n
+ * grid of taps `step` texels apart, centred on the point: a soft penumbra, as from a soft box.
  */
-export function shadowLookup(f: LightFrame, x: number, y: number, z: number, bias: number, r: number, step: number): number {
-  const U = (x * f.e1[0] + y * f.e1[1] + z * f.e1[2] - f.uMin) * f.scale - 0.5;
-  const V = (x * f.e2[0] + y * f.e2[1] + z * f.e2[2] - f.vMin) * f.scale - 0.5;
-  const d = x * f.l[0] + y * f.l[1] + z * f.l[2] + bias;
-  const S = f.size, depth = f.map.depth;
-  let lit = 0, total = 0;
-  for (let j = -r; j <= r; j++) {
-    let ty = Math.round(V + j * step);
-    ty = ty < 0 ? 0 : ty >= S ? S - 1 : ty;
-    for (let i = -r; i <= r; i++) {
-      let tx = Math.round(U + i * step);
-      tx = tx < 0 ? 0 : tx >= S ? S - 1 : tx;
-      total++;
-      if (d >= depth[ty * S + tx]!) lit++;
+export function shadowLookup(f: LightFrame, x: number, y: number, z: number, bias: number, n: number, step: number): number {
+  const e1 = f.e1, e2 = f.e2, l = f.l;
+  const half = ((n - 1) / 2) * step;
+  const U = (x * e1[0] + y * e1[1] + z * e1[2] - f.uMin) * f.scale - half;
+  const V = (x * e2[0] + y * e2[1] + z * e2[2] - f.vMin) * f.scale - half;
+  const d = x * l[0] + y * l[1] + z * l[2] + bias;
+  const S = f.size, max = S - 1, depth = f.map.depth;
+  let lit = 0;
+  for (let j = 0; j < n; j++) {
+    // Texel centres sit at k + 0.5: truncation picks the texel holding the tap.
+    let ty = (V + j * step) | 0;
+    ty = ty < 0 ? 0 : ty > max ? max : ty;
+    const row = ty * S;
+    for (let i = 0; i < n; i++) {
+      let tx = (U + i * step) | 0;
+      tx = tx < 0 ? 0 : tx > max ? max : tx;
+      if (d >= depth[row + tx]!) lit++;
     }
   }
-  return lit / total;
+  return lit / (n * n);
 }
 
 /** Fibonacci-sphere directions: even coverage without clumping at the poles. */
@@ -105,13 +112,13 @@ export function sphereDirections(n: number): [number, number, number][] {
  * Per-vertex ambient occlusion of a static pose: the cosine-weighted fraction of directions over
  * the normal's hemisphere from which the vertex is seen. Baked once (neutral pose) per rig.
  */
-export function bakeOcclusion(pos: Float32Array, normals: Float32Array, indices: Uint32Array, triangleCount: number, directions: number, size: number): Float32Array {
+export function bakeOcclusion(pos: Float32Array, normals: Float32Array, indices: Uint32Array, triangleCount: number, vertices: Uint32Array, directions: number, size: number): Float32Array {
   const n = pos.length / 3;
   const scratch = createShadowScratch(n);
   const seen = new Float32Array(n);
   const weight = new Float32Array(n);
   for (const dir of sphereDirections(directions)) {
-    const f = buildLightFrame(pos, indices, triangleCount, dir, size, scratch);
+    const f = buildLightFrame(pos, indices, triangleCount, vertices, dir, size, scratch);
     const texel = 1 / f.scale;
     for (let i = 0; i < n; i++) {
       const nx = normals[i * 3]!, ny = normals[i * 3 + 1]!, nz = normals[i * 3 + 2]!;
@@ -119,7 +126,7 @@ export function bakeOcclusion(pos: Float32Array, normals: Float32Array, indices:
       if (c <= 0) continue;
       // Offset along the normal by ~2 texels so a surface does not shadow itself.
       const o = 2 * texel;
-      const vis = shadowLookup(f, pos[i * 3]! + nx * o, pos[i * 3 + 1]! + ny * o, pos[i * 3 + 2]! + nz * o, texel, 0, 1);
+      const vis = shadowLookup(f, pos[i * 3]! + nx * o, pos[i * 3 + 1]! + ny * o, pos[i * 3 + 2]! + nz * o, texel, 1, 1);
       seen[i] = seen[i]! + c * vis;
       weight[i] = weight[i]! + c;
     }

@@ -116,11 +116,11 @@ export interface RenderResult {
 
 /** A soft studio portrait set-up: big soft key from the camera's upper left, weak fill, a little rim. */
 export const DEFAULT_LIGHTING: Lighting = {
-  key: { direction: [-0.55, 0.55, 0.75], color: [2.35, 2.2, 2.05] },
-  fill: { direction: [0.7, 0.05, 0.7], color: [0.42, 0.45, 0.5] },
-  rim: { direction: [0.35, 0.5, -0.8], color: [0.6, 0.6, 0.6] },
-  ambientSky: [0.23, 0.24, 0.26],
-  ambientGround: [0.11, 0.1, 0.09],
+  key: { direction: [-0.62, 0.5, 0.6], color: [1.95, 1.88, 1.8] },
+  fill: { direction: [0.75, 0.05, 0.65], color: [0.3, 0.32, 0.36] },
+  rim: { direction: [0.45, 0.45, -0.75], color: [0.7, 0.7, 0.72] },
+  ambientSky: [0.2, 0.21, 0.23],
+  ambientGround: [0.08, 0.075, 0.07],
   keyShadows: true,
 };
 

@@ -1,7 +1,7 @@
 // Animation curves from a CSV (the truth.csv layout: `frame,<names…>`, one row per frame) mapped
-// onto a rig's controls. Names match exactly, then through the ARKit alias table, then
-// case-insensitively with Left/Right suffixes read as _L/_R. Controls the file lacks stay at 0.
-import { aliasTargets } from '../rig-seam';
+// onto a rig's controls. Names match exactly, then through the ARKit alias table (electron/rig),
+// then case-insensitively with Left/Right suffixes read as _L/_R. Controls the file lacks stay at 0.
+import { ARKIT_TO_CONTROLS, arkitNameOf } from '../../rig/arkit-aliases';
 
 export interface CurveTable {
   /** Column names after the frame column. */
@@ -57,12 +57,14 @@ function sideNormalised(name: string): string {
 export function resolveCurveColumn(name: string, controls: readonly string[]): ColumnTarget[] {
   const exact = controls.indexOf(name);
   if (exact >= 0) return [{ control: exact, scale: 1 }];
-  const alias = aliasTargets(name, controls);
-  if (alias) {
-    return alias.flatMap((a) => {
-      const i = controls.indexOf(a.control);
-      return i >= 0 ? [{ control: i, scale: a.scale }] : [];
+  // An ARKit curve drives every control it stands for at its own value (browInnerUp → _L and _R).
+  const arkit = arkitNameOf(name);
+  if (arkit) {
+    const hits = ARKIT_TO_CONTROLS[arkit].flatMap((c) => {
+      const i = controls.indexOf(c);
+      return i >= 0 ? [{ control: i, scale: 1 }] : [];
     });
+    if (hits.length > 0) return hits;
   }
   const lower = name.toLowerCase();
   const ci = controls.findIndex((c) => c.toLowerCase() === lower);
