@@ -9,6 +9,7 @@ import { runImport } from './commands/import';
 import { runServe } from './commands/serve';
 import { runShots } from './commands/shots';
 import { runSolve } from './commands/solve';
+import { runRigSheet, runSynthData, runSynthShot } from './commands/synth';
 
 type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 
@@ -16,6 +17,9 @@ export const COMMANDS: Record<string, Command> = {
   import: { summary: 'import a capture (image sequences or a video) as a shot', run: runImport },
   shots: { summary: 'list the shots of a project', run: runShots },
   solve: { summary: 'solve shots: per-frame rig control values from the plates', run: runSolve },
+  'synth-shot': { summary: 'render a synthetic shot of the rig with natural motion and its truth', run: runSynthShot },
+  'synth-data': { summary: 'render training data for the solver', run: runSynthData },
+  'rig-sheet': { summary: 'contact sheet of the rig: neutral plus every control', run: runRigSheet },
   export: { summary: "export a shot's final curves for an animation package", run: runExport },
   serve: { summary: 'serve the app to a browser (remote review, testing)', run: runServe },
   app: { summary: 'start the app in a browser (the demo project on first run)', run: runApp },
