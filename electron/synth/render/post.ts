@@ -25,37 +25,38 @@ export function downsample(src: Float32Array, sw: number, sh: number, s: number,
   }
 }
 
-/** Separable Gaussian blur in place (tmp: same size scratch). */
+/** Separable Gaussian blur in place (tmp: same size scratch); edges clamp. */
 export function gaussianBlur(img: Float32Array, w: number, h: number, sigma: number, tmp: Float32Array): void {
   if (sigma <= 0.05) return;
   const r = Math.max(1, Math.ceil(sigma * 2.5));
-  const k = new Float32Array(2 * r + 1);
+  const taps = 2 * r + 1;
+  const k = new Float32Array(taps);
   let sum = 0;
   for (let i = -r; i <= r; i++) sum += k[i + r] = Math.exp((-i * i) / (2 * sigma * sigma));
-  for (let i = 0; i < k.length; i++) k[i] = k[i]! / sum;
-  const pass = (src: Float32Array, dst: Float32Array, horizontal: boolean): void => {
-    for (let y = 0; y < h; y++) {
-      for (let x = 0; x < w; x++) {
+  for (let i = 0; i < taps; i++) k[i] = k[i]! / sum;
+  // One pass: dst(x) = Σ k[i]·src(clamp(x + i)) along rows (stride 3) or columns (stride 3w).
+  const pass = (src: Float32Array, dst: Float32Array, n: number, lines: number, step: number, lineStep: number): void => {
+    const idx = new Int32Array(n + 2 * r);
+    for (let i = 0; i < idx.length; i++) idx[i] = Math.min(n - 1, Math.max(0, i - r)) * step;
+    for (let l = 0; l < lines; l++) {
+      const base = l * lineStep;
+      for (let x = 0; x < n; x++) {
         let a = 0, b = 0, c = 0;
-        for (let i = -r; i <= r; i++) {
-          let xx = horizontal ? x + i : x, yy = horizontal ? y : y + i;
-          // Clamp to edge.
-          xx = xx < 0 ? 0 : xx >= w ? w - 1 : xx;
-          yy = yy < 0 ? 0 : yy >= h ? h - 1 : yy;
-          const o = (yy * w + xx) * 3, kv = k[i + r]!;
+        for (let i = 0; i < taps; i++) {
+          const o = base + idx[x + i]!, kv = k[i]!;
           a += src[o]! * kv;
           b += src[o + 1]! * kv;
           c += src[o + 2]! * kv;
         }
-        const d = (y * w + x) * 3;
+        const d = base + x * step;
         dst[d] = a;
         dst[d + 1] = b;
         dst[d + 2] = c;
       }
     }
   };
-  pass(img, tmp, true);
-  pass(tmp, img, false);
+  pass(img, tmp, w, h, 3, w * 3);
+  pass(tmp, img, h, w, w * 3, 3);
 }
 
 // Linear → sRGB byte tables over [0, LUT_RANGE): plain (clip at 1) and with the highlight shoulder

@@ -170,7 +170,7 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
       const dir = rotateDirection(cam.view, l.direction);
       let shadow: ShadeLight['shadow'] = null;
       if (shadowed) {
-        const size = Math.max(128, Math.min(512, Math.round(1.25 * Math.max(rw, rh))));
+        const size = Math.max(128, Math.min(512, Math.round(1.25 * Math.max(rw, rh) - 32)));
         const frame = buildLightFrame(pc, mesh.shadowIndices, mesh.shadowTriangleCount, mesh.shadowVertices, dir, size, shadowScratch);
         const texel = 1 / frame.scale;
         // Normal offset + a small constant bias against acne on surfaces grazing the light; taps
