@@ -10,6 +10,11 @@ interface LoadedModel {
   notice: string | null;
 }
 
+// onnxruntime logs a provider that fails to load (CUDA on a machine without it, the usual case)
+// at error level from its environment, before any session option applies. Every failure reaches
+// the user as an exception and a one-line notice instead.
+ort.env.logLevel = 'fatal';
+
 const sessions = new Map<string, LoadedModel>();
 
 function key(modelPath: string, device: Device): string {
@@ -30,14 +35,10 @@ async function load(modelPath: string, device: Device, threads: number): Promise
         graphOptimizationLevel: 'all',
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
-        // A GPU provider that is not installed is expected on most machines: keep its native error
-        // off the console (it is in the notice); CPU problems stay visible.
-        logSeverityLevel: provider === 'cpu' ? 2 : 4,
       });
       const loaded = { session, provider, notice: fallbackNotice(device, tried, provider) };
       sessions.set(k, loaded);
       byPath.set(modelPath, k);
-      console.error(`[solver] ${modelPath}: using the ${provider} execution provider`);
       return loaded;
     } catch (err) {
       tried.push({ provider, error: String((err as Error).message ?? err).split('\n')[0]!.slice(0, 160) });

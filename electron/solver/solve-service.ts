@@ -113,6 +113,7 @@ export class SolveService {
         batch: job.batch,
         signal: abort.signal,
         onProvider: (provider, notice) => {
+          if (provider !== this.provider) console.log(`[solve] ${model.manifest.id}: ${provider} execution provider${notice ? ` (${notice})` : ''}`);
           this.provider = provider;
           this.notice = notice;
         },

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { REGIONS } from '../../common/controls';
+import { evaluateDataset, evaluateShot, type DatasetEval, type EvalMode, type ShotEval } from '../../eval/run-eval';
+import { SolverClient } from '../../solver/client';
+import { loadModelInfo } from '../../solver/manifest';
+import { defaultModelPath } from '../../solver/models-catalog';
+import { DEVICES, type Device } from '../../solver/providers';
+import { helpText, numberOption, parseCommand, UsageError, type CommandSpec } from '../args';
+import { progressLine } from '../progress';
+
+const spec = {
+  name: 'eval',
+  summary: "measure a model on held-out synthetic data (the figures of models/EVAL.md) from Node",
+  usage: 'rigsolve eval [--model FILE] (--data DIR | --shot DIR) [--mode both|rgb|normal] [--device D] [--batch N] [--json]',
+  options: { model: { type: 'string' }, data: { type: 'string' }, shot: { type: 'string' }, mode: { type: 'string' }, device: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean' } },
+  help: {
+    '--model FILE': 'ONNX model with its manifest (default: the bundled default model)',
+    '--data DIR': 'a `rigsolve synth-data` folder: control MAE per region, vertex error (mm)',
+    '--shot DIR': 'a `rigsolve synth-shot` folder with truth.csv: MAE and frame-to-frame jitter',
+    '--mode M': 'both (default), rgb (normal maps fed as absent) or normal (RGB fed as absent)',
+    '--device D': `one of ${DEVICES.join(', ')} (default auto)`,
+    '--batch N': 'frames per batch (default 32)',
+    '--json': 'print the figures as JSON',
+  },
+} satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
+
+export async function runEval(argv: string[]): Promise<number> {
+  const { values } = parseCommand(spec, argv);
+  if (values.help) return (console.log(helpText(spec)), 0);
+  if (!values.data === !values.shot) throw new UsageError('give either --data DIR or --shot DIR');
+  const mode = ((values.mode as string | undefined) ?? 'both') as EvalMode;
+  if (!['both', 'rgb', 'normal'].includes(mode)) throw new UsageError('--mode must be both, rgb or normal');
+  const device = ((values.device as string | undefined) ?? 'auto') as Device;
+  if (!DEVICES.includes(device)) throw new UsageError(`--device must be one of ${DEVICES.join(', ')}`);
+  const batch = numberOption(values.batch as string | undefined, '--batch') ?? 32;
+  const model = await loadModelInfo(resolve((values.model as string | undefined) ?? defaultModelPath()));
+  const client = new SolverClient();
+  try {
+    await client.load(model.path, device, 0);
+    const progress = values.json ? undefined : progressLine(`eval ${model.manifest.id}`);
+    const ctx = { model, client, batch, ...(progress ? { onProgress: progress } : {}) };
+    const result = values.data ? await evaluateDataset(resolve(values.data as string), mode, ctx) : await evaluateShot(resolve(values.shot as string), mode, ctx);
+    console.log(values.json ? JSON.stringify({ model: model.manifest.id, ...result }, null, 2) : formatEval(model.manifest.id, result));
+    return 0;
+  } finally {
+    client.dispose();
+  }
+}
+
+export function formatEval(modelId: string, r: DatasetEval | ShotEval): string {
+  const order = (region: string): number => (REGIONS as readonly string[]).indexOf(region);
+  const lines = [`model ${modelId}, inputs: ${r.mode}`];
+  if ('samples' in r) lines.push(`${r.samples} samples: control MAE ${r.mae.toFixed(4)}, vertex error mean ${r.vertexMeanMm.toFixed(3)} mm, p95 ${r.vertexP95Mm.toFixed(3)} mm`);
+  else lines.push(`${r.frames} frames: control MAE ${r.mae.toFixed(4)}, jitter ${r.jitterPredicted.toFixed(4)} (truth ${r.jitterTruth.toFixed(4)})`);
+  lines.push('region        MAE');
+  for (const g of [...r.byRegion].sort((a, b) => order(a.region) - order(b.region))) lines.push(`${g.region.padEnd(12)}  ${g.mae.toFixed(4)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,166 @@
+// Evaluation from Node: the shipped model's figures in models/EVAL.md can be reproduced without
+// Python, through the same solver process and preprocessing the app uses.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { badInput } from '../common/api/errors';
+import { DEFAULT_CONTROLS } from '../common/controls';
+import type { SolverClient } from '../solver/client';
+import { decodeForModel, defaultCrop } from '../solver/decode';
+import type { ModelInfo } from '../solver/manifest';
+import { fillAbsent, normaliseInto } from '../solver/preprocess';
+import { readBasis, readDatasetManifest, readNpy } from './dataset';
+import { controlErrors, DistanceStats, jitter, vertexDistancesMm, type RegionError } from './metrics';
+
+export type EvalMode = 'both' | 'rgb' | 'normal';
+
+export interface DatasetEval {
+  mode: EvalMode;
+  samples: number;
+  mae: number;
+  byRegion: RegionError[];
+  vertexMeanMm: number;
+  vertexP95Mm: number;
+}
+
+interface Ctx {
+  model: ModelInfo;
+  client: SolverClient;
+  batch: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs a batch of HWC uint8 images through the model; returns [n, C] in `controls` order. */
+async function predict(ctx: Ctx, rgb: Uint8Array | null, normal: Uint8Array | null, n: number, controls: readonly string[]): Promise<Float32Array> {
+  const size = ctx.model.manifest.inputSize;
+  const plane = 3 * size * size;
+  const pixels = size * size * 3;
+  const a = new Float32Array(n * plane);
+  const b = new Float32Array(n * plane);
+  const norm = ctx.model.manifest.normalisation;
+  for (let i = 0; i < n; i++) {
+    if (rgb) normaliseInto(rgb.subarray(i * pixels, (i + 1) * pixels), size, norm.rgb, a, i * plane);
+    else fillAbsent(a, size, i * plane, ctx.model.manifest.absentValue);
+    if (normal) normaliseInto(normal.subarray(i * pixels, (i + 1) * pixels), size, norm.normal, b, i * plane);
+    else fillAbsent(b, size, i * plane, ctx.model.manifest.absentValue);
+  }
+  const out = await ctx.client.infer(ctx.model.path, n, size, a, b);
+  const index = controls.map((c) => ctx.model.manifest.controls.indexOf(c));
+  if (index.some((i) => i < 0)) throw badInput(`model "${ctx.model.manifest.id}" does not solve every control of the data`);
+  const rows = new Float32Array(n * controls.length);
+  for (let i = 0; i < n; i++) for (let c = 0; c < controls.length; c++) rows[i * controls.length + c] = out.params[i * out.controls + index[c]!]!;
+  return rows;
+}
+
+export async function evaluateDataset(dir: string, mode: EvalMode, ctx: Ctx): Promise<DatasetEval> {
+  const m = await readDatasetManifest(dir);
+  if (m.size !== ctx.model.manifest.inputSize) throw badInput(`the data is ${m.size}², the model takes ${ctx.model.manifest.inputSize}²`);
+  if (mode !== 'rgb' && !m.hasNormal) throw badInput('the data has no normal maps');
+  const basis = await readBasis(dir, m);
+  const C = m.controls.length;
+  const preds: Float32Array[] = [];
+  const truths: Float32Array[] = [];
+  const stats = new DistanceStats();
+  const dist = new Float32Array(basis.vertexCount);
+  let done = 0;
+  for (const shard of m.shards) {
+    const params = await readNpy<Float32Array>(join(dir, shard.params), '<f4');
+    const rgb = mode === 'normal' ? null : (await readNpy<Uint8Array>(join(dir, shard.rgb), '|u1')).data;
+    const normal = mode === 'rgb' || !shard.normal ? null : (await readNpy<Uint8Array>(join(dir, shard.normal), '|u1')).data;
+    const pixels = m.size * m.size * 3;
+    for (let i = 0; i < shard.count; i += ctx.batch) {
+      const n = Math.min(ctx.batch, shard.count - i);
+      const rows = await predict(ctx, rgb ? rgb.subarray(i * pixels, (i + n) * pixels) : null, normal ? normal.subarray(i * pixels, (i + n) * pixels) : null, n, m.controls);
+      const truth = params.data.subarray(i * C, (i + n) * C);
+      preds.push(rows);
+      truths.push(truth.slice());
+      for (let k = 0; k < n; k++) stats.add(vertexDistancesMm(basis, rows.subarray(k * C, (k + 1) * C), truth.subarray(k * C, (k + 1) * C), dist));
+      done += n;
+      ctx.onProgress?.(done, m.count);
+    }
+  }
+  const errors = controlErrors(concat(preds), concat(truths), m.regions);
+  return { mode, samples: done, mae: errors.overall, byRegion: errors.byRegion, vertexMeanMm: stats.mean, vertexP95Mm: stats.quantile(0.95) };
+}
+
+export interface ShotEval {
+  mode: EvalMode;
+  frames: number;
+  mae: number;
+  byRegion: RegionError[];
+  jitterPredicted: number;
+  jitterTruth: number;
+}
+
+/** A synth-shot folder (rgb/, normal/, truth.csv): accuracy and jitter on natural motion. */
+export async function evaluateShot(dir: string, mode: EvalMode, ctx: Ctx): Promise<ShotEval> {
+  const { controls, rows: truth, frames } = parseTruthCsv(await readFile(join(dir, 'truth.csv'), 'utf8').catch(() => {
+    throw badInput(`${dir} has no truth.csv`);
+  }));
+  const regions = controls.map((c) => DEFAULT_CONTROLS.find((d) => d.name === c)?.region ?? 'other');
+  const size = ctx.model.manifest.inputSize;
+  const rgbNames = await frameFiles(join(dir, 'rgb'));
+  const normalNames = mode === 'rgb' ? null : await frameFiles(join(dir, 'normal'));
+  const pixels = size * size * 3;
+  const preds: Float32Array[] = [];
+  for (let i = 0; i < frames.length; i += ctx.batch) {
+    const batch = frames.slice(i, i + ctx.batch);
+    const load = async (folder: string, names: Map<number, string>): Promise<Uint8Array> => {
+      const buf = new Uint8Array(batch.length * pixels);
+      await Promise.all(
+        batch.map(async (f, k) => {
+          const name = names.get(f);
+          if (!name) throw badInput(`frame ${f} of truth.csv has no image in ${folder}`);
+          const path = join(folder, name);
+          const meta = await sharp(path).metadata();
+          buf.set(await decodeForModel(path, defaultCrop(meta.width!, meta.height!), size), k * pixels);
+        }),
+      );
+      return buf;
+    };
+    const rgb = mode === 'normal' ? null : await load(join(dir, 'rgb'), rgbNames);
+    const normal = normalNames ? await load(join(dir, 'normal'), normalNames) : null;
+    preds.push(await predict(ctx, rgb, normal, batch.length, controls));
+    ctx.onProgress?.(Math.min(frames.length, i + ctx.batch), frames.length);
+  }
+  const pred = concat(preds);
+  const errors = controlErrors(pred, truth, regions);
+  return { mode, frames: frames.length, mae: errors.overall, byRegion: errors.byRegion, jitterPredicted: jitter(pred, controls.length), jitterTruth: jitter(truth, controls.length) };
+}
+
+export function parseTruthCsv(text: string): { controls: string[]; frames: number[]; rows: Float32Array } {
+  const lines = text.trim().split(/\r?\n/);
+  const header = lines[0]!.split(',');
+  if (header[0] !== 'frame') throw badInput('truth.csv must start with a "frame" column');
+  const controls = header.slice(1);
+  const frames: number[] = [];
+  const rows = new Float32Array((lines.length - 1) * controls.length);
+  lines.slice(1).forEach((line, i) => {
+    const cells = line.split(',');
+    frames.push(Number(cells[0]));
+    for (let c = 0; c < controls.length; c++) rows[i * controls.length + c] = Number(cells[c + 1]);
+  });
+  return { controls, frames, rows };
+}
+
+async function frameFiles(dir: string): Promise<Map<number, string>> {
+  const names = await readdir(dir).catch(() => {
+    throw badInput(`missing folder ${dir}`);
+  });
+  const map = new Map<number, string>();
+  for (const n of names) {
+    const m = /(\d+)\.png$/i.exec(n);
+    if (m) map.set(Number(m[1]), n);
+  }
+  return map;
+}
+
+function concat(parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

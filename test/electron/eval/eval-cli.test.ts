@@ -1,0 +1,43 @@
+// rigsolve eval runs end to end from Node on freshly rendered data (the small fixture model: the
+// figures are not meaningful, their computation is).
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/temp';
+
+const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
+const MODEL = join(process.cwd(), 'test/fixtures/models/fixture-pooled.onnx');
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+});
+afterAll(() => cleanup());
+
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+it('evaluates a model on synth-data and on a synth-shot, in every input mode', () => {
+  expect(run('synth-data', '--out', join(dir, 'data'), '--count', '24', '--size', '32', '--seed', '99', '--shard', '10').status).toBe(0);
+  for (const mode of ['both', 'rgb', 'normal']) {
+    const r = run('eval', '--model', MODEL, '--data', join(dir, 'data'), '--mode', mode, '--json', '--batch', '8');
+    expect(r.status, r.stderr).toBe(0);
+    const figures = JSON.parse(r.stdout) as { samples: number; mae: number; vertexMeanMm: number; vertexP95Mm: number; byRegion: { region: string }[] };
+    expect(figures.samples).toBe(24);
+    expect(figures.mae).toBeGreaterThan(0);
+    expect(figures.mae).toBeLessThan(1);
+    expect(figures.vertexP95Mm).toBeGreaterThanOrEqual(figures.vertexMeanMm * 0.5);
+    expect(figures.byRegion.map((g) => g.region).sort()).toEqual(['brow', 'cheek', 'chin', 'eyelid', 'gaze', 'jaw', 'lips', 'mouth', 'mouthCorner', 'neck', 'nose', 'tongue']);
+  }
+  expect(run('synth-shot', '--out', join(dir, 'shot'), '--frames', '12', '--size', '64', '--seed', '5').status).toBe(0);
+  const shot = run('eval', '--model', MODEL, '--shot', join(dir, 'shot'));
+  expect(shot.status, shot.stderr).toBe(0);
+  expect(shot.stdout).toMatch(/12 frames: control MAE 0\.\d{4}, jitter 0\.\d{4} \(truth 0\.\d{4}\)/);
+}, 180_000);
+
+it('refuses data of another input size with one line', () => {
+  const r = run('synth-data', '--out', join(dir, 'data64'), '--count', '2', '--size', '64');
+  expect(r.status).toBe(0);
+  const e = run('eval', '--model', MODEL, '--data', join(dir, 'data64'));
+  expect(e.status).toBe(2);
+  expect(e.stderr.trim()).toBe('rigsolve eval: the data is 64², the model takes 32²');
+}, 60_000);
