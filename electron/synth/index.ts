@@ -14,8 +14,11 @@ export { curvesToWeights, parseCurvesCsv, resolveCurveColumn } from './shot/curv
 export type { ShotLook, SynthShotOptions, SynthShotResult } from './shot/write-shot';
 export { writeSynthShot } from './shot/write-shot';
 export type { SynthDataManifest, SynthDataOptions } from './data/write-data';
-export { SYNTH_DATA_FORMAT, writeSynthData } from './data/write-data';
+export { SYNTH_DATA_FORMAT, synthSample, writeSynthData } from './data/write-data';
+export { PRIOR } from './data/prior';
+export { RANDOMISATION } from './data/randomise';
 export type { RigSheetOptions } from './sheet';
 export { renderRigSheet } from './sheet';
 export type { NpyDtype, NpyHeader } from './npy';
 export { encodeNpy, npyHeader, parseNpyHeader } from './npy';
+export { defaultHeadPath, loadDefaultRig } from './default-rig';

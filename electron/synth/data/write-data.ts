@@ -12,7 +12,9 @@ import { controlRegion } from '../expressions';
 import { dataBytes, npyHeader } from '../npy';
 import type { RenderPool } from '../render/pool';
 import { createRenderPool } from '../render/pool';
+import type { RenderRequest } from '../render/types';
 import { createRng, deriveSeed } from '../rng';
+import type { PriorContext } from './prior';
 import { PRIOR, priorContext, sampleExpression } from './prior';
 import { RANDOMISATION, sampleRandomisation } from './randomise';
 
@@ -58,7 +60,7 @@ export interface SynthDataManifest {
 }
 
 /** Sample i's expression and render settings: a pure function of (seed, i). */
-export function synthSample(seed: number, i: number, size: number, ctx: ReturnType<typeof priorContext>): { weights: Float32Array; settings: ReturnType<typeof sampleRandomisation> } {
+export function synthSample(seed: number, i: number, size: number, ctx: PriorContext): RenderRequest {
   const weights = sampleExpression(createRng(deriveSeed(seed, i, 1)), ctx);
   const settings = sampleRandomisation(createRng(deriveSeed(seed, i, 2)), size, deriveSeed(seed, i, 3));
   return { weights, settings };
