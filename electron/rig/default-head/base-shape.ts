@@ -12,8 +12,8 @@ interface Blob {
 }
 
 const CRANIUM: Blob = { c: [0, 0.02, -0.006], r: [0.076, 0.096, 0.092], n: 2 };
-const FACE: Blob = { c: [0, -0.03, 0.012], r: [0.069, 0.072, 0.071], n: 2.5 };
-const JAW: Blob = { c: [0, -0.073, 0.014], r: [0.058, 0.041, 0.067], n: 2.5 };
+const FACE: Blob = { c: [0, -0.03, 0.012], r: [0.066, 0.072, 0.071], n: 2.5 };
+const JAW: Blob = { c: [0, -0.073, 0.014], r: [0.055, 0.041, 0.067], n: 2.5 };
 const NECK = { cx: 0, cz: -0.016, rx: 0.05, rz: 0.05, bottom: -0.215, top: -0.03 };
 
 function superD(b: Blob, x: number, y: number, z: number): number {

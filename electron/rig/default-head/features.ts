@@ -24,10 +24,10 @@ const NOSE_H = curve([
   [0.026, 0],
 ]);
 const NOSE_W = curve([
-  [-0.045, 0.0095],
-  [-0.036, 0.0112],
-  [-0.03, 0.0104],
-  [-0.024, 0.0093],
+  [-0.045, 0.0105],
+  [-0.036, 0.0128],
+  [-0.03, 0.0122],
+  [-0.024, 0.0098],
   [-0.01, 0.0078],
   [0.004, 0.0068],
   [0.012, 0.0075],
@@ -133,8 +133,8 @@ export function featureOffsets(p: Readonly<Vec3>): { normal: number; forward: nu
   const w = NOSE_W(y);
   const u = x / w;
   if (u < 1) forward += NOSE_H(y) * (1 - u * u) ** 1.6 * front;
-  forward += 0.0068 * face(x, y, z, NOSE.ala[0], NOSE.ala[1], 0.0086, 0.0072);
-  forward -= 0.0008 * face(x, y, z, 0.0215, -0.031, 0.003, 0.005);
+  forward += 0.0052 * face(x, y, z, NOSE.ala[0], NOSE.ala[1], 0.0082, 0.0068);
+  forward -= 0.0009 * face(x, y, z, 0.0225, -0.032, 0.0032, 0.0055);
   forward -= 0.0085 * face(x, y, z, NOSE.nostril[0], NOSE.nostril[1], 0.0041, 0.0024);
 
   // Philtrum: a groove between two ridges from the nose to the lip.

@@ -1,15 +1,8 @@
 // Landmarks and proportions of the default head (metres; +Y up, the face looks down +Z, +X is
-// the actor's left). Figures follow /shared/design/default-head.md (adult anthropometry).
+// the actor's left). Figures follow /shared/design/default-head.md (adult anthropometry): chin
+// at y ≈ −0.114, crown at +0.117, eyes at y = 0, neck capped at −0.215 (base-shape.ts).
 // Only the actor's left side is listed; the right side is its mirror image (x → −x).
 import type { Vec3 } from './math';
-
-export const HEAD = {
-  /** Chin bottom (menton) and crown: ~0.23 apart, eyes at about half height. */
-  chinY: -0.114,
-  crownY: 0.117,
-  /** Bottom of the neck (the mesh is capped there). */
-  neckBottomY: -0.215,
-} as const;
 
 export const EYE = {
   /** Centre of the left eyeball (interpupillary distance 0.063). */
@@ -70,7 +63,6 @@ export const JAW = {
 
 export const CHEEK = {
   bone: [0.047, -0.012, 0] as Vec3,
-  body: [0.045, -0.05, 0] as Vec3,
 } as const;
 
 export const NECK = {

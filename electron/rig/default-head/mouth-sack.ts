@@ -21,10 +21,11 @@ export interface MouthSack extends PartGeometry {
 
 // Depth behind the lips, half-width and half-height of each ring; how far it has left the slit shape.
 const DEPTH = [0, 0.0022, 0.0056, 0.0102, 0.017, 0.026, 0.036, 0.046, 0.053];
-const HALF_W = [0, 0.0262, 0.0292, 0.0315, 0.0328, 0.0335, 0.0332, 0.029, 0.02];
+const HALF_W = [0, 0.0246, 0.0262, 0.0282, 0.0306, 0.0325, 0.0332, 0.029, 0.02];
 const HALF_H = [0, 0.0046, 0.0105, 0.0155, 0.019, 0.0196, 0.0186, 0.015, 0.01];
 const LEAVE = [0, 0.55, 0.88, 1, 1, 1, 1, 1, 1];
 const POLE_DEPTH = 0.057;
+const FLOOR = 0.82;
 
 export function buildMouthSack(skin: SkinPart): MouthSack {
   const { grid, layout } = skin.shape;
@@ -50,7 +51,9 @@ export function buildMouthSack(skin: SkinPart): MouthSack {
     loop.map(({ v, phi }) => {
       const sx = skin.neutral[v * 3]!, sy = skin.neutral[v * 3 + 1]!, sz = skin.neutral[v * 3 + 2]!;
       const b = LEAVE[k]!;
-      const p: Vec3 = [lerp(sx, HALF_W[k]! * Math.cos(phi), b), lerp(sy, MOUTH.y + HALF_H[k]! * Math.sin(phi), b), sz - depth];
+      // The floor is shallower than the roof: it must stay inside the chin when the jaw drops.
+      const halfH = HALF_H[k]! * (Math.sin(phi) < 0 ? FLOOR : 1);
+      const p: Vec3 = [lerp(sx, HALF_W[k]! * Math.cos(phi), b), lerp(sy, MOUTH.y + halfH * Math.sin(phi), b), sz - depth];
       // Layer 0 is the slit itself: copy it exactly so the seam never opens.
       if (k === 0) p[0] = sx;
       const deep = k / (DEPTH.length - 1);

@@ -53,7 +53,7 @@ function skinLook(p: Readonly<Vec3>, theta: number, t: number, eyeSide: number, 
   // Lips: between the vermilion borders.
   if (x < MOUTH.cornerX + 0.001 && front > 0) {
     const up = upperBorderY(x), lo = lowerBorderY(x);
-    const w = Math.min(smoothstep(up + 0.0005, up - 0.0005, y), smoothstep(lo - 0.0005, lo + 0.0005, y)) * smoothstep(MOUTH.cornerX + 0.001, MOUTH.cornerX - 0.003, x);
+    const w = Math.min(smoothstep(up + 0.0008, up - 0.0008, y), smoothstep(lo - 0.0008, lo + 0.0008, y)) * smoothstep(MOUTH.cornerX + 0.001, MOUTH.cornerX - 0.003, x);
     if (w > 0) {
       c = mixColor(c, PALETTE.lip, w * (0.9 + 0.1 * noise3(x, y, z, 400, 5)));
       if (w >= 0.5) m = 'lip';
@@ -73,7 +73,9 @@ function skinLook(p: Readonly<Vec3>, theta: number, t: number, eyeSide: number, 
   }
   // Cropped hair over the scalp.
   const hl = HAIRLINE(Math.abs(theta));
-  const hair = smoothstep(hl - 0.006, hl + 0.008, y + 0.004 * (noise3(x, y, z, 90, 9) - 0.5));
+  // A wider fade where the grid is coarse (sides and back), so the hairline does not step.
+  const fade = 0.006 + 0.012 * smoothstep(0.7, 1.3, Math.abs(theta));
+  const hair = smoothstep(hl - fade, hl + fade * 1.3, y + 0.004 * (noise3(x, y, z, 90, 9) - 0.5));
   if (t > -0.09 && hair > 0) {
     c = mixColor(c, PALETTE.hair, 0.94 * hair);
     if (hair >= 0.5) m = 'brow';

@@ -38,7 +38,7 @@ interface Arch {
 }
 
 export const UPPER_ARCH: Arch = { dims: UPPER, zFront: 0.0772, k: 40, gumY: MOUTH.y + 0.007, dir: -1, lower: false };
-export const LOWER_ARCH: Arch = { dims: LOWER, zFront: 0.0708, k: 44, gumY: MOUTH.y - 0.0108, dir: 1, lower: true };
+export const LOWER_ARCH: Arch = { dims: LOWER, zFront: 0.0708, k: 44, gumY: MOUTH.y - 0.0126, dir: 1, lower: true };
 
 const RINGS = 5;
 const SEGS = 8;
@@ -69,8 +69,10 @@ function addTooth(h: HalfMesh, a: Arch, centreS: number, dim: readonly [number, 
   // Local frame: X out of the arch (labial), Y up, Z = X × Y (right-handed, keeps the winding).
   const out = cross(tangent, up);
   const ez = cross(out, up);
-  const edgeY = a.gumY + a.dir * height;
-  const cy = (a.gumY + edgeY) / 2 - a.dir * 0.0012; // roots tuck into the gum
+  // Behind the canines the lower crowns sit a little lower (the curve of the bite).
+  const gumY = a.lower && index >= 2 ? a.gumY - 0.0012 : a.gumY;
+  const edgeY = gumY + a.dir * height;
+  const cy = (gumY + edgeY) / 2 - a.dir * 0.0012; // roots tuck into the gum
   const c: Vec3 = [p[0] - out[0] * thick * 0.5, cy, p[2] - out[2] * thick * 0.5];
   const hx = thick / 2, hy = height / 2 + 0.0012, hz = w / 2 - 0.0002;
   const tint = 0.93 + 0.05 * ((index * 37) % 7) / 7;

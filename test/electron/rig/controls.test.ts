@@ -36,7 +36,7 @@ const REGIONS: Record<Region, Pred> = {
   lips: (p, x, y, z) => ['head', 'mouth'].includes(p) && ax(x) < 0.05 && y > -0.12 && y < -0.035 && front(z),
   mouth: (p, x, y, z) => ['head', 'mouth'].includes(p) && ax(x) < 0.05 && y > -0.1 && y < -0.03 && front(z),
   chin: (p, x, y, z) => ['head', 'mouth'].includes(p) && ax(x) < 0.04 && y > -0.125 && y < -0.05 && front(z),
-  jaw: (p, x, y, z) => ['mouth', 'teeth', 'tongue'].includes(p) || (p === 'head' && y < 0.0 && z > -0.035),
+  jaw: (p, x, y, z) => ['mouth', 'teeth', 'tongue'].includes(p) || (p === 'head' && y < 0.0 && z > -0.07),
   tongue: (p) => p === 'tongue',
   neck: (p, x, y, z) => ['head', 'mouth'].includes(p) && y < -0.05 && z > -0.08,
 };
@@ -108,6 +108,45 @@ describe('default head controls', () => {
       }
     }
     expect(similar).toEqual([]);
+  });
+
+  it('keep the lips sealed and the lid margins still unless they act on them', () => {
+    const head = rig.parts[0]!;
+    // The lip slit: coincident vertex pairs (upper and lower copy) on the closed lip line.
+    const groups = new Map<string, number[]>();
+    for (let v = 0; v < head.vertexCount; v++) {
+      const k = `${head.neutral[v * 3]},${head.neutral[v * 3 + 1]},${head.neutral[v * 3 + 2]}`;
+      groups.set(k, [...(groups.get(k) ?? []), v]);
+    }
+    const lipPairs = [...groups.values()].filter((g) => g.length === 2) as [number, number][];
+    // The lid margins: the open eyes are the mesh's boundary edges above the mouth.
+    const edges = new Map<string, number>();
+    for (let t = 0; t < head.indices.length; t += 3) {
+      for (let e = 0; e < 3; e++) {
+        const a = head.indices[t + e]!, b = head.indices[t + ((e + 1) % 3)]!;
+        const k = a < b ? `${a},${b}` : `${b},${a}`;
+        edges.set(k, (edges.get(k) ?? 0) + 1);
+      }
+    }
+    const margin = new Set<number>();
+    for (const [k, n] of edges) if (n === 1) for (const v of k.split(',').map(Number)) if (head.neutral[v * 3 + 1]! > -0.03) margin.add(v);
+    expect(lipPairs.length).toBeGreaterThan(30);
+    expect(margin.size).toBeGreaterThan(60);
+    const problems: string[] = [];
+    for (const c of DEFAULT_CONTROLS) {
+      const d = head.deltas[c.index];
+      if (!d) continue;
+      if (['brow', 'eyelid', 'gaze', 'cheek', 'mouthCorner', 'mouth', 'neck', 'tongue'].includes(c.region)) {
+        const gap = Math.max(...lipPairs.map(([a, b]) => Math.hypot(d[a * 3]! - d[b * 3]!, d[a * 3 + 1]! - d[b * 3 + 1]!, d[a * 3 + 2]! - d[b * 3 + 2]!)));
+        if (gap > 1e-9) problems.push(`${c.name} parts the lips by ${(gap * 1000).toFixed(3)} mm`);
+      }
+      // A lowered brow or a sneer may nudge the lid skin, but not by a visible amount (0.1 mm).
+      if (!['eyelid', 'gaze'].includes(c.region)) {
+        const moved = maxNorm(d, (v) => margin.has(v));
+        if (moved > 1e-4) problems.push(`${c.name} moves a lid margin by ${(moved * 1000).toFixed(3)} mm`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('mirror map: every vertex has a mirror image, midline vertices their own', () => {

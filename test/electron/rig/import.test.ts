@@ -5,7 +5,7 @@
 // Tolerance of the compressed rigs: 1e-4 m. quantize() stores positions and morph deltas on a
 // 14-bit grid over each mesh's bounds (~0.2 m here, a step of ~12 µm, and less for the smaller
 // delta ranges); 0.1 mm is several grid steps and still far below anything visible.
-import { Document, WebIO } from '@gltf-transform/core';
+import { Document, Logger, WebIO } from '@gltf-transform/core';
 import type { Mesh } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { meshopt, quantize } from '@gltf-transform/functions';
@@ -85,7 +85,7 @@ const teeth = { ...grid(8, 3, -0.02, 0.02, -0.07, -0.055, (x) => 0.075 - 10 * x 
 const eyes = { ...grid(5, 5, 0.02, 0.04, -0.01, 0.01, () => 0.07), material: 'EyeWhite' };
 
 function sourceDoc(): Document {
-  const doc = new Document();
+  const doc = new Document().setLogger(new Logger(Logger.Verbosity.WARN));
   doc.createBuffer();
   doc.getRoot().setDefaultScene(doc.createScene('dcc'));
   addMesh(doc, 'Head', [face, lips], HEAD_TARGETS, { scale: 0.01, offset: [0, 0.02, 0] });

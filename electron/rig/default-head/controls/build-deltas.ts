@@ -7,12 +7,13 @@ import type { HeadParts } from '../head-parts';
 import { partList } from '../head-parts';
 import { EYE } from '../landmarks';
 import type { Vec3 } from '../math';
-import { rotationDelta, smoothstep } from '../math';
+import { rotationDelta, smoothstep, tangential } from '../math';
 import type { PartGeometry } from '../part-builder';
 import { skinPoint, slitParam } from '../surface';
 import type { ControlDef, SkinField } from './catalogue';
 import { CATALOGUE, MIRROR_PAIRS } from './catalogue';
 import type { LipFrame, SkinPoint } from './context';
+import { UP } from './context';
 import { JAW_MOTIONS, jawWeight } from './jaw';
 import type { CorrectiveEnv } from './correctives';
 import { buildCorrectiveDeltas } from './correctives';
@@ -25,8 +26,12 @@ export interface HeadShapes {
   readonly correctives: { readonly name: string; readonly a: string; readonly b: string; readonly deltas: ShapeDeltas }[];
 }
 
+/** Bounds of where any skin field acts (the locality tests check nothing moves beyond them). */
+const FIELD_MIN_Z = -0.075;
+const FIELD_MAX_Y = 0.065;
+
 /** How much each ring of the mouth sack follows the lips (the rest follows the jaw). */
-const SACK_FOLLOW = [1, 0.88, 0.6, 0.3, 0.1, 0, 0, 0, 0, 0];
+const SACK_FOLLOW = [1, 0.97, 0.85, 0.6, 0.3, 0.1, 0, 0, 0, 0];
 
 interface Ctx {
   readonly parts: HeadParts;
@@ -59,15 +64,34 @@ function skinNormals(part: PartGeometry): Float32Array {
   return out;
 }
 
+/**
+ * The two copies of a slit vertex (upper and lower lip, upper and lower lid) get the mean of
+ * their normals: fields that move along the skin must move both copies alike, or the closed
+ * lips would part (or cross) under a control that has nothing to do with opening them.
+ */
+function shareSlitNormals(skin: HeadParts['skin'], n: Float32Array): void {
+  const copies = new Map<string, number[]>();
+  skin.shape.grid.vertices.forEach((v, i) => {
+    if (v.t !== skin.shape.layout.mouthRow && v.t !== skin.shape.layout.eyeRow) return;
+    const key = `${v.theta},${v.t}`;
+    copies.set(key, [...(copies.get(key) ?? []), i]);
+  });
+  for (const group of copies.values()) {
+    if (group.length < 2) continue;
+    const m = [0, 1, 2].map((k) => group.reduce((s, i) => s + n[i * 3 + k]!, 0));
+    const l = Math.hypot(m[0]!, m[1]!, m[2]!) || 1;
+    for (const i of group) for (let k = 0; k < 3; k++) n[i * 3 + k] = m[k]! / l;
+  }
+}
+
 function makeCtx(parts: HeadParts): Ctx {
   const skin = parts.skin;
   const n = skinNormals(skin);
-  const pts: SkinPoint[] = skin.shape.grid.vertices.map((v, i) => ({
-    i,
-    v,
-    p: [skin.neutral[i * 3]!, skin.neutral[i * 3 + 1]!, skin.neutral[i * 3 + 2]!],
-    n: [n[i * 3]!, n[i * 3 + 1]!, n[i * 3 + 2]!],
-  }));
+  shareSlitNormals(skin, n);
+  const pts: SkinPoint[] = skin.shape.grid.vertices.map((v, i) => {
+    const nv: Vec3 = [n[i * 3]!, n[i * 3 + 1]!, n[i * 3 + 2]!];
+    return { i, v, p: [skin.neutral[i * 3]!, skin.neutral[i * 3 + 1]!, skin.neutral[i * 3 + 2]!], n: nv, up: tangential(UP, nv) };
+  });
   const { layout } = skin.shape;
   return { parts, list: partList(parts), skin: pts, frame: { thetaCorner: layout.frontCols[layout.mouthCornerCol]!, mouthRow: layout.mouthRow } };
 }
@@ -125,6 +149,8 @@ function evaluate(ctx: Ctx, def: ControlDef, lids: LidVertices): Float32Array[] 
   const skinN = half ? ctx.parts.skin.halfCount : ctx.skin.length;
   for (let i = 0; i < skinN; i++) {
     const s = ctx.skin[i]!;
+    // Every field lives on the face, jaw and neck: the back of the head and the crown never move.
+    if (s.p[2] < FIELD_MIN_Z || s.p[1] > FIELD_MAX_Y) continue;
     if (def.skin) {
       const d = (def.skin as SkinField)(s, ctx.frame);
       if (d) addAt(skinD, i, d);
@@ -148,9 +174,9 @@ function evaluate(ctx: Ctx, def: ControlDef, lids: LidVertices): Float32Array[] 
     const d = def.tongue?.(p);
     if (d) addAt(tongueD, i, d);
   }
-  // Inside the mouth: the lower half of the cavity rides on the jaw (half at the corners).
+  // Inside the mouth: the floor of the cavity rides on the jaw, with the lower teeth inside it.
   const interior = jaw ? (p: Vec3, phi: number): Vec3 => {
-    const w = smoothstep(0.6, -0.6, Math.sin(phi));
+    const w = smoothstep(0.2, -0.3, Math.sin(phi));
     const d = jaw(p);
     return [w * d[0], w * d[1], w * d[2]];
   } : null;

@@ -4,7 +4,7 @@
 // controls and the centre controls are written here; the right side is their mirror image.
 import type { EyeState } from '../eyelid-shape';
 import type { Vec3 } from '../math';
-import { bump, ellD2, noise3, tangential } from '../math';
+import { bump, ellD2, noise3 } from '../math';
 import { TONGUE } from '../tongue';
 import type { LipFrame, SkinPoint } from './context';
 import { UP, X, Z, combo, cornerFade, face, leftHalf, lipBand, lipSide, vermilion } from './context';
@@ -26,10 +26,7 @@ export interface ControlDef {
   readonly tongue?: PointField;
 }
 
-const up = (s: SkinPoint, k: number): Vec3 => {
-  const t = tangential(UP, s.n);
-  return [t[0] * k, t[1] * k, t[2] * k];
-};
+const up = (s: SkinPoint, k: number): Vec3 => [s.up[0] * k, s.up[1] * k, s.up[2] * k];
 const nrm = (s: SkinPoint, k: number): Vec3 => [s.n[0] * k, s.n[1] * k, s.n[2] * k];
 const sum = (...vs: Vec3[]): Vec3 => vs.reduce((a, b) => [a[0] + b[0], a[1] + b[1], a[2] + b[2]], [0, 0, 0]);
 const mul = (w: number, d: Vec3): Vec3 | null => (w === 0 ? null : [w * d[0], w * d[1], w * d[2]]);
@@ -83,7 +80,7 @@ const eyelid: Record<string, ControlDef> = {
 
 // ---- gaze: eyeball rotations, the lids follow vertical gaze -------------------------------------
 const gaze: Record<string, ControlDef> = {
-  eyeLookUp_L: { kind: 'L', gaze: { axis: [1, 0, 0], angle: deg(-22) }, lids: { up: 1.14, close: 0, low: 0.9 } },
+  eyeLookUp_L: { kind: 'L', gaze: { axis: [1, 0, 0], angle: deg(-20) }, lids: { up: 1.3, close: 0, low: 0.9 } },
   eyeLookDown_L: { kind: 'L', gaze: { axis: [1, 0, 0], angle: deg(25) }, lids: { up: 0.7, close: 0, low: 1.1 } },
   eyeLookIn_L: { kind: 'L', gaze: { axis: [0, 1, 0], angle: deg(-27) } },
   eyeLookOut_L: { kind: 'L', gaze: { axis: [0, 1, 0], angle: deg(27) } },
@@ -239,7 +236,20 @@ const chin: Record<string, ControlDef> = {
 // ---- jaw ------------------------------------------------------------------------------------------------
 const jaw: Record<string, ControlDef> = {
   jawOpen: { kind: 'C', jaw: 'jawOpen' },
-  jawOpenExtreme: { kind: 'C', jaw: 'jawOpenExtreme' },
+  // Mouth stretch: past the jaw drop, the lips are pulled apart vertically and thinned.
+  jawOpenExtreme: {
+    kind: 'C',
+    jaw: 'jawOpenExtreme',
+    skin: (s, f) => {
+      const lo = lipBand(s.v, f, -1, 0.018) * cornerFade(s.v, f);
+      const hi = lipBand(s.v, f, 1, 0.016) * cornerFade(s.v, f);
+      // The corners are drawn in and the cheeks hollow over the stretched mouth.
+      const corner = face(s.p, 0.026, -0.064, 0.012, 0.014) - face(s.p, -0.026, -0.064, 0.012, 0.014);
+      const cheek = face(s.p, 0.05, -0.06, 0.018, 0.024) + face(s.p, -0.05, -0.06, 0.018, 0.024);
+      if (lo + hi + cheek === 0 && corner === 0) return null;
+      return sum(up(s, 0.0042 * hi), combo(-0.0035 * corner, X), nrm(s, -0.0025 * cheek - 0.0012 * lo));
+    },
+  },
   jawLeft: { kind: 'pair', jaw: 'jawLeft' },
   jawForward: { kind: 'C', jaw: 'jawForward' },
   jawBack: { kind: 'C', jaw: 'jawBack' },
@@ -252,7 +262,8 @@ const front = (p: Readonly<Vec3>): number => {
   return Math.max(0, Math.min(1, (u + 0.4) / 1.4));
 };
 const tongue: Record<string, ControlDef> = {
-  tongueOut: { kind: 'C', tongue: (p) => { const f = front(p); return f === 0 ? null : [-0.22 * f * p[0], -0.004 * f, 0.034 * Math.pow(f, 1.3)]; } },
+  // Out between the lips of an open mouth: forward, and a little up so it clears the lower lip.
+  tongueOut: { kind: 'C', tongue: (p) => { const f = front(p); return f === 0 ? null : [-0.22 * f * p[0], 0.0075 * f * f, 0.033 * Math.pow(f, 1.3)]; } },
   tongueUp: { kind: 'C', tongue: (p) => { const f = front(p); return f === 0 ? null : [0, 0.013 * f * f, 0.002 * f]; } },
   tongueDown: { kind: 'C', tongue: (p) => { const f = front(p); return f === 0 ? null : [0, -0.0085 * f * f, 0.0012 * f]; } },
   tongueLeft: { kind: 'pair', tongue: (p) => { const f = front(p); return f === 0 ? null : [0.012 * f * f, 0, -0.001 * f * f]; } },

@@ -13,6 +13,8 @@ export interface SkinPoint {
   readonly p: Vec3;
   /** Unit normal of the neutral skin. */
   readonly n: Vec3;
+  /** Unit "up along the skin" (+Y projected on the tangent plane, not renormalised). */
+  readonly up: Vec3;
   readonly v: SkinVertex;
 }
 

@@ -6,10 +6,9 @@
 //  - eyeBlink × eyeWide: a blink still closes the eye fully when the lids are widened.
 import type { EyeState } from '../eyelid-shape';
 import type { LipFrame, SkinPoint } from './context';
-import { UP, X, face, leftHalf } from './context';
+import { X, face, leftHalf } from './context';
 import { CATALOGUE } from './catalogue';
-import { JAW_MOTIONS, lipParting } from './jaw';
-import { tangential } from '../math';
+import { JAW_MOTIONS, lipClosure } from './jaw';
 
 export interface CorrectiveEnv {
   readonly skin: readonly SkinPoint[];
@@ -59,17 +58,17 @@ export function buildCorrectiveDeltas(env: CorrectiveEnv): CorrectiveShape[] {
     for (const s of env.skin) {
       const w = leftHalf(s.v);
       if (w === 0) continue;
-      const part = lipParting(s, env.frame, jaw);
-      d[s.i * 3] = -w * part[0];
-      d[s.i * 3 + 1] = -w * part[1];
-      d[s.i * 3 + 2] = -w * part[2];
+      const c = lipClosure(s, env.frame, jaw);
+      d[s.i * 3] = w * c[0];
+      d[s.i * 3 + 1] = w * c[1];
+      d[s.i * 3 + 2] = w * c[2];
     }
   });
   make('jawOpen_x_mouthCornerPull_L', 'jawOpen', 'mouthCornerPull_L', (d) => {
     for (const s of env.skin) {
       const w = face(s.p, 0.026, -0.066, 0.014, 0.013);
       if (w === 0) continue;
-      const u = tangential(UP, s.n);
+      const u = s.up;
       d[s.i * 3] = w * (0.0035 * u[0] + 0.0016 * X[0]);
       d[s.i * 3 + 1] = w * 0.0035 * u[1];
       d[s.i * 3 + 2] = w * 0.0035 * u[2];
