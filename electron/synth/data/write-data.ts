@@ -76,6 +76,27 @@ async function writeNpyFile(path: string, data: Uint8Array | Float32Array, shape
   }
 }
 
+interface NpyStream {
+  /** Writes bytes at a byte offset into the array's data. */
+  write(bytes: Uint8Array, offset: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openNpyStream(path: string, shape: readonly number[]): Promise<NpyStream> {
+  const fh = await open(path, 'w');
+  const header = npyHeader('|u1', shape);
+  await fh.write(header, 0, header.length, 0);
+  const total = shape.reduce((a, b) => a * b, 1);
+  // Size the file up front, so an array whose last rows arrive first still has its full length.
+  await fh.truncate(header.length + total);
+  return {
+    write: async (bytes, offset) => {
+      await fh.write(bytes, 0, bytes.length, header.length + offset);
+    },
+    close: () => fh.close(),
+  };
+}
+
 export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataManifest> {
   const size = o.size ?? 128;
   const seed = (o.seed ?? 0) >>> 0;
@@ -101,24 +122,29 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
   try {
     for (let start = 0, k = 0; start < o.count; start += shardSize, k++) {
       const n = Math.min(shardSize, o.count - start);
-      const rgb = new Uint8Array(n * px);
-      const normal = hasNormal ? new Uint8Array(n * px) : null;
-      const params = new Float32Array(n * C);
-      const indices = Array.from({ length: n }, (_, j) => start + j);
-      await mapLimit(indices, Math.max(4, pool.workers * 8), async (i, j) => {
-        o.signal?.throwIfAborted();
-        const s = synthSample(seed, i, size, ctx);
-        params.set(s.weights, j * C);
-        const res = await pool.render({ weights: s.weights, settings: { ...s.settings, normal: hasNormal } });
-        rgb.set(res.rgb, j * px);
-        if (normal && res.normal) normal.set(res.normal, j * px);
-        done++;
-        o.onProgress?.(done, o.count);
-      });
       const name = `shard-${String(k).padStart(5, '0')}`;
       const entry: ShardEntry = { count: n, rgb: `${name}.rgb.npy`, ...(hasNormal ? { normal: `${name}.normal.npy` } : {}), params: `${name}.params.npy` };
-      await writeNpyFile(join(o.outDir, entry.rgb), rgb, [n, size, size, 3]);
-      if (normal && entry.normal) await writeNpyFile(join(o.outDir, entry.normal), normal, [n, size, size, 3]);
+      // Images stream to their files as they arrive (positional writes, any order), so memory
+      // stays bounded by the samples in flight whatever the shard and image size.
+      const rgbOut = await openNpyStream(join(o.outDir, entry.rgb), [n, size, size, 3]);
+      const normalOut = entry.normal ? await openNpyStream(join(o.outDir, entry.normal), [n, size, size, 3]) : null;
+      const params = new Float32Array(n * C);
+      try {
+        const indices = Array.from({ length: n }, (_, j) => start + j);
+        await mapLimit(indices, Math.max(4, pool.workers * 8), async (i, j) => {
+          o.signal?.throwIfAborted();
+          const s = synthSample(seed, i, size, ctx);
+          params.set(s.weights, j * C);
+          const res = await pool.render({ weights: s.weights, settings: { ...s.settings, normal: hasNormal } });
+          await rgbOut.write(res.rgb, j * px);
+          if (normalOut && res.normal) await normalOut.write(res.normal, j * px);
+          done++;
+          o.onProgress?.(done, o.count);
+        });
+      } finally {
+        await rgbOut.close();
+        await normalOut?.close();
+      }
       await writeNpyFile(join(o.outDir, entry.params), params, [n, C]);
       shards.push(entry);
     }

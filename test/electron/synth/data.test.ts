@@ -49,6 +49,15 @@ describe('writeSynthData', () => {
     expect(readFileSync(join(root, 'c/shard-00000.params.npy')).equals(readFileSync(join(root, 'a/shard-00000.params.npy')))).toBe(false);
   });
 
+  it('leaves the normal maps out when asked (hasNormal false)', async () => {
+    const m = await writeSynthData({ outDir: join(root, 'rgb-only'), rig, count: 3, size: 16, seed: 1, workers: 0, normal: false });
+    expect(m.hasNormal).toBe(false);
+    expect(m.shards).toEqual([{ count: 3, rgb: 'shard-00000.rgb.npy', params: 'shard-00000.params.npy' }]);
+    expect(readdirSync(join(root, 'rgb-only')).some((f) => f.includes('normal'))).toBe(false);
+    const bytes = readFileSync(join(root, 'rgb-only/shard-00000.rgb.npy'));
+    expect(bytes.length).toBe(parseNpyHeader(bytes).dataOffset + 3 * 16 * 16 * 3);
+  });
+
   it.skipIf(!hasNumpy)('numpy memory-maps the shards and the basis reproduces the rig', () => {
     const out = execFileSync('python3', ['-c', `
 import json, sys, numpy as np
