@@ -4,9 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { BenchFigure, BenchSuite } from './figures';
 import { captureSuite } from './suites/capture';
+import { rigSuite } from './suites/rig';
 import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite, solveSuite];
+const SUITES: BenchSuite[] = [captureSuite, rigSuite, solveSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);
