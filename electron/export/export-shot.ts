@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { AppError, badInput } from '../common/api/errors';
 import { listShots } from '../db/shots';
 import type { ProjectDb } from '../db/open';
+import { toArkitCsv } from './arkit-csv';
 import { toCsv } from './csv';
 import { finalCurves } from './final-curves';
 import { toJson } from './json';
 import { toMayaAnim } from './maya-anim';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'anim'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'anim', 'arkit'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const DEFAULT_TOLERANCE = 0.002;
 
@@ -46,6 +47,7 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   let maxError = 0;
   if (opts.format === 'csv') text = toCsv(table);
   else if (opts.format === 'json') text = toJson(table, { takeId: table.takeId });
+  else if (opts.format === 'arkit') text = toArkitCsv(table).text;
   else {
     const anim = toMayaAnim(table, { nodeName: opts.nodeName ?? 'blendShape1', tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
     text = anim.text;
@@ -60,7 +62,7 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   return { path: opts.out, format: opts.format, frames, controls: table.controls.length, takeId: table.takeId, keysBefore: dense, keysAfter, maxError };
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', anim: 'anim' };
+const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', anim: 'anim', arkit: 'arkit.csv' };
 
 export function exportFileName(shotName: string, format: ExportFormat): string {
   return `${shotName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'shot'}.${EXTENSIONS[format]}`;
