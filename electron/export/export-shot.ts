@@ -1,5 +1,5 @@
 // Writing a shot's final curves to a file in one of the animation packages' formats.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { AppError, badInput } from '../common/api/errors';
@@ -7,11 +7,13 @@ import { listShots } from '../db/shots';
 import type { ProjectDb } from '../db/open';
 import { toArkitCsv } from './arkit-csv';
 import { toCsv } from './csv';
+import { defaultRigPath } from '../frames/serve-rig';
+import { toAnimatedGlb } from './gltf-anim';
 import { finalCurves } from './final-curves';
 import { toJson } from './json';
 import { toMayaAnim } from './maya-anim';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'anim', 'arkit'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'anim', 'arkit', 'glb'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const DEFAULT_TOLERANCE = 0.002;
 
@@ -42,10 +44,15 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   const table = finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null });
   const frames = table.values[0]?.length ?? 0;
   const dense = frames * table.controls.length;
-  let text: string;
+  let text: string | Uint8Array;
   let keysAfter = dense;
   let maxError = 0;
-  if (opts.format === 'csv') text = toCsv(table);
+  if (opts.format === 'glb') {
+    const glb = await toAnimatedGlb(new Uint8Array(await readFile(defaultRigPath())), table, opts.tolerance ?? DEFAULT_TOLERANCE);
+    text = glb.bytes;
+    keysAfter = glb.keysAfter;
+    maxError = glb.maxError;
+  } else if (opts.format === 'csv') text = toCsv(table);
   else if (opts.format === 'json') text = toJson(table, { takeId: table.takeId });
   else if (opts.format === 'arkit') text = toArkitCsv(table).text;
   else {
@@ -62,7 +69,7 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   return { path: opts.out, format: opts.format, frames, controls: table.controls.length, takeId: table.takeId, keysBefore: dense, keysAfter, maxError };
 }
 
-const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', anim: 'anim', arkit: 'arkit.csv' };
+const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', anim: 'anim', arkit: 'arkit.csv', glb: 'glb' };
 
 export function exportFileName(shotName: string, format: ExportFormat): string {
   return `${shotName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'shot'}.${EXTENSIONS[format]}`;
