@@ -1,7 +1,7 @@
 // glTF export: the shot's rig with its morph-target weights animated over the shot, which opens
 // in Blender and three.js. One sampler per mesh node (all meshes share the control order),
 // linear interpolation, keys reduced within the tolerance on the whole weight vector.
-import { Document, NodeIO, type Node } from '@gltf-transform/core';
+import { NodeIO, type Document, type Node } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { reduceCurve } from '../common/curves/reduce';
