@@ -17,6 +17,8 @@ export interface KeyLike {
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
+  /** Physical key (KeyboardEvent.code): Alt+letter gives other characters in `key` on macOS. */
+  code?: string;
 }
 
 /** Null for keys the shot view does not handle (they keep their default behaviour). */
@@ -69,3 +71,31 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   const type = (target as HTMLInputElement).type;
   return !['button', 'checkbox', 'radio', 'range', 'submit'].includes(type);
 }
+
+// ---- Head preview ------------------------------------------------------------------------------
+// Behind Alt: the bare letters and digits already belong to the shot view, the curve editor and
+// the review (1/2/3, F, A, B, R, N, I, O, S…).
+
+export type PreviewAction = { type: 'previewToggle'; what: 'overlay' | 'wireframe' | 'normals' } | { type: 'previewReset' };
+
+/** Alt + W / N / O / 0 (or .), matched on the physical key; null for anything else. */
+export function previewKeyAction(e: KeyLike): PreviewAction | null {
+  if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
+  const k = e.code ?? '';
+  const key = e.key.toLowerCase();
+  if (k === 'KeyW' || (!k && key === 'w')) return { type: 'previewToggle', what: 'wireframe' };
+  if (k === 'KeyN' || (!k && key === 'n')) return { type: 'previewToggle', what: 'normals' };
+  if (k === 'KeyO' || (!k && key === 'o')) return { type: 'previewToggle', what: 'overlay' };
+  if (['Digit0', 'Numpad0', 'Period', 'NumpadDecimal'].includes(k) || (!k && (key === '0' || key === '.'))) return { type: 'previewReset' };
+  return null;
+}
+
+/** The help overlay's head-preview rows. */
+export const PREVIEW_KEYS: readonly [keys: string, what: string][] = [
+  ['Alt + O', 'Overlay on the plate / beside it'],
+  ['Alt + W', 'Wireframe'],
+  ['Alt + N', 'Normal shading (camera-space normals)'],
+  ['Alt + 0', 'Reset the view'],
+  ['Drag / wheel', 'Orbit (right-drag pans)'],
+  ['Click', 'Select the controls of the region under the cursor (Shift: both sides)'],
+];

@@ -5,6 +5,7 @@ import type { ComponentType } from 'react';
 import type { FrameInfo, ShotDetail } from '../../../../../electron/common/api/schemas';
 import { ComingPanel } from './ComingPanel';
 import { FrameInfoPanel } from './FrameInfoPanel';
+import { HeadPreviewPanel } from '../../../preview';
 
 export interface ShotPanelProps {
   shot: ShotDetail;
@@ -17,16 +18,12 @@ export interface ShotPanelDef {
   component: ComponentType<ShotPanelProps>;
 }
 
-function HeadPreviewSlot() {
-  return <ComingPanel title="Head preview" text="The solved rig on the character head, live at the playhead, arrives with the solver." />;
-}
-
 function CurvesSlot() {
   return <ComingPanel title="Curve editor" text="Per-control curves with region filters and correction keys arrive with the first solve." />;
 }
 
 export const SHOT_PANELS: readonly ShotPanelDef[] = [
   { id: 'frame', title: 'Frame', component: FrameInfoPanel },
-  { id: 'head', title: 'Head', component: HeadPreviewSlot },
+  { id: 'head', title: 'Head', component: HeadPreviewPanel },
   { id: 'curves', title: 'Curves', component: CurvesSlot },
 ];

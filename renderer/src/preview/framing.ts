@@ -1,0 +1,119 @@
+// Where the preview camera stands. It frames the face as the synthetic capture camera does
+// (electron/synth/render/camera.ts: an 85 mm lens on a 36 mm sensor, eye-to-mouth distance × 4
+// filling the image height), and it maps that image onto the same rectangle the plate is drawn
+// in (plate-layout: margin, then contain-fit). So the head sits where the face sits on a plate:
+// exactly for synthetic shots, roughly for a real capture framed the usual way.
+import { fitContain, plateBoxes, type Size } from '../plate/plate-layout';
+
+export type Vec3 = readonly [number, number, number];
+
+export interface Framing {
+  /** Point the camera looks at (and orbits about). */
+  readonly target: Vec3;
+  /** Height (rig units) that fills the image at the target. */
+  readonly height: number;
+}
+
+export interface Bounds {
+  readonly min: Vec3;
+  readonly max: Vec3;
+}
+
+export const FOCAL_MM = 85;
+export const SENSOR_WIDTH_MM = 36;
+
+/** Per-vertex material indices of a RigSolve GLB (_MATERIAL, RIG_MATERIALS order in electron/rig/types.ts). */
+export const MATERIAL_LIP = 1;
+export const MATERIAL_IRIS = 4;
+export const MATERIAL_PUPIL = 5;
+
+/** Landmark framing, as the synthetic renderer's framingFromLandmarks. */
+export function framingFromLandmarks(eyes: Vec3, mouth: Vec3): Framing {
+  const d = Math.max(0.02, eyes[1] - mouth[1]);
+  const cy = (eyes[1] + mouth[1]) / 2 + 0.2 * d;
+  return { target: [(eyes[0] + mouth[0]) / 2, cy, (eyes[2] + mouth[2]) / 2 - 0.2 * d], height: 4 * d };
+}
+
+/** Bounds framing for rigs without landmarks (as the synthetic renderer's framingFromBounds). */
+export function framingFromBounds(b: Bounds): Framing {
+  const sx = b.max[0] - b.min[0], sy = b.max[1] - b.min[1], sz = b.max[2] - b.min[2];
+  const target: Vec3 = [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, b.max[2] - sz * 0.3];
+  return { target, height: Math.max(sy, sx, 1e-6) * 1.08 };
+}
+
+/** Landmarks need eyes clearly above the mouth; anything else falls back to the bounds. */
+export function chooseFraming(eyes: Vec3 | null, mouth: Vec3 | null, bounds: Bounds): Framing {
+  if (eyes && mouth && eyes[1] - mouth[1] > 0.02) return framingFromLandmarks(eyes, mouth);
+  return framingFromBounds(bounds);
+}
+
+/** Running sums for centroids of the eye (iris, pupil) and lip vertices, over several meshes. */
+export interface LandmarkSums {
+  eyes: [number, number, number, number];
+  mouth: [number, number, number, number];
+}
+
+export function emptyLandmarkSums(): LandmarkSums {
+  return { eyes: [0, 0, 0, 0], mouth: [0, 0, 0, 0] };
+}
+
+/** Adds one mesh's vertices (world positions) by material. */
+export function addLandmarks(sums: LandmarkSums, positions: ArrayLike<number>, materials: ArrayLike<number>): void {
+  const n = Math.min(materials.length, positions.length / 3);
+  for (let v = 0; v < n; v++) {
+    const m = materials[v];
+    const s = m === MATERIAL_IRIS || m === MATERIAL_PUPIL ? sums.eyes : m === MATERIAL_LIP ? sums.mouth : null;
+    if (!s) continue;
+    s[0] += positions[v * 3]!;
+    s[1] += positions[v * 3 + 1]!;
+    s[2] += positions[v * 3 + 2]!;
+    s[3] += 1;
+  }
+}
+
+export function centroid(s: readonly [number, number, number, number]): Vec3 | null {
+  return s[3] > 0 ? [s[0] / s[3], s[1] / s[3], s[2] / s[3]] : null;
+}
+
+/** What a PerspectiveCamera needs: fov/aspect of the virtual image, and the canvas as a view into it. */
+export interface CameraSetup {
+  /** Vertical field of view, degrees. */
+  readonly fov: number;
+  readonly aspect: number;
+  /** Camera distance from the target along +Z (front-on). */
+  readonly distance: number;
+  /** For camera.setViewOffset(fullWidth, fullHeight, x, y, width, height): the canvas relative to the image. */
+  readonly view: { fullWidth: number; fullHeight: number; x: number; y: number; width: number; height: number };
+}
+
+/**
+ * Camera for a canvas of `viewport` CSS px showing a plate of `source` size (null: unknown, a
+ * square is assumed). The image rectangle is the plate's (margin + contain-fit); the canvas
+ * around it is the same frustum extended, so framing does not change with the panel's shape.
+ */
+export function cameraSetup(viewport: Size, source: Size | null, framing: Framing): CameraSetup {
+  const src = source && source.width > 0 && source.height > 0 ? source : { width: 1, height: 1 };
+  const [box] = plateBoxes(viewport, 1);
+  let rect = fitContain(src, box ?? viewport);
+  if (rect.width <= 0 || rect.height <= 0) rect = { x: 0, y: 0, width: Math.max(1, viewport.width), height: Math.max(1, viewport.height) };
+  const x = (box?.x ?? 0) + rect.x;
+  const y = (box?.y ?? 0) + rect.y;
+  const aspect = rect.width / rect.height;
+  const fov = (2 * Math.atan(SENSOR_WIDTH_MM / (2 * FOCAL_MM * aspect)) * 180) / Math.PI;
+  const distance = (FOCAL_MM / SENSOR_WIDTH_MM) * aspect * framing.height;
+  return {
+    fov,
+    aspect,
+    distance,
+    view: { fullWidth: rect.width, fullHeight: rect.height, x: -x, y: -y, width: Math.max(1, viewport.width), height: Math.max(1, viewport.height) },
+  };
+}
+
+/** Projects a point in camera space (front-on camera, looking down −Z) to CSS px of the canvas. Tests check the framing with it. */
+export function projectToCanvas(setup: CameraSetup, p: Vec3): { x: number; y: number } {
+  const t = Math.tan((setup.fov * Math.PI) / 360);
+  const ndcX = p[0] / (-p[2] * t * setup.aspect);
+  const ndcY = p[1] / (-p[2] * t);
+  const v = setup.view;
+  return { x: ((ndcX + 1) / 2) * v.fullWidth - v.x, y: ((1 - ndcY) / 2) * v.fullHeight - v.y };
+}

@@ -1,0 +1,244 @@
+// The three.js side of the preview: renderer, camera, lights, orbit, toggles, and one or two
+// heads (two for take comparison, side by side). It draws only when asked (render()); what to
+// show and when is decided by preview-controller.ts.
+import {
+  ACESFilmicToneMapping,
+  Color,
+  Mesh,
+  MeshNormalMaterial,
+  PerspectiveCamera,
+  Raycaster,
+  Scene,
+  SRGBColorSpace,
+  Vector2,
+  Vector3,
+  WebGLRenderer,
+  type BufferGeometry,
+  type Material,
+  type Object3D,
+} from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { Size } from '../plate/plate-layout';
+import { cameraSetup, type CameraSetup } from './framing';
+import { addStudioLights } from './lighting';
+import { nearestCorner } from './pick';
+import type { PreparedRig } from './rig-scene';
+
+export interface ViewToggles {
+  wireframe: boolean;
+  normals: boolean;
+  /** Transparent background, so the plate drawn under the canvas shows through. */
+  overlay: boolean;
+}
+
+/** A hit on the head: which mesh (index into rig.meshes) and which vertex. */
+export interface HeadHit {
+  readonly meshIndex: number;
+  readonly vertex: number;
+}
+
+const BACKGROUND = new Color(0x17191c);
+const GAP = 2;
+
+/** One drawn copy of the rig (the comparison head is a clone sharing geometry and materials). */
+export interface HeadInstance {
+  readonly root: Object3D;
+  /** Same order as rig.meshes. */
+  readonly meshes: readonly Mesh[];
+}
+
+export class HeadView {
+  readonly renderer: WebGLRenderer;
+  private readonly scene = new Scene();
+  private readonly camera = new PerspectiveCamera(24, 1, 0.01, 20);
+  private readonly controls: OrbitControls;
+  private readonly normalMaterial = new MeshNormalMaterial();
+  private readonly raycaster = new Raycaster();
+  private css: Size = { width: 1, height: 1 };
+  private source: Size | null = null;
+  private rig: PreparedRig | null = null;
+  private heads: HeadInstance[] = [];
+  private split = false;
+  private toggles: ViewToggles = { wireframe: false, normals: false, overlay: false };
+  /** CPU time of the last render call, ms (the status line and the tests read it). */
+  lastRenderMs = 0;
+
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    onCameraChange: () => void,
+  ) {
+    this.renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, powerPreference: 'high-performance' });
+    this.renderer.outputColorSpace = SRGBColorSpace;
+    this.renderer.toneMapping = ACESFilmicToneMapping;
+    this.renderer.toneMappingExposure = 1.0;
+    this.renderer.setScissorTest(true);
+    addStudioLights(this.scene, this.camera);
+    this.controls = new OrbitControls(this.camera, canvas);
+    // No damping: damping needs a render loop, and this view renders only on change.
+    this.controls.enableDamping = false;
+    this.controls.addEventListener('change', onCameraChange);
+  }
+
+  setRig(rig: PreparedRig | null): void {
+    for (const h of this.heads) this.scene.remove(h.root);
+    this.rig = rig;
+    this.heads = [];
+    if (!rig) return;
+    this.heads.push({ root: rig.root, meshes: rig.meshes.map((m) => m.mesh) });
+    this.scene.add(rig.root);
+    this.applyMaterials();
+    this.resetView();
+  }
+
+  /** The head at `i` (0 the main one, 1 the comparison one, made on first use). */
+  head(i: 0 | 1): HeadInstance | null {
+    if (!this.rig) return null;
+    if (i === 1 && !this.heads[1]) {
+      const root = this.rig.root.clone(true);
+      const meshes: Mesh[] = [];
+      root.traverse((o) => {
+        if (o instanceof Mesh && (o.geometry as BufferGeometry).morphAttributes.position?.length) meshes.push(o);
+      });
+      this.heads[1] = { root, meshes };
+      root.visible = false;
+      this.scene.add(root);
+    }
+    return this.heads[i] ?? null;
+  }
+
+  /** Plate size, so the head is framed like the plate (framing.ts). */
+  setSource(source: Size | null): void {
+    this.source = source;
+    this.applyCamera(false);
+  }
+
+  resize(css: Size, dpr: number): void {
+    this.css = { width: Math.max(1, css.width), height: Math.max(1, css.height) };
+    this.renderer.setPixelRatio(dpr);
+    this.renderer.setSize(this.css.width, this.css.height, false);
+    this.applyCamera(false);
+  }
+
+  setSplit(split: boolean): void {
+    this.split = split;
+  }
+
+  setToggles(t: ViewToggles): void {
+    this.toggles = { ...t };
+    this.applyMaterials();
+  }
+
+  resetView(): void {
+    this.applyCamera(true);
+  }
+
+  render(): void {
+    const t0 = performance.now();
+    const r = this.renderer;
+    const clearAlpha = this.toggles.overlay && !this.split ? 0 : 1;
+    r.setClearColor(BACKGROUND, clearAlpha);
+    // Clear all (the gap between two panes included), then each pane clears its own rectangle.
+    r.setScissor(0, 0, this.css.width, this.css.height);
+    r.clear();
+    this.panes().forEach((pane, i) => {
+      this.applySetup(pane.setup);
+      // three's viewport is GL's: origin at the bottom left.
+      const y = this.css.height - pane.y - pane.height;
+      r.setViewport(pane.x, y, pane.width, pane.height);
+      r.setScissor(pane.x, y, pane.width, pane.height);
+      this.heads.forEach((h, k) => (h.root.visible = k === i));
+      r.render(this.scene, this.camera);
+    });
+    this.lastRenderMs = performance.now() - t0;
+  }
+
+  /** The head hit at a canvas point (CSS px from its top-left), or null. */
+  pick(x: number, y: number): HeadHit | null {
+    const panes = this.panes();
+    const i = panes.findIndex((p) => x >= p.x && x < p.x + p.width && y >= p.y && y < p.y + p.height);
+    const pane = panes[i];
+    const head = this.heads[i];
+    if (!pane || !head) return null;
+    this.applySetup(pane.setup);
+    const ndc = new Vector2(((x - pane.x) / pane.width) * 2 - 1, -((y - pane.y) / pane.height) * 2 + 1);
+    this.raycaster.setFromCamera(ndc, this.camera);
+    head.root.visible = true;
+    const hits = this.raycaster.intersectObjects(head.meshes as Mesh[], false);
+    const hit = hits.find((h) => h.face);
+    if (!hit?.face || !(hit.object instanceof Mesh)) return null;
+    const mesh = hit.object;
+    const corners = [hit.face.a, hit.face.b, hit.face.c] as const;
+    const d2 = corners.map((v) => mesh.getVertexPosition(v, new Vector3()).applyMatrix4(mesh.matrixWorld).distanceToSquared(hit.point));
+    return { meshIndex: head.meshes.indexOf(mesh), vertex: corners[nearestCorner(d2[0]!, d2[1]!, d2[2]!)] };
+  }
+
+  /** Renders and reads the drawing buffer back at once (before the browser clears it). */
+  snapshot(): { width: number; height: number; pixels: Uint8Array } {
+    this.render();
+    const gl = this.renderer.getContext();
+    const width = gl.drawingBufferWidth, height = gl.drawingBufferHeight;
+    const pixels = new Uint8Array(width * height * 4);
+    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    return { width, height, pixels };
+  }
+
+  dispose(): void {
+    this.controls.dispose();
+    this.normalMaterial.dispose();
+    for (const h of this.heads) this.scene.remove(h.root);
+    this.heads = [];
+    this.renderer.dispose();
+  }
+
+  /** Two heads side by side on a wide view, one above the other on a tall one: each as large as it can be. */
+  get layout(): 'single' | 'columns' | 'rows' {
+    if (!this.split || this.heads.length < 2) return 'single';
+    return this.css.width >= this.css.height ? 'columns' : 'rows';
+  }
+
+  private panes(): { x: number; y: number; width: number; height: number; setup: CameraSetup }[] {
+    const { width, height } = this.css;
+    const framing = this.rig?.framing ?? { target: [0, 0, 0] as const, height: 0.3 };
+    const layout = this.layout;
+    if (layout === 'single') return [{ x: 0, y: 0, width, height, setup: cameraSetup({ width, height }, this.source, framing) }];
+    const cols = layout === 'columns';
+    const w = cols ? Math.max(1, Math.floor((width - GAP) / 2)) : width;
+    const h = cols ? height : Math.max(1, Math.floor((height - GAP) / 2));
+    const setup = cameraSetup({ width: w, height: h }, this.source, framing);
+    return [
+      { x: 0, y: 0, width: w, height: h, setup },
+      { x: cols ? width - w : 0, y: cols ? 0 : height - h, width: w, height: h, setup },
+    ];
+  }
+
+  private applySetup(s: CameraSetup): void {
+    const c = this.camera;
+    c.fov = s.fov;
+    c.aspect = s.aspect;
+    c.setViewOffset(s.view.fullWidth, s.view.fullHeight, s.view.x, s.view.y, s.view.width, s.view.height);
+    c.updateProjectionMatrix();
+  }
+
+  private applyCamera(reset: boolean): void {
+    const setup = this.panes()[0]!.setup;
+    this.applySetup(setup);
+    if (!reset || !this.rig) return;
+    const t = this.rig.framing.target;
+    this.camera.position.set(t[0], t[1], t[2] + setup.distance);
+    this.camera.up.set(0, 1, 0);
+    this.controls.target.set(t[0], t[1], t[2]);
+    this.camera.lookAt(t[0], t[1], t[2]);
+    this.controls.update();
+  }
+
+  private applyMaterials(): void {
+    const { wireframe, normals } = this.toggles;
+    this.normalMaterial.wireframe = wireframe;
+    this.scene.overrideMaterial = normals ? this.normalMaterial : null;
+    this.rig?.root.traverse((o) => {
+      if (!(o instanceof Mesh)) return;
+      const mats: Material[] = Array.isArray(o.material) ? o.material : [o.material];
+      for (const m of mats) if ('wireframe' in m) (m as Material & { wireframe: boolean }).wireframe = wireframe;
+    });
+  }
+}

@@ -1,0 +1,77 @@
+// window.__rigsolveTest.preview: drives and reads the head preview from an end-to-end test.
+// Installed only outside production builds (HeadPreview.tsx), so the shipped app has none.
+import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
+import { clearControlValues, publishControlValues, useControlValues, type ValuesMode } from '../state/control-values';
+import { activePreview } from './active';
+
+type Values = Readonly<Record<string, number>>;
+
+function toArray(controls: readonly string[], v: Values | undefined): Float32Array | null {
+  return v ? Float32Array.from(controls, (c) => v[c] ?? 0) : null;
+}
+
+const previewTestApi = {
+  /** Publishes a constant sampler: `final` for final (and compare), `raw` for raw (absent: no data). */
+  publish(shotId: number, final: Values, raw?: Values, compare?: Values): void {
+    const controls = DEFAULT_CONTROLS.map((c) => c.name);
+    const byMode: Record<ValuesMode, Float32Array | null> = { final: toArray(controls, final), raw: toArray(controls, raw), compare: toArray(controls, compare) };
+    publishControlValues(shotId, controls, (_frame, mode, out) => {
+      const v = byMode[mode];
+      if (!v) return false;
+      out.set(v);
+      return true;
+    });
+  },
+  clear(): void {
+    clearControlValues();
+  },
+  setMode(mode: ValuesMode): void {
+    useControlValues.setState({ previewMode: mode });
+  },
+  /** Pixels not of the background colour, and a grey thumbnail (every `step` px) to compare images. */
+  snapshot(step = 4): { width: number; height: number; nonBackground: number; gray: number[] } | null {
+    const p = activePreview();
+    if (!p) return null;
+    const { width, height, pixels } = p.view.snapshot();
+    const bg = [pixels[0]!, pixels[1]!, pixels[2]!];
+    let nonBackground = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (Math.abs(pixels[i]! - bg[0]!) + Math.abs(pixels[i + 1]! - bg[1]!) + Math.abs(pixels[i + 2]! - bg[2]!) > 12) nonBackground++;
+    }
+    const gray: number[] = [];
+    for (let y = 0; y < height; y += step) for (let x = 0; x < width; x += step) {
+      const o = (y * width + x) * 4;
+      gray.push(Math.round((pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) / 3));
+    }
+    return { width, height, nonBackground, gray };
+  },
+  stats(): { renders: number; lastRenderMs: number } | null {
+    const p = activePreview();
+    return p ? { renders: p.controller.scheduler.renders, lastRenderMs: p.view.lastRenderMs } : null;
+  },
+  /** Times `n` renders, each finished by a 1-pixel read-back (so the GPU, or SwiftShader, has done the work). */
+  timeRenders(n: number): { meanMs: number; maxMs: number } | null {
+    const p = activePreview();
+    if (!p) return null;
+    const gl = p.view.renderer.getContext();
+    const px = new Uint8Array(4);
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      p.view.render();
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      times.push(performance.now() - t0);
+    }
+    return { meanMs: times.reduce((a, b) => a + b, 0) / n, maxMs: Math.max(...times) };
+  },
+  pick(x: number, y: number, wholeRegion = false): { primary: string; controls: readonly string[] } | null {
+    return activePreview()?.controller.pickAt(x, y, wholeRegion) ?? null;
+  },
+};
+
+export type PreviewTestApi = typeof previewTestApi;
+
+export function installPreviewTestHook(): void {
+  const w = window as unknown as { __rigsolveTest?: Record<string, unknown> };
+  w.__rigsolveTest = { ...(w.__rigsolveTest ?? {}), preview: previewTestApi };
+}
