@@ -4,7 +4,7 @@
 // checked are not decoded again, and no frame is ever duplicated (frames are keyed by number).
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { badInput, conflict } from '../common/api/errors';
 import type { ImportReport, ImportRequest, ImportWarning, NormalConvention } from '../common/api/schemas';
 import { deleteFramesNotIn, listFrameRecords, upsertFrames, type FrameRecord } from '../db/frames';
@@ -14,6 +14,7 @@ import { mapLimit } from '../util/map-limit';
 import { dominantSize, frameIssues, frameStatus, withSizeCheck, type Probe } from './classify';
 import { fileStamp, probeImage } from './probe';
 import { isVideoName, pairSequences, scanSequences, type Sequence } from './sequence';
+import { importCurvesTake } from './curves-take';
 import { extractVideoFrames } from './video';
 
 export interface ImportProgress {
@@ -37,6 +38,8 @@ export interface ImportInput {
   normalSource: string | null;
   fps: number | null;
   normalConvention: NormalConvention;
+  /** A curves CSV to import as a take; when absent, a truth.csv beside the RGB folder is used. */
+  curvesPath?: string | null;
 }
 
 const DEFAULT_FPS = 24;
@@ -48,6 +51,7 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
     normalSource: input.normalSource ? resolve(input.normalSource) : null,
     fps: input.fps ?? null,
     normalConvention: input.normalConvention ?? 'opengl',
+    curvesPath: input.curvesPath ? resolve(input.curvesPath) : null,
   };
   const notes: string[] = [];
 
@@ -150,6 +154,14 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
       importState: 'complete',
     });
   })();
+
+  // A synthetic shot (rigsolve synth-shot) keeps its truth beside rgb/: play it as a take.
+  const besides = join(dirname(rgbDir), 'truth.csv');
+  const curvesPath = req.curvesPath ?? (rgbDir === req.rgbSource && (await isFile(besides)) ? besides : null);
+  if (curvesPath) {
+    const curves = await importCurvesTake(db, shotId, curvesPath);
+    notes.push(`curves from ${basename(curvesPath)} imported as take ${curves.takeId}${curves.unmatchedColumns.length ? ` (ignored columns: ${curves.unmatchedColumns.join(', ')})` : ''}`);
+  }
 
   const warnings: ImportWarning[] = listFrameRecords(db, shotId).flatMap((r) => r.issues.map((i) => ({ frame: r.frame, code: i.code, message: i.message })));
   const shot = getShot(db, shotId)!;

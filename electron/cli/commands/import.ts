@@ -7,7 +7,7 @@ import { progressLine } from '../progress';
 const spec = {
   name: 'import',
   summary: 'import a capture (image sequences or a video) as a shot',
-  usage: 'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx] [--json]',
+  usage: 'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx] [--curves FILE.csv] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -15,6 +15,7 @@ const spec = {
     normal: { type: 'string' },
     fps: { type: 'string' },
     'normal-convention': { type: 'string' },
+    curves: { type: 'string' },
     json: { type: 'boolean' },
   },
   help: {
@@ -24,6 +25,7 @@ const spec = {
     '--normal DIR': 'folder of normal maps, paired with the RGB frames by number',
     '--fps N': "frame rate (default: the video's, else 24)",
     '--normal-convention C': 'opengl (+Y up, default) or directx (+Y down) for the normal maps',
+    '--curves FILE.csv': 'curves that come with the capture, imported as a take (default: a truth.csv beside the RGB folder)',
     '--json': 'print the import report as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -43,7 +45,7 @@ export async function runImport(argv: string[]): Promise<number> {
     const progress = values.json ? undefined : progressLine(`import ${shotName}`);
     const report = await importCapture(
       project.db,
-      { shotName, rgbSource: rgb, normalSource: (values.normal as string | undefined) ?? null, fps, normalConvention: convention },
+      { shotName, rgbSource: rgb, normalSource: (values.normal as string | undefined) ?? null, fps, normalConvention: convention, curvesPath: (values.curves as string | undefined) ?? null },
       { cacheDir: project.cacheDir, ...(progress ? { onProgress: (p) => progress(p.done, p.total) } : {}) },
     );
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -90,6 +90,8 @@ export const ImportRequest = z.object({
   normalSource: z.string().min(1).nullable().default(null),
   fps: z.number().positive().max(1000).nullable().default(null),
   normalConvention: NormalConvention.default('opengl'),
+  /** Curves that come with the capture (CSV: frame + one column per control or ARKit name), imported as a take. */
+  curvesPath: z.string().min(1).nullable().default(null),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
