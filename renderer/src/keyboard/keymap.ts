@@ -9,7 +9,14 @@ export type ShotAction =
   | { type: 'last' }
   | { type: 'mode'; mode: PlateMode }
   | { type: 'back' }
-  | { type: 'help' };
+  | { type: 'help' }
+  // Solving and review (renderer/src/review/feature-keys.ts runs them).
+  | { type: 'cropOverlay' }
+  | { type: 'reviewMode' }
+  | { type: 'markIn' }
+  | { type: 'markOut' }
+  | { type: 'jumpNote'; dir: 1 | -1 }
+  | { type: 'addNote' };
 
 export interface KeyLike {
   key: string;
@@ -45,6 +52,24 @@ export function shotKeyAction(e: KeyLike): ShotAction | null {
       return { type: 'back' };
     case '?':
       return { type: 'help' };
+    case 'c':
+    case 'C':
+      return e.shiftKey ? null : { type: 'cropOverlay' };
+    case 'r':
+    case 'R':
+      return e.shiftKey ? null : { type: 'reviewMode' };
+    case 'i':
+    case 'I':
+      return e.shiftKey ? null : { type: 'markIn' };
+    case 'o':
+    case 'O':
+      return e.shiftKey ? null : { type: 'markOut' };
+    case 'n':
+    case 'N':
+      return { type: 'jumpNote', dir: e.shiftKey ? -1 : 1 };
+    case 'm':
+    case 'M':
+      return e.shiftKey ? null : { type: 'addNote' };
     default:
       return null;
   }
@@ -59,6 +84,16 @@ export const SHOT_KEYS: readonly [keys: string, what: string][] = [
   ['1 / 2 / 3', 'RGB / Normal / Side-by-side'],
   ['Esc', 'Back to the shot browser'],
   ['?', 'Show / hide this list'],
+];
+
+/** The help overlay's solve and review rows. */
+export const REVIEW_KEYS: readonly [keys: string, what: string][] = [
+  ['C', 'Show / hide the solver’s crop on the plate'],
+  ['R', 'Review mode: plate and head side by side, notes'],
+  ['I / O', 'Mark in / out (the range of a new note); Shift+drag on the timeline too'],
+  ['M', 'Write a note on the marked range (or the current frame)'],
+  ['N / Shift + N', 'Next / previous note'],
+  ['Esc', 'Clear the marks (then, again, back to the shots)'],
 ];
 
 /** Typing in a field must not scrub the shot. */

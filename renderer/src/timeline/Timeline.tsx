@@ -1,6 +1,6 @@
 // Timeline: frame ruler, warning/missing ticks and the playhead. Click or drag anywhere to
 // scrub (pointer capture keeps the drag alive outside the element); hover shows the frame.
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { seek, usePlayhead } from '../state/playhead';
 import { CacheLine, type CacheSource } from './CacheLine';
 import { drawRuler } from './draw-ruler';
@@ -14,13 +14,19 @@ interface Props {
   last: number;
   markers: readonly Marker[];
   cache?: CacheSource;
+  /** Extra lanes drawn over the ruler (review notes, in/out marks, failed frames), in its space. */
+  layers?: (space: TimelineSpace) => ReactNode;
+  /** Shift+drag selects a frame range instead of scrubbing (`done` on release). */
+  onRangeDrag?: (from: number, to: number, done: boolean) => void;
+  className?: string;
 }
 
-export function Timeline({ first, last, markers, cache }: Props) {
+export function Timeline({ first, last, markers, cache, layers, onRangeDrag, className }: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0, dpr: 1 });
   const [hover, setHover] = useState<{ x: number; frame: number } | null>(null);
+  const rangeFrom = useRef<number | null>(null);
   const frame = usePlayhead((s) => s.frame);
   const space: TimelineSpace = useMemo(() => ({ first, last, width: size.width, pad: TIMELINE_PAD }), [first, last, size.width]);
 
@@ -49,7 +55,7 @@ export function Timeline({ first, last, markers, cache }: Props) {
   return (
     <div
       ref={wrap}
-      className="timeline"
+      className={className ? `timeline ${className}` : 'timeline'}
       data-testid="timeline"
       data-first={first}
       data-last={last}
@@ -62,17 +68,30 @@ export function Timeline({ first, last, markers, cache }: Props) {
       onPointerDown={(e) => {
         if (e.button !== 0) return;
         e.currentTarget.setPointerCapture(e.pointerId);
+        if (e.shiftKey && onRangeDrag) {
+          rangeFrom.current = frameAtEvent(e);
+          onRangeDrag(rangeFrom.current, rangeFrom.current, false);
+          return;
+        }
+        rangeFrom.current = null;
         seek(frameAtEvent(e));
       }}
       onPointerMove={(e) => {
         const rect = e.currentTarget.getBoundingClientRect();
         setHover({ x: e.clientX - rect.left, frame: frameAtEvent(e) });
-        if (e.currentTarget.hasPointerCapture(e.pointerId)) seek(frameAtEvent(e));
+        if (!e.currentTarget.hasPointerCapture(e.pointerId)) return;
+        if (rangeFrom.current !== null && onRangeDrag) onRangeDrag(rangeFrom.current, frameAtEvent(e), false);
+        else seek(frameAtEvent(e));
+      }}
+      onPointerUp={(e) => {
+        if (rangeFrom.current !== null && onRangeDrag) onRangeDrag(rangeFrom.current, frameAtEvent(e), true);
+        rangeFrom.current = null;
       }}
       onPointerLeave={() => setHover(null)}
     >
       <canvas ref={canvas} className="timeline-canvas" />
       {cache && size.width > 0 ? <CacheLine space={space} source={cache} /> : null}
+      {layers && size.width > 0 ? layers(space) : null}
       {size.width > 0 ? (
         <div className="playhead" style={{ transform: `translateX(${frameToPx(space, frame)}px)` }}>
           <span className="playhead-label num" style={{ transform: `translateX(${labelShift(frameToPx(space, frame), frame, size.width)}px)` }}>

@@ -9,6 +9,14 @@ import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShotTable } from './ShotTable';
 import { WarningsPanel } from './WarningsPanel';
 import './shot-browser.css';
+import { useBrowserView } from '../../review/browser-view-store';
+import { countByStatus, filterShots, sortShots, toggleSort } from '../../review/status-filter';
+import { StatusFilterBar } from '../../review/StatusFilterBar';
+import { STATUS_LABELS } from '../../review/status-workflow';
+import { BrowserActions } from '../../solve/BrowserActions';
+import { clickSelect, selectedInOrder, type ClickMods } from '../../solve/selection';
+import { SolveStatusLine } from '../../solve/SolveProgress';
+import '../../review/review.css';
 
 type DialogName = 'import' | 'open' | null;
 
@@ -18,15 +26,19 @@ export function ShotBrowser() {
   const project = useApp((s) => s.project);
   const projectError = useApp((s) => s.projectError);
   const shotsError = useApp((s) => s.shotsError);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const selection = useBrowserView((s) => s.selection);
+  const statuses = useBrowserView((s) => s.statuses);
+  const sort = useBrowserView((s) => s.sort);
+  const selectedId = selection.anchor;
   const [warningsFor, setWarningsFor] = useState<number | null>(null);
   const [dialog, setDialog] = useState<DialogName>(null);
   const [filter, setFilter] = useState('');
 
-  const visible = useMemo(() => {
-    const f = filter.trim().toLowerCase();
-    return f ? shots.filter((s) => s.name.toLowerCase().includes(f) || s.status.toLowerCase().includes(f)) : shots;
-  }, [shots, filter]);
+  const visible = useMemo(() => sortShots(filterShots(shots, filter, statuses, (s) => STATUS_LABELS[s]), sort), [shots, filter, statuses, sort]);
+  const order = useMemo(() => visible.map((s) => s.id), [visible]);
+  const counts = useMemo(() => countByStatus(shots), [shots]);
+  const selectedIds = useMemo(() => new Set(selectedInOrder(selection, order)), [selection, order]);
+  const setSelectedId = (id: number, mods: ClickMods = { shift: false, toggle: false }) => useBrowserView.setState((v) => ({ selection: clickSelect(v.selection, order, id, mods) }));
   const warningsShot = shots.find((s) => s.id === warningsFor) ?? null;
   const open = (id: number) => navigate({ name: 'shot', shotId: id, frame: null });
 
@@ -40,6 +52,8 @@ export function ShotBrowser() {
           <input className="input" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter shots" />
         </div>
         <span className="toolbar-spacer" />
+        <BrowserActions selected={[...selectedIds]} />
+        <span className="toolbar-sep" />
         <button className="btn ghost icon" title="Refresh" aria-label="Refresh" onClick={() => void refreshShots()}>
           <Icon name="refresh" />
         </button>
@@ -50,6 +64,7 @@ export function ShotBrowser() {
           <Icon name="import" /> Import capture…
         </button>
       </div>
+      {loaded && shots.length > 0 ? <StatusFilterBar counts={counts} total={shots.length} selected={statuses} onChange={(next) => useBrowserView.setState({ statuses: next })} /> : null}
       <div className="browser-body">
         <div className="browser-main">
           {projectError && !project ? (
@@ -81,7 +96,16 @@ export function ShotBrowser() {
               </button>
             </div>
           ) : (
-            <ShotTable shots={visible} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} onShowWarnings={setWarningsFor} />
+            <ShotTable
+              shots={visible}
+              selectedId={selectedId}
+              onSelect={setSelectedId}
+              onOpen={open}
+              onShowWarnings={setWarningsFor}
+              selectedIds={selectedIds}
+              sort={sort}
+              onSort={(k) => useBrowserView.setState((v) => ({ sort: toggleSort(v.sort, k) }))}
+            />
           )}
         </div>
         {warningsShot ? <WarningsPanel shot={warningsShot} onClose={() => setWarningsFor(null)} /> : null}
@@ -90,8 +114,10 @@ export function ShotBrowser() {
         <span className="dim" title={project?.path}>
           {project ? project.path : ''}
         </span>
+        <SolveStatusLine />
         <span className="toolbar-spacer" />
-        <span className="faint">Double-click or Enter to open a shot</span>
+        {selectedIds.size > 1 ? <span className="dim">{selectedIds.size} selected</span> : null}
+        <span className="faint">Double-click or Enter to open a shot · Ctrl/Shift+click to select several</span>
       </div>
       {dialog === 'import' ? (
         <ImportDialog

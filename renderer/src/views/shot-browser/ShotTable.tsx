@@ -1,18 +1,27 @@
 // The shot list: one dense row per shot. Click selects, double-click or Enter opens, ↑/↓ move.
 import type { ShotSummary } from '../../../../electron/common/api/schemas';
-import { StatusBadge } from '../common/StatusBadge';
 import { Icon } from '../common/Icon';
 import { formatDate, formatDuration, formatFps, formatRange, formatSize } from './format';
+import { SortHeader } from '../../review/SortHeader';
+import type { SortKey, SortSpec } from '../../review/status-filter';
+import { StatusMenu } from '../../review/StatusMenu';
+import type { ClickMods } from '../../solve/selection';
+import { RowSolveProgress } from '../../solve/SolveProgress';
 
 interface Props {
   shots: ShotSummary[];
   selectedId: number | null;
-  onSelect: (id: number) => void;
+  /** Mouse clicks pass the modifiers (Ctrl/Cmd toggles, Shift extends); keys select one. */
+  onSelect: (id: number, mods?: ClickMods) => void;
   onOpen: (id: number) => void;
   onShowWarnings: (id: number) => void;
+  /** Multi-selection (batch solve); when absent, only selectedId is highlighted. */
+  selectedIds?: ReadonlySet<number>;
+  sort?: SortSpec;
+  onSort?: (key: SortKey) => void;
 }
 
-export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings }: Props) {
+export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings, selectedIds, sort, onSort }: Props) {
   const move = (delta: number) => {
     if (shots.length === 0) return;
     const i = shots.findIndex((s) => s.id === selectedId);
@@ -36,27 +45,36 @@ export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings 
       <table className="shot-table">
         <thead>
           <tr>
-            <th className="c-name">Shot</th>
-            <th className="c-num c-frames">Frames</th>
+            <th className="c-name">
+              <SortHeader label="Shot" sortKey="name" sort={sort} onSort={onSort} />
+            </th>
+            <th className="c-num c-frames">
+              <SortHeader label="Frames" sortKey="frames" sort={sort} onSort={onSort} />
+            </th>
             <th className="c-range">Range</th>
             <th className="c-num c-fps">FPS</th>
             <th className="c-size">Size</th>
             <th className="c-plates">Plates</th>
-            <th className="c-status">Status</th>
+            <th className="c-status">
+              <SortHeader label="Status" sortKey="status" sort={sort} onSort={onSort} />
+            </th>
             <th className="c-warn">Warnings</th>
-            <th className="c-date">Imported</th>
+            <th className="c-date">
+              <SortHeader label="Imported" sortKey="imported" sort={sort} onSort={onSort} />
+            </th>
           </tr>
         </thead>
         <tbody>
           {shots.map((s) => (
             <tr
               key={s.id}
-              className={s.id === selectedId ? 'selected' : undefined}
+              className={(selectedIds ? selectedIds.has(s.id) : s.id === selectedId) ? `selected${s.id === selectedId ? ' lead' : ''}` : undefined}
               data-testid="shot-row"
               data-shot-id={s.id}
               data-name={s.name}
-              aria-selected={s.id === selectedId}
-              onMouseDown={() => onSelect(s.id)}
+              data-status={s.status}
+              aria-selected={selectedIds ? selectedIds.has(s.id) : s.id === selectedId}
+              onMouseDown={(e) => onSelect(s.id, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
               onDoubleClick={() => onOpen(s.id)}
             >
               <td className="c-name">
@@ -74,7 +92,8 @@ export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings 
                 {s.hasNormal ? <span className="plate-tag normal">NRM</span> : null}
               </td>
               <td className="c-status">
-                <StatusBadge status={s.status} importing={s.importState === 'importing'} />
+                <StatusMenu shot={s} showByline />
+                <RowSolveProgress shotId={s.id} />
               </td>
               <td className="c-warn">
                 {s.warningCount > 0 ? (

@@ -1,4 +1,4 @@
-import { PREVIEW_KEYS, SHOT_KEYS } from '../../keyboard/keymap';
+import { PREVIEW_KEYS, REVIEW_KEYS, SHOT_KEYS } from '../../keyboard/keymap';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
@@ -8,6 +8,19 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         <table>
           <tbody>
             {SHOT_KEYS.map(([k, what]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="section-title">Solve and review</div>
+        <table>
+          <tbody>
+            {REVIEW_KEYS.map(([k, what]) => (
               <tr key={k}>
                 <td>
                   <kbd>{k}</kbd>

@@ -11,7 +11,6 @@ import { notify } from '../../state/toasts';
 import { useQuery } from '../../state/use-query';
 import { Timeline } from '../../timeline/Timeline';
 import { Icon } from '../common/Icon';
-import { StatusBadge } from '../common/StatusBadge';
 import { formatFps, formatSize } from '../shot-browser/format';
 import { HelpOverlay } from './HelpOverlay';
 import { PlateView } from './PlateView';
@@ -19,6 +18,17 @@ import { SidePanel } from './SidePanel';
 import { Transport } from './Transport';
 import { usePlayback } from './use-playback';
 import { runTransport, useShotKeys } from './use-shot-keys';
+import { runFeatureKey } from '../../review/feature-keys';
+import { ReviewBody } from '../../review/ReviewBody';
+import { useReview } from '../../review/review-store';
+import { StatusMenu } from '../../review/StatusMenu';
+import { useTimelineReview } from '../../review/timeline-review';
+import { useShotFeatures } from '../../review/use-shot-features';
+import { PlateStack } from '../../solve/PlateStack';
+import { ShotStatusBar } from '../../solve/ShotStatusBar';
+import { ShotTools } from '../../solve/ShotTools';
+import { SolveProgressStrip } from '../../solve/SolveProgress';
+import '../../review/review.css';
 import './shot-view.css';
 
 interface Props {
@@ -94,6 +104,9 @@ function LoadedShot({ shot, frames }: Loaded) {
   }, [shot.id, cacheKind]);
   usePlayback(shot.fps, loop);
   useFrameInUrl(shot.id);
+  useShotFeatures(shot.id);
+  const reviewOn = useReview((s) => s.on);
+  const timelineReview = useTimelineReview(shot.id);
 
   const setMode = useCallback(
     (m: PlateMode) => {
@@ -108,6 +121,7 @@ function LoadedShot({ shot, frames }: Loaded) {
 
   const handle = useCallback(
     (a: ShotAction): boolean => {
+      if (!(a.type === 'back' && help) && runFeatureKey(a)) return true;
       if (a.type === 'mode') setMode(a.mode);
       else if (a.type === 'back') {
         if (help) setHelp(false);
@@ -131,11 +145,12 @@ function LoadedShot({ shot, frames }: Loaded) {
           <Icon name="back" /> Shots
         </button>
         <span className="viewer-shot">{shot.name}</span>
-        <StatusBadge status={shot.status} />
+        <StatusMenu shot={shot} />
         <span className="dim num">
           {formatSize(shot.width, shot.height)} · {formatFps(shot.fps)} fps · {shot.frameCount} frames
         </span>
         <span className="toolbar-spacer" />
+        <ShotTools shot={shot} />
         <div className="seg" role="group" aria-label="Plate mode">
           {MODES.map((m) => (
             <button
@@ -162,13 +177,23 @@ function LoadedShot({ shot, frames }: Loaded) {
           <Icon name="panel" />
         </button>
       </div>
+      <SolveProgressStrip shotId={shot.id} />
       <div className="shot-body">
-        <PlateView shot={shot} frames={frames} loop={loop} />
-        <SidePanel shot={shot} frames={frames} open={panelOpen} onToggle={() => setPanelOpen(false)} />
+        {reviewOn ? (
+          <ReviewBody shot={shot} frames={frames} plate={<PlateStack shot={shot}><PlateView shot={shot} frames={frames} loop={loop} /></PlateStack>} />
+        ) : (
+          <>
+            <PlateStack shot={shot}>
+              <PlateView shot={shot} frames={frames} loop={loop} />
+            </PlateStack>
+            <SidePanel shot={shot} frames={frames} open={panelOpen} onToggle={() => setPanelOpen(false)} />
+          </>
+        )}
         {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
       </div>
-      <Timeline first={first} last={last} markers={markers} cache={cache} />
+      <Timeline first={first} last={last} markers={markers} cache={cache} {...timelineReview} />
       <Transport fps={shot.fps} loop={loop} onLoop={setLoop} onHelp={() => setHelp((h) => !h)} />
+      <ShotStatusBar shot={shot} />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 // App header: product, open project, where we are, which host carries the API, running jobs.
 import { useApp } from '../../state/app-store';
 import { navigate, useRoute } from '../../state/route';
+import { useEffect } from 'react';
+import { UserChip } from '../../review/UserName';
+import { startSolveSync } from '../../solve/solve-store';
 
 function Logo() {
   return (
@@ -17,6 +20,8 @@ export function TopBar({ shotName }: { shotName: string | null }) {
   const jobs = useApp((s) => s.jobs);
   const route = useRoute((s) => s.route);
   const job = Object.values(jobs)[0];
+  // The top bar lives as long as the app: it keeps the solve queue's state current for every view.
+  useEffect(() => startSolveSync(), []);
 
   return (
     <header className="topbar">
@@ -50,6 +55,7 @@ export function TopBar({ shotName }: { shotName: string | null }) {
           </div>
         ) : null}
         {project?.readOnly ? <span className="pill">Read-only</span> : null}
+        <UserChip />
         <span className="pill" title={connection.state === 'open' ? 'Connected' : 'Not connected'} data-testid="host-pill">
           <span className={`dot ${connection.state === 'open' ? '' : connection.state === 'lost' ? 'bad' : 'warn'}`} />
           {project?.host === 'electron' ? 'Desktop' : 'Browser host'}

@@ -6,6 +6,8 @@ import type { FrameInfo, ShotDetail } from '../../../../../electron/common/api/s
 import { ComingPanel } from './ComingPanel';
 import { FrameInfoPanel } from './FrameInfoPanel';
 import { HeadPreviewPanel } from '../../../preview';
+import { NotesTab } from '../../../review/NotesTab';
+import { TakesPanel } from '../../../solve/TakesPanel';
 
 export interface ShotPanelProps {
   shot: ShotDetail;
@@ -26,4 +28,6 @@ export const SHOT_PANELS: readonly ShotPanelDef[] = [
   { id: 'frame', title: 'Frame', component: FrameInfoPanel },
   { id: 'head', title: 'Head', component: HeadPreviewPanel },
   { id: 'curves', title: 'Curves', component: CurvesSlot },
+  { id: 'takes', title: 'Takes', component: TakesPanel },
+  { id: 'notes', title: 'Notes', component: NotesTab },
 ];

@@ -1,0 +1,239 @@
+// Export one shot's final curves (filtered solve + corrections): format, take, frame range, key
+// tolerance and destination; the result says how many keys the reduction kept and the largest
+// error it introduced, so an animator can trust a lighter file.
+import { useMemo, useState } from 'react';
+import type { ExportFormat, ShotDetail, TakeSummary } from '../../../electron/common/api/schemas';
+import { toApiCallError } from '../api/errors';
+import { useReview } from '../review/review-store';
+import { FeatureIcon } from '../review/icons';
+import { takeLabel } from '../solve/take-format';
+import { takesNewestFirst, useTakes } from '../solve/takes-store';
+import { useApp } from '../state/app-store';
+import { Dialog } from '../views/common/Dialog';
+import { DirectoryField } from './DirectoryField';
+import { checkExportForm, DEFAULT_TOLERANCE, defaultExportDir, exportFileName, formatMaxError, reductionText, swapExtension, type ExportFormState } from './export-form';
+import { exportShotFile, type ExportShotResult } from './export-client';
+import { FORMATS, formatInfo } from './formats';
+import './export.css';
+
+const NO_TAKES: readonly TakeSummary[] = [];
+const LAST_DIR_KEY = 'rigsolve.export.dir';
+const LAST_FORMAT_KEY = 'rigsolve.export.format';
+
+function stored(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberExport(dir: string, format: ExportFormat): void {
+  try {
+    globalThis.localStorage?.setItem(LAST_DIR_KEY, dir);
+    globalThis.localStorage?.setItem(LAST_FORMAT_KEY, format);
+  } catch {
+    // storage blocked: defaults next time
+  }
+}
+
+export function initialDir(projectPath: string | null): string {
+  return stored(LAST_DIR_KEY) ?? defaultExportDir(projectPath) ?? '';
+}
+
+export function initialFormat(): ExportFormat {
+  const f = stored(LAST_FORMAT_KEY);
+  return FORMATS.find((x) => x.format === f && x.available)?.format ?? 'anim';
+}
+
+export function ExportDialog({ shot, onClose }: { shot: ShotDetail; onClose: () => void }) {
+  const project = useApp((s) => s.project);
+  const takes = useTakes((s) => (s.shotId === shot.id ? s.takes : NO_TAKES));
+  const marks = useReview((s) => s.marks);
+  const first = shot.firstFrame ?? 0;
+  const last = shot.lastFrame ?? 0;
+  const hasMarks = marks.in !== null && marks.out !== null;
+  const [form, setForm] = useState<ExportFormState>(() => {
+    const format = initialFormat();
+    return { format, dir: initialDir(project?.path ?? null), fileName: exportFileName(shot.name, format), tolerance: String(DEFAULT_TOLERANCE), range: { kind: 'all', from: first, to: last }, takeId: null };
+  });
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportShotResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const checked = useMemo(() => checkExportForm(form, { first, last }), [form, first, last]);
+  const errors = checked.ok ? {} : checked.errors;
+  const complete = takesNewestFirst(takes).filter((t) => t.state === 'complete');
+  const active = complete.find((t) => t.active);
+  const info = formatInfo(form.format);
+  const set = (patch: Partial<ExportFormState>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setResult(null);
+    setFailure(null);
+  };
+
+  const submit = async () => {
+    if (!checked.ok) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const r = await exportShotFile({ shotId: shot.id, ...checked.request });
+      setResult(r);
+      rememberExport(form.dir.trim(), form.format);
+    } catch (err) {
+      setFailure(toApiCallError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={`Export ${shot.name}`}
+      onClose={onClose}
+      busy={busy}
+      width={700}
+      testId="export-dialog"
+      footer={
+        <>
+          {result ? <span className="ok-text">Exported.</span> : null}
+          <span className="spacer" />
+          <button className="btn" onClick={onClose} disabled={busy}>
+            {result ? 'Close' : 'Cancel'}
+          </button>
+          <button className="btn primary" data-testid="export-submit" disabled={!checked.ok || busy || !active} onClick={() => void submit()}>
+            {busy ? <span className="spinner" /> : <FeatureIcon name="export" />} {result ? 'Export again' : 'Export'}
+          </button>
+        </>
+      }
+    >
+      {!active ? <div className="export-warn">This shot has no complete take yet: solve it first.</div> : null}
+      <div className="export-grid">
+        <span className="field-label">Format</span>
+        <div className="format-list" role="radiogroup" aria-label="Format">
+          {FORMATS.map((f) => (
+            <label key={f.format} className={`format-option${form.format === f.format ? ' on' : ''}${f.available ? '' : ' coming'}`} title={f.hint}>
+              <input
+                type="radio"
+                name="format"
+                data-testid={`export-format-${f.format}`}
+                checked={form.format === f.format}
+                disabled={!f.available || busy}
+                onChange={() => set({ format: f.format, fileName: swapExtension(form.fileName, form.format, f.format) })}
+              />
+              {f.label}
+              {!f.available ? <span className="tag">coming</span> : null}
+            </label>
+          ))}
+        </div>
+        <span />
+        <span className="field-hint">{info.hint}</span>
+
+        <span className="field-label">Take</span>
+        <select className="input" data-testid="export-take" value={form.takeId ?? ''} disabled={busy} onChange={(e) => set({ takeId: e.target.value ? Number(e.target.value) : null })}>
+          <option value="">Active take{active ? ` (${takeLabel(active)})` : ''}</option>
+          {complete
+            .filter((t) => !t.active)
+            .map((t) => (
+              <option key={t.id} value={t.id}>
+                {takeLabel(t)} · {t.modelId}
+              </option>
+            ))}
+        </select>
+
+        <span className="field-label">Frames</span>
+        <div className="range-choice">
+          <label>
+            <input type="radio" name="range" checked={form.range.kind === 'all'} onChange={() => set({ range: { kind: 'all', from: first, to: last } })} /> Whole shot <span className="num dim">{first}–{last}</span>
+          </label>
+          <label className={hasMarks ? '' : 'faint'} title={hasMarks ? undefined : 'Mark a range with I and O on the timeline'}>
+            <input type="radio" name="range" disabled={!hasMarks} checked={form.range.kind === 'marked'} onChange={() => hasMarks && set({ range: { kind: 'marked', from: marks.in!, to: marks.out! } })} /> Marked{' '}
+            <span className="num dim">{hasMarks ? `${marks.in}–${marks.out}` : '(I / O)'}</span>
+          </label>
+          <label>
+            <input type="radio" name="range" checked={form.range.kind === 'custom'} onChange={() => set({ range: { ...form.range, kind: 'custom' } })} /> From
+          </label>
+          <input
+            className="input num range-input"
+            aria-label="First frame"
+            disabled={form.range.kind !== 'custom'}
+            value={form.range.from}
+            onChange={(e) => set({ range: { ...form.range, from: Math.round(Number(e.target.value)) } })}
+          />
+          <span className="dim">to</span>
+          <input
+            className="input num range-input"
+            aria-label="Last frame"
+            disabled={form.range.kind !== 'custom'}
+            value={form.range.to}
+            onChange={(e) => set({ range: { ...form.range, to: Math.round(Number(e.target.value)) } })}
+          />
+        </div>
+        {errors.range ? (
+          <>
+            <span />
+            <span className="field-error">{errors.range}</span>
+          </>
+        ) : null}
+
+        <span className="field-label">Tolerance</span>
+        <div className="tolerance-row">
+          <input
+            className={`input num tolerance-input${errors.tolerance ? ' invalid' : ''}`}
+            data-testid="export-tolerance"
+            value={info.keyed ? form.tolerance : ''}
+            placeholder={info.keyed ? '' : 'every frame'}
+            disabled={!info.keyed || busy}
+            onChange={(e) => set({ tolerance: e.target.value })}
+          />
+          <span className="field-hint">{info.keyed ? 'Largest value error a removed key may cause (control values are 0–1); 0 keeps every frame.' : `${info.label} keeps a value on every frame.`}</span>
+        </div>
+        {errors.tolerance ? (
+          <>
+            <span />
+            <span className="field-error">{errors.tolerance}</span>
+          </>
+        ) : null}
+
+        <span className="field-label">Folder</span>
+        <DirectoryField value={form.dir} onChange={(dir) => set({ dir })} error={errors.dir} disabled={busy} testId="export-dir" />
+
+        <span className="field-label">File name</span>
+        <div>
+          <input className={`input mono file-input${errors.fileName ? ' invalid' : ''}`} data-testid="export-file" value={form.fileName} disabled={busy} onChange={(e) => set({ fileName: e.target.value })} />
+          {errors.fileName ? <span className="field-error">{errors.fileName}</span> : null}
+        </div>
+      </div>
+      {failure ? (
+        <div className="export-failure" role="alert">
+          {failure}
+        </div>
+      ) : null}
+      {result ? <ExportResultView result={result} /> : null}
+    </Dialog>
+  );
+}
+
+export function ExportResultView({ result }: { result: ExportShotResult }) {
+  return (
+    <div className="export-result" data-testid="export-result">
+      <dl className="kv">
+        <dt>Written</dt>
+        <dd className="mono path" title={result.path}>
+          {result.path}
+        </dd>
+        <dt>Content</dt>
+        <dd className="num">
+          {result.frames} frames × {result.controls} controls · {takeLabel({ id: result.takeId })}
+        </dd>
+        <dt>Keys</dt>
+        <dd className="num" data-testid="export-keys">
+          {reductionText(result.keysBefore, result.keysAfter)}
+        </dd>
+        <dt>Max error</dt>
+        <dd className="num" data-testid="export-max-error">
+          {formatMaxError(result.maxError)}
+        </dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+// Side-panel tab "Notes" (outside review mode the notes live here).
+import type { ShotPanelProps } from '../views/shot-view/panels/registry';
+import { NotesPanel } from './NotesPanel';
+
+export function NotesTab({ shot }: ShotPanelProps) {
+  return <NotesPanel shotId={shot.id} />;
+}

@@ -1,0 +1,13 @@
+// A sortable column header: click sorts by it, again reverses; an arrow shows the direction.
+import type { SortKey, SortSpec } from './status-filter';
+
+export function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: SortKey; sort: SortSpec | undefined; onSort: ((k: SortKey) => void) | undefined }) {
+  if (!sort || !onSort) return <>{label}</>;
+  const on = sort.key === sortKey;
+  return (
+    <button className={`sort-header${on ? ' on' : ''}`} data-testid={`sort-${sortKey}`} aria-sort={on ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} onClick={() => onSort(sortKey)}>
+      {label}
+      <span className="sort-arrow">{on ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+    </button>
+  );
+}

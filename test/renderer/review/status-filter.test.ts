@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { ShotSummary, ShotStatus } from '../../../electron/common/api/schemas';
+import { countByStatus, filterShots, formatAge, sortShots, toggleSort } from '../../../renderer/src/review/status-filter';
+import { STATUS_LABELS } from '../../../renderer/src/review/status-workflow';
+
+let nextId = 1;
+const shot = (name: string, status: ShotStatus, frameCount = 10, createdAt = '2025-01-01T00:00:00Z'): ShotSummary => ({
+  id: nextId++,
+  name,
+  fps: 24,
+  firstFrame: 1,
+  lastFrame: frameCount,
+  frameCount,
+  width: 64,
+  height: 64,
+  hasNormal: false,
+  status,
+  statusBy: null,
+  statusAt: null,
+  importState: 'complete',
+  warningCount: 0,
+  createdAt,
+});
+
+const shots = [shot('sh010', 'approved', 50), shot('sh2', 'todo', 20), shot('sh001', 'review', 30), shot('sh003', 'review', 5), shot('sh004', 'needsFixes', 40)];
+const label = (s: ShotStatus) => STATUS_LABELS[s];
+
+describe('status filter and sort', () => {
+  it('counts per status', () => {
+    const c = countByStatus(shots);
+    expect(c).toEqual({ todo: 1, solving: 0, cleanup: 0, review: 2, needsFixes: 1, approved: 1 });
+  });
+
+  it('filters by status set and text (name or status label)', () => {
+    expect(filterShots(shots, '', new Set(['review']), label).map((s) => s.name)).toEqual(['sh001', 'sh003']);
+    expect(filterShots(shots, 'needs', new Set(), label).map((s) => s.name)).toEqual(['sh004']);
+    expect(filterShots(shots, 'sh00', new Set(['review', 'needsFixes']), label).map((s) => s.name)).toEqual(['sh001', 'sh003', 'sh004']);
+  });
+
+  it('sorts by status in workflow order, ties by natural name order', () => {
+    expect(sortShots(shots, { key: 'status', dir: 'asc' }).map((s) => s.name)).toEqual(['sh2', 'sh001', 'sh003', 'sh004', 'sh010']);
+    expect(sortShots(shots, { key: 'name', dir: 'asc' }).map((s) => s.name)).toEqual(['sh001', 'sh2', 'sh003', 'sh004', 'sh010']);
+    expect(sortShots(shots, { key: 'frames', dir: 'desc' }).map((s) => s.frameCount)).toEqual([50, 40, 30, 20, 5]);
+  });
+
+  it('toggles the sort direction on the same column', () => {
+    expect(toggleSort({ key: 'name', dir: 'asc' }, 'name')).toEqual({ key: 'name', dir: 'desc' });
+    expect(toggleSort({ key: 'name', dir: 'desc' }, 'status')).toEqual({ key: 'status', dir: 'asc' });
+  });
+
+  it('formats the age of a status change', () => {
+    const now = Date.parse('2025-03-10T12:00:00Z');
+    expect(formatAge(null, now)).toBe('');
+    expect(formatAge('2025-03-10T11:59:30Z', now)).toBe('just now');
+    expect(formatAge('2025-03-10T11:15:00Z', now)).toBe('45 min ago');
+    expect(formatAge('2025-03-10T07:00:00Z', now)).toBe('5 h ago');
+    expect(formatAge('2025-03-07T12:00:00Z', now)).toBe('3 d ago');
+    expect(formatAge('2024-01-07T12:00:00Z', now)).toBe('2024-01-07');
+  });
+});
