@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { importCapture } from '../capture/import-capture';
 import { listShots } from '../db/shots';
 import { openProject } from '../project/session';
-import { writeTestSequence } from './test-pattern';
+import { DEFAULT_CONTROL_NAMES } from '../common/controls';
+import { defaultRigPath } from '../frames/serve-rig';
+import { loadRigFromGlb } from '../rig/load';
+import { writeSynthShot } from '../synth';
+
+const DEMO_FRAMES = 144;
 
 export interface AppSettings {
   lastProject: string | null;
@@ -32,14 +37,16 @@ export async function ensureDemoProject(userDataDir: string, log: (line: string)
   const project = openProject(path, { create: true });
   try {
     if (listShots(project.db).some((s) => s.importState === 'complete')) return path;
-    log('creating the demo project (first run)…');
-    const rgb = join(dir, 'capture', 'rgb');
-    const normal = join(dir, 'capture', 'normal');
-    if (!existsSync(join(rgb, 'frame.0120.png'))) {
-      await writeTestSequence({ dir: rgb, first: 1, count: 120, width: 512, height: 512 });
-      await writeTestSequence({ dir: normal, first: 1, count: 120, width: 512, height: 512, kind: 'normal' });
+    log('creating the demo project (first run): rendering a synthetic capture of the default head…');
+    const capture = join(dir, 'capture');
+    const rgb = join(capture, 'rgb');
+    const normal = join(capture, 'normal');
+    if (!existsSync(join(capture, 'truth.csv'))) {
+      const rig = await loadRigFromGlb(new Uint8Array(await readFile(defaultRigPath())), DEFAULT_CONTROL_NAMES);
+      await writeSynthShot({ outDir: capture, rig, frames: DEMO_FRAMES, fps: 24, seed: 7, size: 384, onProgress: (done, total) => done % 24 === 0 && log(`  ${done}/${total} frames`) });
     }
-    await importCapture(project.db, { shotName: 'demo_test_pattern', rgbSource: rgb, normalSource: normal, fps: 24, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+    // The shot's truth.csv comes in as its first take, so the head plays at once; solving adds a take to compare.
+    await importCapture(project.db, { shotName: 'demo_head', rgbSource: rgb, normalSource: normal, fps: 24, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
     return path;
   } finally {
     project.close();
