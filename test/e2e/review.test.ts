@@ -65,6 +65,10 @@ describe.skipIf(!existsSync(CHROMIUM))('review: read-only supervisor and animato
     // sharing the open project so each sees the other's changes as events.
     ctx = createAppContext({ host: 'browser', readOnly: false, projectPath: join(dir, 'review.rigsolve'), userModelsDir: modelsDir });
     shotId = (await call<{ shot: { id: number } }>('capture.import', { shotName: 'sh100', rgbSource: rgb, fps: 24 })).shot.id;
+    // Two takes that differ (another crop), for the take comparison.
+    await call('solve.start', { shotIds: [shotId], modelPath: join(modelsDir, `${MODEL}.onnx`), device: 'cpu' });
+    await ctx.solver.idle();
+    await call('shot.setCrop', { shotId, crop: { x: 40, y: 60, size: 160 } });
     await call('solve.start', { shotIds: [shotId], modelPath: join(modelsDir, `${MODEL}.onnx`), device: 'cpu' });
     await ctx.solver.idle();
     await call('shot.setStatus', { shotId, status: 'review', by: 'Tom Ito' });
@@ -174,6 +178,22 @@ describe.skipIf(!existsSync(CHROMIUM))('review: read-only supervisor and animato
     await animator.waitForSelector('[data-testid=timeline-note][data-resolved=true]');
     await animator.screenshot({ path: join(ROOT, 'test-output', 'e2e-review-animator.png') });
     await supervisor.waitForSelector('[data-testid=note-item][data-resolved=true]');
+  });
+
+  it('compares the two takes per control, largest difference first', async () => {
+    await animator.click('[role=tab]:has-text("Takes")');
+    expect(await animator.locator('[data-testid=take-row]').count()).toBe(2);
+    await animator.click('[data-testid=compare-run]');
+    const rows = animator.locator('[data-testid=compare-table] [data-testid=compare-row]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(10);
+    const maxOf = async (i: number) => Number(await rows.nth(i).locator('td').nth(2).textContent());
+    expect(await maxOf(0)).toBeGreaterThan(0);
+    expect(await maxOf(0)).toBeGreaterThanOrEqual(await maxOf(5));
+    await animator.check('[data-testid=compare-on-head]');
+    expect(await animator.isChecked('[data-testid=compare-on-head]')).toBe(true);
+    await animator.waitForTimeout(500);
+    await animator.screenshot({ path: join(ROOT, 'test-output', 'e2e-review-compare.png') });
   });
 
   it('the browser counts and filters shots by status', async () => {

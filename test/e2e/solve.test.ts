@@ -3,7 +3,7 @@
 // progress bar advances, the take appears in the take picker, the status moves to cleanup, and
 // the frame the solver could not read is marked on the timeline. Then the crop is edited on the
 // plate, and two shots are queued from the shot browser with a multi-selection.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ let host: BrowserHost;
 let browser: Browser;
 let page: Page;
 let cleanup: () => Promise<void>;
+let exportDir: string;
 const ids: Record<string, number> = {};
 
 async function call<T>(channel: string, args: unknown): Promise<T> {
@@ -68,6 +69,7 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     // A frame lost on stage: the solver cannot read it, the take records it as failed.
     await rm(join(cap('sh010'), `frame.${String(GAP).padStart(4, '0')}.png`));
     for (const name of ['sh020', 'sh030']) await writeTestSequence({ dir: cap(name), first: 1001, count: 80, width: 256, height: 256 });
+    exportDir = join(dir, 'delivery');
     const rendererDir = join(dir, 'renderer');
     await buildRenderer(rendererDir);
     host = await startBrowserHost({ projectPath: join(dir, 'solve.rigsolve'), port: 0, host: '127.0.0.1', userModelsDir: modelsDir, rendererDir });
@@ -169,6 +171,24 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     expect(await page.isVisible('[data-testid=crop-overlay]')).toBe(false);
   });
 
+  it('exports the final curves from the export dialog', async () => {
+    await page.click('[data-testid=export-button]');
+    await page.waitForSelector('[data-testid=export-dialog]');
+    await page.check('[data-testid=export-format-anim]');
+    await page.fill('[data-testid=export-tolerance]', '0.01');
+    await page.fill('[data-testid=export-dir]', exportDir);
+    expect(await page.inputValue('[data-testid=export-file]')).toBe('sh010.anim');
+    await page.click('[data-testid=export-submit]');
+    await page.waitForSelector('[data-testid=export-result]');
+    const keys = await page.textContent('[data-testid=export-keys]');
+    // 160 frames × 102 controls before; the reduction keeps fewer.
+    expect(keys).toMatch(/^16,320 → [\d,]+ keys \(−\d+ %\)$/);
+    expect(Number(await page.textContent('[data-testid=export-max-error]'))).toBeLessThanOrEqual(0.01);
+    expect(readFileSync(join(exportDir, 'sh010.anim'), 'utf8')).toContain('animVersion');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=export-dialog]', { state: 'detached' });
+  });
+
   it('queues a multi-selection of shots from the shot browser', async () => {
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=shot-row][data-name=sh020]');
@@ -189,5 +209,19 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     expect(seen.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-solve-browser.png') });
     expect(await page.textContent('[data-testid=status-count-cleanup]')).toBe('3');
+  });
+
+  it('delivers every approved shot to a folder', async () => {
+    await call('shot.setStatus', { shotId: ids.sh020, status: 'approved', by: 'Maya Chen' });
+    await page.waitForSelector('[data-testid=shot-row][data-name=sh020][data-status=approved]');
+    await page.click('[data-testid=export-approved-button]');
+    await page.waitForSelector('[data-testid=batch-export-dialog]');
+    await page.fill('[data-testid=batch-export-dir]', exportDir);
+    await page.click('[data-testid=batch-export-submit]');
+    const result = page.locator('[data-testid=batch-export-result]');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('1 exported');
+    expect(await result.textContent()).toContain('sh020');
+    expect(existsSync(join(exportDir, 'sh020.anim'))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { useControlValues } from '../state/control-values';
 import { seek, usePlayhead } from '../state/playhead';
 import { takeLabel } from '../solve/take-format';
 import { takesNewestFirst, useTakes } from '../solve/takes-store';
-import { curvesFromSampler, diffCurves, type ControlDiff } from './compare-diff';
+import { curvesFromSampler, diffCurves, diffSummary, type ControlDiff } from './compare-diff';
 import { clearCompare, setCompareCurves, useCompare } from './compare-store';
 import { loadTakeCurves } from './take-curves';
 
@@ -16,6 +16,8 @@ import { loadTakeCurves } from './take-curves';
 type Side = number | 'final';
 
 const SHOWN_ROWS = 40;
+/** A difference a viewer would notice on the face (control values are 0–1). */
+const NOTICEABLE = 0.05;
 
 function sideLabel(side: Side): string {
   return side === 'final' ? 'Final curves' : takeLabel({ id: side });
@@ -92,6 +94,7 @@ export function ComparePanel({ shotId }: { shotId: number }) {
   if (complete.length === 0) return <p className="dim panel-empty">Compare needs a take: solve the shot first.</p>;
   const options: Side[] = [...complete.map((t) => t.id), ...(hasFinal ? (['final'] as const) : [])];
   const top = result?.diffs[0]?.max ?? 0;
+  const summary = result ? diffSummary(result.diffs, NOTICEABLE) : null;
 
   return (
     <div className="compare-panel" data-testid="compare-panel">
@@ -113,6 +116,20 @@ export function ComparePanel({ shotId }: { shotId: number }) {
               <input type="checkbox" data-testid="compare-on-head" checked={onHead} onChange={(e) => void showOnHead(e.target.checked)} /> second head
             </label>
           </div>
+          {summary?.worst ? (
+            <div className="compare-headline" data-testid="compare-headline">
+              Largest:{' '}
+              <button className="link-button mono" title="Go to its largest difference" onClick={() => jumpToWorst(summary.worst)}>
+                {summary.worst.control}
+              </button>{' '}
+              <span className="num">{summary.worst.max.toFixed(3)}</span>
+              {summary.worst.maxFrame !== null ? <span className="dim num"> at {summary.worst.maxFrame}</span> : null}
+              <span className="dim">
+                {' '}
+                · {summary.over} of {summary.controls} controls differ by more than {NOTICEABLE}
+              </span>
+            </div>
+          ) : null}
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>
@@ -141,6 +158,10 @@ export function ComparePanel({ shotId }: { shotId: number }) {
       ) : null}
     </div>
   );
+}
+
+function jumpToWorst(d: ControlDiff | null): void {
+  if (d && d.maxFrame !== null) seek(d.maxFrame);
 }
 
 function SideSelect({ label, value, options, onChange, testId }: { label: string; value: Side | null; options: readonly Side[]; onChange: (v: Side) => void; testId: string }) {

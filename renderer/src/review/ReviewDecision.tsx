@@ -8,7 +8,9 @@ import { navigate } from '../state/route';
 import { Icon } from '../views/common/Icon';
 import { StatusBadge } from '../views/common/StatusBadge';
 import { NeedsFixesDialog } from './NeedsFixesDialog';
+import { useBrowserView } from './browser-view-store';
 import { changeStatus } from './status-actions';
+import { neighbourShots, sortShots } from './status-filter';
 import { statusRefusal, type Role } from './status-workflow';
 import { statusByline } from './StatusMenu';
 
@@ -19,9 +21,10 @@ export function ReviewDecision({ shot }: { shot: ShotDetail }) {
   const [asking, setAsking] = useState(false);
   // The list's copy is refreshed on every status change; the shot prop may lag a moment.
   const live = shots.find((s) => s.id === shot.id) ?? shot;
-  const index = useMemo(() => shots.findIndex((s) => s.id === shot.id), [shots, shot.id]);
-  const prev = index > 0 ? shots[index - 1] : undefined;
-  const next = index >= 0 ? shots[index + 1] : undefined;
+  const statuses = useBrowserView((s) => s.statuses);
+  const sort = useBrowserView((s) => s.sort);
+  // Previous / next in the shot browser's order and status filter.
+  const { prev, next } = useMemo(() => neighbourShots(sortShots(shots, sort), shot.id, (s) => statuses.size === 0 || statuses.has(s.status)), [shots, sort, statuses, shot.id]);
   const byline = statusByline(live);
 
   const button = (status: ShotStatus, label: string, cls: string, testId: string) => {

@@ -53,6 +53,19 @@ export function filterShots(shots: readonly ShotSummary[], text: string, statuse
   return shots.filter((s) => (statuses.size === 0 || statuses.has(s.status)) && (!t || s.name.toLowerCase().includes(t) || label(s.status).toLowerCase().includes(t)));
 }
 
+/**
+ * The shots before and after `currentId` in the list's order, among those `matches` accepts (the
+ * browser's status filter), so a supervisor steps through what they filtered for; the current
+ * shot need not match any more (it was just approved out of "in review").
+ */
+export function neighbourShots<S extends { id: number }>(sorted: readonly S[], currentId: number, matches: (s: S) => boolean): { prev: S | null; next: S | null } {
+  const i = sorted.findIndex((s) => s.id === currentId);
+  if (i < 0) return { prev: null, next: null };
+  const prev = [...sorted.slice(0, i)].reverse().find(matches) ?? null;
+  const next = sorted.slice(i + 1).find(matches) ?? null;
+  return { prev, next };
+}
+
 /** "2 h ago"-style age of a status change, against `now` (ms). */
 export function formatAge(iso: string | null, now: number): string {
   if (!iso) return '';

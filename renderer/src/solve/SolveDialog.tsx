@@ -24,11 +24,14 @@ export function SolveDialog({ shotIds, onClose }: Props) {
   const [modelPath, setModelPath] = useState<string | null>(null);
   const [device, setDevice] = useState<DeviceChoice>(lastDevice);
   const [busy, setBusy] = useState(false);
+  // The rig (and so the models' fit) is the first shot's; keyed on its id, not on the array,
+  // so a parent re-render does not reload the list and drop the user's choice.
+  const firstShot = shotIds[0] ?? null;
 
   useEffect(() => {
     let live = true;
     api()
-      .call('models.list', { shotId: shotIds[0] ?? null })
+      .call('models.list', { shotId: firstShot })
       .then(
         (list) => {
           if (!live) return;
@@ -40,7 +43,7 @@ export function SolveDialog({ shotIds, onClose }: Props) {
     return () => {
       live = false;
     };
-  }, [shotIds]);
+  }, [firstShot]);
 
   const names = useMemo(() => shotIds.map((id) => shots.find((s) => s.id === id)?.name ?? `shot ${id}`), [shotIds, shots]);
   const frames = useMemo(() => shotIds.reduce((n, id) => n + (shots.find((s) => s.id === id)?.frameCount ?? 0), 0), [shotIds, shots]);

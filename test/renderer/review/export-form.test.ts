@@ -20,6 +20,8 @@ describe('export form', () => {
     expect(exportFileName('', 'json')).toBe('shot.json');
     expect(swapExtension('sh010.anim', 'anim', 'csv')).toBe('sh010.csv');
     expect(swapExtension('custom.txt', 'anim', 'csv')).toBe('custom.txt');
+    expect(swapExtension('sh010.csv', 'csv', 'arkit')).toBe('sh010.arkit.csv');
+    expect(swapExtension('sh010.arkit.csv', 'arkit', 'glb')).toBe('sh010.glb');
   });
 
   it('sends a whole-shot export with the tolerance for keyed formats only', () => {
@@ -37,7 +39,10 @@ describe('export form', () => {
     const marked = checkExportForm({ ...base, range: { kind: 'marked', from: 10, to: 20 }, takeId: 3 }, shot);
     expect(marked.ok && marked.request.range).toEqual({ from: 10, to: 20 });
     expect(marked.ok && marked.request.takeId).toBe(3);
-    expect(checkExportForm({ ...base, format: 'glb' }, shot).ok).toBe(false);
+    const glb = checkExportForm({ ...base, format: 'glb', fileName: 'sh010' }, shot);
+    expect(glb.ok && glb.request).toMatchObject({ out: '/proj/exports/sh010.glb', tolerance: 0.002 });
+    const arkit = checkExportForm({ ...base, format: 'arkit', fileName: exportFileName('sh010', 'arkit') }, shot);
+    expect(arkit.ok && arkit.request).toMatchObject({ out: '/proj/exports/sh010.arkit.csv', tolerance: null });
   });
 
   it('reads a result', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShotSummary, ShotStatus } from '../../../electron/common/api/schemas';
-import { countByStatus, filterShots, formatAge, sortShots, toggleSort } from '../../../renderer/src/review/status-filter';
+import { countByStatus, filterShots, formatAge, neighbourShots, sortShots, toggleSort } from '../../../renderer/src/review/status-filter';
 import { STATUS_LABELS } from '../../../renderer/src/review/status-workflow';
 
 let nextId = 1;
@@ -46,6 +46,17 @@ describe('status filter and sort', () => {
   it('toggles the sort direction on the same column', () => {
     expect(toggleSort({ key: 'name', dir: 'asc' }, 'name')).toEqual({ key: 'name', dir: 'desc' });
     expect(toggleSort({ key: 'name', dir: 'desc' }, 'status')).toEqual({ key: 'status', dir: 'asc' });
+  });
+
+  it('steps to the previous / next shot among those the filter shows', () => {
+    const sorted = sortShots(shots, { key: 'name', dir: 'asc' }); // sh001 sh2 sh003 sh004 sh010
+    const inReview = (s: ShotSummary) => s.status === 'review';
+    const at = (name: string) => sorted.find((s) => s.name === name)!.id;
+    expect(neighbourShots(sorted, at('sh001'), inReview)).toMatchObject({ prev: null, next: { name: 'sh003' } });
+    // sh2 is not in review (any more): its neighbours still come from the filter.
+    expect(neighbourShots(sorted, at('sh2'), inReview)).toMatchObject({ prev: { name: 'sh001' }, next: { name: 'sh003' } });
+    expect(neighbourShots(sorted, at('sh010'), () => true)).toMatchObject({ prev: { name: 'sh004' }, next: null });
+    expect(neighbourShots(sorted, 999, () => true)).toEqual({ prev: null, next: null });
   });
 
   it('formats the age of a status change', () => {
