@@ -144,6 +144,8 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
     await page.keyboard.press('Alt+N');
     const normals = await hook<Snapshot>(page, 'snapshot');
     expect(meanAbsDiff(base, normals)).toBeGreaterThan(1);
+    await mkdir(join(ROOT, 'test-output'), { recursive: true });
+    await page.locator('[data-testid=head-preview]').screenshot({ path: join(ROOT, 'test-output', 'e2e-preview-normals.png') });
     await page.keyboard.press('Alt+N');
     expect(meanAbsDiff(base, await hook<Snapshot>(page, 'snapshot'))).toBeLessThan(0.01);
     // Drag to orbit, then Alt+0 puts the camera back.

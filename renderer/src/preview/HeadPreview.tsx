@@ -8,6 +8,7 @@ import { isTypingTarget, previewKeyAction } from '../keyboard/keymap';
 import { frameLoader } from '../plate/loader-instance';
 import type { ShotPanelProps } from '../views/shot-view/panels/registry';
 import { setActivePreview } from './active';
+import { compareLabel } from './compare-source';
 import { HeadView } from './head-view';
 import { loadRig } from './load-rig';
 import { OverlayPlate } from './overlay-plate';
@@ -136,7 +137,7 @@ function ModeLabel({ status }: { status: PreviewStatus | null }) {
     return (
       <div className={`head-labels ${status.layout}`}>
         <span className="head-label">Final</span>
-        <span className="head-label">Compared take</span>
+        <span className="head-label">{compareLabel() ?? 'Compared take'}</span>
       </div>
     );
   }

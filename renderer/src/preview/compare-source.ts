@@ -28,3 +28,20 @@ export function findCompareSampler(modules: Record<string, Record<string, unknow
 export function compareSampler(): CompareSampler | null {
   return findCompareSampler(found);
 }
+
+/** The compared take's name for the second head's label ("Take 3"), when the store has one. */
+export function findCompareLabel(modules: Record<string, Record<string, unknown>>): string | null {
+  for (const mod of Object.values(modules)) {
+    for (const v of Object.values(mod)) {
+      const getState = (v as { getState?: unknown } | null)?.getState;
+      if (typeof getState !== 'function') continue;
+      const label = (getState() as { label?: unknown } | null)?.label;
+      if (typeof label === 'string' && label) return label;
+    }
+  }
+  return null;
+}
+
+export function compareLabel(): string | null {
+  return findCompareLabel(found);
+}

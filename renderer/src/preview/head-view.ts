@@ -13,7 +13,6 @@ import {
   Vector2,
   Vector3,
   WebGLRenderer,
-  type BufferGeometry,
   type Material,
   type Object3D,
 } from 'three';
@@ -95,10 +94,10 @@ export class HeadView {
     if (!this.rig) return null;
     if (i === 1 && !this.heads[1]) {
       const root = this.rig.root.clone(true);
-      const meshes: Mesh[] = [];
-      root.traverse((o) => {
-        if (o instanceof Mesh && (o.geometry as BufferGeometry).morphAttributes.position?.length) meshes.push(o);
-      });
+      // The clone has the same tree: its meshes pair up with the original's in traversal order.
+      const original = allMeshes(this.rig.root);
+      const copies = allMeshes(root);
+      const meshes = this.rig.meshes.map((m) => copies[original.indexOf(m.mesh)]!);
       this.heads[1] = { root, meshes };
       root.visible = false;
       this.scene.add(root);
@@ -241,4 +240,12 @@ export class HeadView {
       for (const m of mats) if ('wireframe' in m) (m as Material & { wireframe: boolean }).wireframe = wireframe;
     });
   }
+}
+
+function allMeshes(root: Object3D): Mesh[] {
+  const out: Mesh[] = [];
+  root.traverse((o) => {
+    if (o instanceof Mesh) out.push(o);
+  });
+  return out;
 }

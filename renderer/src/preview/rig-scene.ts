@@ -4,6 +4,7 @@
 // the shipped GLB with the same code and checks the blend against the rig's own evaluation.
 import { Box3, BufferAttribute, Float32BufferAttribute, Mesh, Vector3, type BufferGeometry, type InterleavedBufferAttribute, type Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { compactTargets, remapDictionary } from './compact-targets';
 import { readCorrectiveDefs } from './corrective-extras';
 import { addLandmarks, centroid, chooseFraming, emptyLandmarkSums, type Framing } from './framing';
 import { bindMesh, type CorrectiveTarget, type MeshBinding } from './morph-map';
@@ -70,8 +71,9 @@ export async function prepareRig(gltf: GltfLike, options: PrepareOptions = {}): 
     const g = mesh.geometry as BufferGeometry;
     if (done.has(g)) continue;
     done.add(g);
+    dropStillTargets(g, meshes, correctives);
     if (!g.attributes.normal) g.computeVertexNormals();
-    if (options.normals !== false && !g.morphAttributes.normal) {
+    if (options.normals !== false && g.morphAttributes.position && !g.morphAttributes.normal) {
       addNormalTargets(g);
       // Large meshes take a few tens of ms: let the UI breathe between them.
       await new Promise((r) => setTimeout(r, 0));
@@ -142,6 +144,32 @@ async function addCorrectives(gltf: GltfLike, meshes: readonly Mesh[]): Promise<
     }
   }
   return out;
+}
+
+/**
+ * Keeps only the targets that move this geometry (compact-targets.ts), renumbering the
+ * dictionaries, influences and corrective indices of every mesh drawn with it. A mesh left with
+ * none is drawn without morphing at all.
+ */
+function dropStillTargets(g: BufferGeometry, meshes: readonly Mesh[], correctives: Map<Mesh, CorrectiveTarget[]>): void {
+  const targets = g.morphAttributes.position ?? [];
+  const { keep, remap } = compactTargets(targets.map((t) => isZero(attrArray(t))));
+  if (keep.length === targets.length) return;
+  const pick = <T>(list: readonly T[]) => keep.map((i) => list[i]!);
+  if (keep.length > 0) {
+    g.morphAttributes.position = pick(targets);
+    if (g.morphAttributes.normal) g.morphAttributes.normal = pick(g.morphAttributes.normal);
+    if (g.morphAttributes.color) g.morphAttributes.color = pick(g.morphAttributes.color);
+  } else {
+    g.morphAttributes = {};
+  }
+  for (const mesh of meshes) {
+    if (mesh.geometry !== g) continue;
+    mesh.morphTargetDictionary = remapDictionary(mesh.morphTargetDictionary ?? {}, remap);
+    mesh.morphTargetInfluences = keep.map(() => 0);
+    const own = correctives.get(mesh);
+    if (own) correctives.set(mesh, own.filter((c) => (remap[c.morph] ?? -1) >= 0).map((c) => ({ ...c, morph: remap[c.morph]! })));
+  }
 }
 
 function attrArray(a: BufferAttribute | InterleavedBufferAttribute): ArrayLike<number> {

@@ -19,14 +19,11 @@ export function sampleValues(state: Pick<ControlValuesState, 'shotId' | 'sample'
 }
 
 /**
- * The second head of a take comparison: the review's compare sampler when there is one, else
- * the seam's own 'compare' mode. Same control order as the seam's `controls`.
+ * The second head of a take comparison: the review's compare sampler when it has a take loaded,
+ * else the seam's own 'compare' mode. Same control order as the seam's `controls`.
  */
 export function sampleCompare(state: Pick<ControlValuesState, 'shotId' | 'sample' | 'controls'>, shotId: number, frame: number, compare: CompareSampler | null, out: Float32Array): SampleOutcome {
-  if (compare) {
-    if (state.shotId !== shotId || out.length !== state.controls.length || state.controls.length === 0) return 'no-sampler';
-    return compare(frame, out) ? 'values' : 'no-data';
-  }
+  if (compare && state.shotId === shotId && out.length === state.controls.length && state.controls.length > 0 && compare(frame, out)) return 'values';
   return sampleValues(state, shotId, frame, 'compare', out);
 }
 

@@ -72,13 +72,16 @@ function joinGlb(json: unknown, bin: Uint8Array): ArrayBuffer {
 }
 
 describe('parseRigGlb', () => {
-  it('keeps each mesh’s target names, adds correctives as targets and normal targets to match', async () => {
+  it('keeps each mesh’s moving targets by name, adds correctives as targets and normal targets to match', async () => {
     const rig = await parseRigGlb(await testGlb());
     expect(rig.meshes.map((m) => m.mesh.name)).toEqual(['head', 'teeth']);
     const head = rig.meshes[0]!;
     const teeth = rig.meshes[1]!;
     expect(head.mesh.morphTargetDictionary).toEqual({ jawOpen: 0, browDown_L: 1, [correctiveKey('k')]: 2 });
-    expect(teeth.mesh.morphTargetDictionary).toEqual({ browDown_L: 0, jawOpen: 1 });
+    // The teeth's browDown_L moves nothing: dropped, so three does not loop over it per vertex.
+    expect(teeth.mesh.morphTargetDictionary).toEqual({ jawOpen: 0 });
+    expect(teeth.mesh.geometry.morphAttributes.position).toHaveLength(1);
+    expect(teeth.mesh.morphTargetInfluences).toEqual([0]);
     expect(head.mesh.morphTargetInfluences).toHaveLength(3);
     expect(head.mesh.geometry.morphAttributes.position).toHaveLength(3);
     expect(head.mesh.geometry.morphAttributes.normal).toHaveLength(3);

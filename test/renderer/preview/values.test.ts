@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCompareSampler } from '../../../renderer/src/preview/compare-source';
+import { findCompareLabel, findCompareSampler } from '../../../renderer/src/preview/compare-source';
 import { primaryMode, sampleCompare, sampleValues, sized } from '../../../renderer/src/preview/values';
 import type { ValuesMode } from '../../../renderer/src/state/control-values';
 
@@ -40,7 +40,11 @@ describe('sampleCompare', () => {
     expect([...out]).toEqual([10, 10]);
     expect(sampleCompare({ shotId: 3, controls, sample }, 3, 5, null, out)).toBe('values');
     expect([...out]).toEqual([5, -1]);
-    expect(sampleCompare({ shotId: 3, controls, sample }, 3, 5, () => false, out)).toBe('no-data');
+    // The review has no take loaded: the seam's compare mode still can.
+    expect(sampleCompare({ shotId: 3, controls, sample }, 3, 5, () => false, out)).toBe('values');
+    expect([...out]).toEqual([5, -1]);
+    const noCompare = (f: number, m: ValuesMode, o: Float32Array) => (m === 'compare' ? false : sample(f, m, o));
+    expect(sampleCompare({ shotId: 3, controls, sample: noCompare }, 3, 5, () => false, out)).toBe('no-data');
   });
 
   it('compare shows final on the left', () => {
@@ -64,5 +68,10 @@ describe('findCompareSampler', () => {
     expect(findCompareSampler({ m: { useCompare: { getState: () => ({ compareSample: fn }) } } })).toBe(fn);
     expect(findCompareSampler({})).toBeNull();
     expect(findCompareSampler({ m: { other: 1, useX: { getState: () => null } } })).toBeNull();
+  });
+
+  it('finds the compared take’s label in a store', () => {
+    expect(findCompareLabel({ m: { useCompare: { getState: () => ({ label: 'Take 3' }) } } })).toBe('Take 3');
+    expect(findCompareLabel({ m: { useCompare: { getState: () => ({ label: '' }) } } })).toBeNull();
   });
 });
