@@ -4,10 +4,11 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { BenchFigure, BenchSuite } from './figures';
 import { captureSuite } from './suites/capture';
+import { curveEditorSuite } from './suites/curve-editor';
 import { rigSuite } from './suites/rig';
 import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite, rigSuite, solveSuite];
+const SUITES: BenchSuite[] = [captureSuite, rigSuite, solveSuite, curveEditorSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);

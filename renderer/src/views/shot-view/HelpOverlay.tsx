@@ -1,4 +1,5 @@
 import { PREVIEW_KEYS, REVIEW_KEYS, SHOT_KEYS } from '../../keyboard/keymap';
+import { CURVE_KEYS } from '../../curves/curve-keys';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
@@ -34,6 +35,19 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         <table>
           <tbody>
             {PREVIEW_KEYS.map(([k, what]) => (
+              <tr key={k}>
+                <td>
+                  <kbd>{k}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="section-title">Curve editor</div>
+        <table>
+          <tbody>
+            {CURVE_KEYS.map(([k, what]) => (
               <tr key={k}>
                 <td>
                   <kbd>{k}</kbd>

@@ -28,6 +28,7 @@ import { PlateStack } from '../../solve/PlateStack';
 import { ShotStatusBar } from '../../solve/ShotStatusBar';
 import { ShotTools } from '../../solve/ShotTools';
 import { SolveProgressStrip } from '../../solve/SolveProgress';
+import { CurveEditor, ShotWorkspace, useCurveShot } from '../../curves';
 import '../../review/review.css';
 import './shot-view.css';
 
@@ -105,6 +106,7 @@ function LoadedShot({ shot, frames }: Loaded) {
   usePlayback(shot.fps, loop);
   useFrameInUrl(shot.id);
   useShotFeatures(shot.id);
+  useCurveShot(shot);
   const reviewOn = useReview((s) => s.on);
   const timelineReview = useTimelineReview(shot.id);
 
@@ -182,12 +184,17 @@ function LoadedShot({ shot, frames }: Loaded) {
         {reviewOn ? (
           <ReviewBody shot={shot} frames={frames} plate={<PlateStack shot={shot}><PlateView shot={shot} frames={frames} loop={loop} /></PlateStack>} />
         ) : (
-          <>
-            <PlateStack shot={shot}>
-              <PlateView shot={shot} frames={frames} loop={loop} />
-            </PlateStack>
-            <SidePanel shot={shot} frames={frames} open={panelOpen} onToggle={() => setPanelOpen(false)} />
-          </>
+          <ShotWorkspace
+            shot={shot}
+            frames={frames}
+            plate={
+              <PlateStack shot={shot}>
+                <PlateView shot={shot} frames={frames} loop={loop} />
+              </PlateStack>
+            }
+            side={<SidePanel shot={shot} frames={frames} open={panelOpen} onToggle={() => setPanelOpen(false)} />}
+            curves={<CurveEditor shot={shot} />}
+          />
         )}
         {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}
       </div>

@@ -3,7 +3,6 @@
 // they follow the playhead through usePlayhead, like the plate does.
 import type { ComponentType } from 'react';
 import type { FrameInfo, ShotDetail } from '../../../../../electron/common/api/schemas';
-import { ComingPanel } from './ComingPanel';
 import { FrameInfoPanel } from './FrameInfoPanel';
 import { HeadPreviewPanel } from '../../../preview';
 import { NotesTab } from '../../../review/NotesTab';
@@ -20,14 +19,11 @@ export interface ShotPanelDef {
   component: ComponentType<ShotPanelProps>;
 }
 
-function CurvesSlot() {
-  return <ComingPanel title="Curve editor" text="Per-control curves with region filters and correction keys arrive with the first solve." />;
-}
-
+// The curve editor is not a panel: it spans the shot view under the plate and head
+// (renderer/src/curves, laid out by ShotWorkspace).
 export const SHOT_PANELS: readonly ShotPanelDef[] = [
   { id: 'frame', title: 'Frame', component: FrameInfoPanel },
   { id: 'head', title: 'Head', component: HeadPreviewPanel },
-  { id: 'curves', title: 'Curves', component: CurvesSlot },
   { id: 'takes', title: 'Takes', component: TakesPanel },
   { id: 'notes', title: 'Notes', component: NotesTab },
 ];

@@ -1,0 +1,205 @@
+// What the curve editor's keys, buttons and the head preview can ask for. Each edit is built by
+// a pure function (key-edits.ts) and committed as one undo step through the session.
+import type { Interp } from '../../../electron/common/curves/keys';
+import { usePlayhead } from '../state/playhead';
+import { useControlValues } from '../state/control-values';
+import { notify } from '../state/toasts';
+import { drawnChannels, regionChannels, type ChannelDef } from './channels';
+import { editorState, useCurveEditor } from './editor-store';
+import { copySelected, deleteOps, interpOps, keyFrameRange, pasteOps, setKeyOps } from './key-edits';
+import { writePref } from './prefs';
+import { commit, currentModel } from './session';
+import { byControl, keyId } from './selection';
+import { frameBox, type FrameBox } from './view';
+
+/** The channels whose curves are drawn (and that S keys). */
+export function drawn(): ChannelDef[] {
+  const st = editorState();
+  const model = st.model;
+  if (!model) return [];
+  return drawnChannels(model.take.channels, new Set(st.selected), st.hidden, st.solo);
+}
+
+/**
+ * Selects controls (their curves show; `primary` becomes the active one). The head preview asks
+ * for this when a region of the face is clicked.
+ */
+export function selectControls(names: readonly string[], primary?: string): void {
+  const model = editorState().model;
+  const known = model ? names.filter((n) => model.indexOf(n) >= 0) : [...names];
+  const anchor = primary !== undefined && known.includes(primary) ? primary : (known[0] ?? null);
+  useCurveEditor.setState({ selected: known, anchor, solo: new Set() });
+  writePref('curves.selected', known);
+}
+
+/** Selects every control of a region (brow, eyelid, … as in electron/common/controls REGIONS). */
+export function selectRegion(region: string): void {
+  const model = editorState().model;
+  if (model) selectControls(regionChannels(model.take.channels, region));
+}
+
+export function setSelectedControls(selected: readonly string[], anchor: string | null): void {
+  useCurveEditor.setState({ selected, anchor });
+  writePref('curves.selected', selected);
+}
+
+export function toggleHidden(name: string): void {
+  const hidden = new Set(editorState().hidden);
+  if (hidden.has(name)) hidden.delete(name);
+  else hidden.add(name);
+  useCurveEditor.setState({ hidden });
+  writePref('curves.hidden', [...hidden]);
+}
+
+export function toggleSolo(name: string, add: boolean): void {
+  const cur = editorState().solo;
+  const solo = add ? new Set(cur) : new Set<string>(cur.has(name) && cur.size === 1 ? [] : [name]);
+  if (add) {
+    if (solo.has(name)) solo.delete(name);
+    else solo.add(name);
+  }
+  useCurveEditor.setState({ solo });
+}
+
+export function setChannelColor(name: string, hex: string): void {
+  const colors = { ...editorState().colors, [name]: hex };
+  useCurveEditor.setState({ colors });
+  writePref('curves.colors', colors);
+}
+
+function playheadFrame(): number {
+  return usePlayhead.getState().frame;
+}
+
+/** S: a key at the playhead on every drawn control, holding the correction already there. */
+export function setKeyAtPlayhead(): void {
+  const model = currentModel();
+  if (!model) return;
+  const names = drawn().map((c) => c.name);
+  if (names.length === 0) {
+    notify('No control selected', 'Select a control in the channel list to key it.');
+    return;
+  }
+  const frame = playheadFrame();
+  const ops = setKeyOps(model.layer, model, names, frame);
+  useCurveEditor.setState({ keySel: new Set(names.map((n) => keyId(n, frame))) });
+  void commit(names.length === 1 ? `Set key on ${names[0]} at ${frame}` : `Set keys on ${names.length} controls at ${frame}`, ops);
+}
+
+export function deleteSelectedKeys(): void {
+  const model = currentModel();
+  const sel = editorState().keySel;
+  if (!model || sel.size === 0) return;
+  useCurveEditor.setState({ keySel: new Set() });
+  void commit(sel.size === 1 ? 'Delete key' : `Delete ${sel.size} keys`, deleteOps(model.layer, sel));
+}
+
+export const INTERP_LABEL: Readonly<Record<Interp, string>> = { smooth: 'Smooth', linear: 'Linear', step: 'Step' };
+
+export function setInterp(interp: Interp): void {
+  const model = currentModel();
+  const sel = editorState().keySel;
+  if (!model) return;
+  if (sel.size === 0) {
+    notify('No key selected', 'Select keys to change how the curve leaves them.');
+    return;
+  }
+  void commit(`${INTERP_LABEL[interp]} interpolation on ${sel.size} key${sel.size === 1 ? '' : 's'}`, interpOps(model.layer, sel, interp));
+}
+
+export function copyKeys(): void {
+  const model = currentModel();
+  if (!model) return;
+  const clip = copySelected(model.layer, editorState().keySel);
+  if (!clip) {
+    notify('No key selected', 'Select keys to copy them.');
+    return;
+  }
+  const n = Object.values(clip.controls).reduce((s, k) => s + k.length, 0);
+  useCurveEditor.setState({ clipboard: clip, status: `Copied ${n} key${n === 1 ? '' : 's'}` });
+}
+
+export function pasteKeys(mirror: boolean): void {
+  const model = currentModel();
+  const clip = editorState().clipboard;
+  if (!model) return;
+  if (!clip) {
+    notify('Nothing to paste', 'Copy keys first (Ctrl+C).');
+    return;
+  }
+  const frame = playheadFrame();
+  const { ops, selection } = pasteOps(model.layer, clip, frame, mirror);
+  const known = ops.filter((o) => o.op !== 'setKeys' || model.indexOf(o.control) >= 0);
+  useCurveEditor.setState({ keySel: selection });
+  void commit(`${mirror ? 'Mirror-paste' : 'Paste'} keys at ${frame}`, known);
+}
+
+export function setFalloff(frames: number): void {
+  const model = currentModel();
+  if (!model || !Number.isFinite(frames)) return;
+  const f = Math.max(0, Math.min(1000, Math.round(frames)));
+  if (f === model.layer.falloff) return;
+  void commit(`Falloff ${f} frames`, [{ op: 'setFalloff', frames: f }]);
+}
+
+/** B: the head preview shows the final curves or the raw solve (A/B). */
+export function toggleAB(): void {
+  const mode = useControlValues.getState().previewMode;
+  useControlValues.setState({ previewMode: mode === 'raw' ? 'final' : 'raw' });
+}
+
+function curvesBox(channels: readonly ChannelDef[], from: number, to: number): FrameBox | null {
+  const model = currentModel();
+  if (!model || channels.length === 0) return null;
+  const st = editorState();
+  let lo = Infinity;
+  let hi = -Infinity;
+  const a = Math.max(0, from - model.take.firstFrame);
+  const b = Math.min(model.take.length - 1, to - model.take.firstFrame);
+  const scan = (v: Float32Array) => {
+    for (let i = a; i <= b; i++) {
+      const x = v[i]!;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  };
+  for (const c of channels) {
+    scan(model.final[c.index]!);
+    if (st.showRaw) scan(model.take.raw[c.index]!);
+  }
+  return lo <= hi ? { frame0: from, frame1: to, value0: lo, value1: hi } : null;
+}
+
+/** A: frame every drawn curve over the whole shot. */
+export function frameAll(): void {
+  const st = editorState();
+  const model = currentModel();
+  if (!model || !st.view) return;
+  const box = curvesBox(drawn(), model.take.firstFrame, model.lastFrame) ?? { frame0: model.take.firstFrame, frame1: model.lastFrame, value0: 0, value1: 1 };
+  useCurveEditor.setState({ view: frameBox(st.view, box) });
+}
+
+/** F: frame the selected keys (Maya's F); with none selected, what is drawn. */
+export function frameSelection(): void {
+  const st = editorState();
+  const model = currentModel();
+  if (!model || !st.view) return;
+  const range = keyFrameRange(st.keySel);
+  if (!range) {
+    frameAll();
+    return;
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [control, frames] of byControl(st.keySel)) {
+    const c = model.indexOf(control);
+    if (c < 0) continue;
+    for (const f of frames) {
+      const v = model.finalAt(c, f);
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  const pad = Math.max(4, Math.round((range.to - range.from) * 0.15));
+  useCurveEditor.setState({ view: frameBox(st.view, { frame0: range.from - pad, frame1: range.to + pad, value0: lo - 0.05, value1: hi + 0.05 }) });
+}

@@ -1,0 +1,157 @@
+// The overlay layer: keys, playhead, value readouts, box selection and the hover readout —
+// everything that changes at pointer or playback rate, drawn over the plot without
+// re-rasterising it. Returns the key positions it drew, for hit testing.
+import type { Interp } from '../../../electron/common/curves/keys';
+import type { ChannelDef } from './channels';
+import type { CurveModel } from './curve-model';
+import { GUTTER_W, RULER_H } from './graph-layout';
+import { keyId, normBox, type Box, type KeyPoint } from './selection';
+import { GRAPH } from './theme';
+import { frameToX, valueToY, visibleRange, xToFrame, yToValue, type GraphView } from './view';
+
+export interface OverlayInput {
+  model: CurveModel;
+  channels: readonly ChannelDef[];
+  colors: Readonly<Record<string, string>>;
+  view: GraphView;
+  frame: number;
+  keySel: ReadonlySet<string>;
+  box: Box | null;
+  /** Pointer in clipped (plot) px, when over the plot. */
+  hover: { x: number; y: number } | null;
+  /** What a drag is doing, shown by the pointer ("+3 f  +0.120"). */
+  dragLabel: string | null;
+  active: string | null;
+  previewRaw: boolean;
+}
+
+const KEY_R = 4;
+
+function keyShape(ctx: CanvasRenderingContext2D, x: number, y: number, interp: Interp, r: number): void {
+  ctx.beginPath();
+  if (interp === 'smooth') ctx.arc(x, y, r, 0, Math.PI * 2);
+  else if (interp === 'linear') {
+    ctx.moveTo(x, y - r - 1);
+    ctx.lineTo(x + r + 1, y);
+    ctx.lineTo(x, y + r + 1);
+    ctx.lineTo(x - r - 1, y);
+    ctx.closePath();
+  } else ctx.rect(x - r, y - r, 2 * r, 2 * r);
+}
+
+export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): KeyPoint[] {
+  const { model, view } = inp;
+  const points: KeyPoint[] = [];
+  const range = visibleRange(view);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(GUTTER_W, RULER_H, view.width, view.height);
+  ctx.clip();
+  ctx.translate(GUTTER_W, RULER_H);
+
+  // Playhead through the plot.
+  const px = Math.round(frameToX(view, inp.frame)) + 0.5;
+  ctx.fillStyle = GRAPH.playhead;
+  ctx.fillRect(px - 0.75, 0, 1.5, view.height);
+
+  // Where each drawn curve crosses the playhead.
+  if (inp.channels.length <= 24) {
+    for (const c of inp.channels) {
+      const y = valueToY(view, model.finalAt(c.index, inp.frame));
+      ctx.fillStyle = inp.colors[c.name] ?? '#ccc';
+      ctx.beginPath();
+      ctx.arc(px, y, c.name === inp.active ? 3.5 : 2.5, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
+
+  // Keys, unselected under selected.
+  const selected: { p: KeyPoint; interp: Interp }[] = [];
+  ctx.lineWidth = 1;
+  for (const c of inp.channels) {
+    const keys = model.keysOf(c.name);
+    for (const k of keys) {
+      if (k.frame < range.frame0 - 1 || k.frame > range.frame1 + 1) continue;
+      const p: KeyPoint = { id: keyId(c.name, k.frame), control: c.name, frame: k.frame, x: frameToX(view, k.frame), y: valueToY(view, model.finalAt(c.index, k.frame)) };
+      points.push(p);
+      if (inp.keySel.has(p.id)) {
+        selected.push({ p, interp: k.interp });
+        continue;
+      }
+      keyShape(ctx, p.x, p.y, k.interp, KEY_R);
+      ctx.fillStyle = GRAPH.keyFill;
+      ctx.fill();
+      ctx.strokeStyle = GRAPH.keyStroke;
+      ctx.stroke();
+    }
+  }
+  for (const { p, interp } of selected) {
+    keyShape(ctx, p.x, p.y, interp, KEY_R + 0.5);
+    ctx.fillStyle = GRAPH.keySelFill;
+    ctx.fill();
+    ctx.strokeStyle = GRAPH.keySelStroke;
+    ctx.stroke();
+  }
+
+  if (inp.box) {
+    const b = normBox(inp.box);
+    ctx.fillStyle = GRAPH.boxFill;
+    ctx.fillRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+    ctx.strokeStyle = GRAPH.boxStroke;
+    ctx.setLineDash([4, 3]);
+    ctx.strokeRect(Math.round(b.x0) + 0.5, Math.round(b.y0) + 0.5, Math.round(b.x1 - b.x0), Math.round(b.y1 - b.y0));
+    ctx.setLineDash([]);
+  }
+
+  ctx.font = GRAPH.font;
+  if (inp.hover && inp.dragLabel === null) {
+    const f = Math.round(xToFrame(view, inp.hover.x));
+    const v = yToValue(view, inp.hover.y);
+    label(ctx, `${f}  ${v.toFixed(3)}`, view.width - 6, view.height - 22, 'right', GRAPH.readoutDim);
+  }
+  if (inp.dragLabel && inp.hover) label(ctx, inp.dragLabel, inp.hover.x + 14, inp.hover.y - 12, 'left', GRAPH.readoutText);
+
+  // The active control's values at the playhead, top left.
+  const a = inp.active ? model.indexOf(inp.active) : -1;
+  if (a >= 0 && inp.channels.some((c) => c.index === a)) {
+    const fin = model.finalAt(a, inp.frame);
+    const raw = model.rawAt(a, inp.frame);
+    const corr = fin - model.filteredAt(a, inp.frame);
+    const text = `${inp.active}  ${fin.toFixed(3)}   raw ${raw.toFixed(3)}   corr ${corr >= 0 ? '+' : ''}${corr.toFixed(3)}`;
+    label(ctx, text, 6, 6, 'left', GRAPH.readoutText, inp.colors[inp.active ?? ''] ?? null);
+  }
+  if (inp.previewRaw) label(ctx, 'PREVIEW: RAW SOLVE (B)', view.width - 6, 6, 'right', GRAPH.playhead);
+  ctx.restore();
+
+  // Playhead flag on the ruler.
+  const rx = GUTTER_W + px;
+  if (rx >= GUTTER_W && rx <= GUTTER_W + view.width) {
+    const text = String(inp.frame);
+    ctx.font = GRAPH.font;
+    const w = ctx.measureText(text).width + 8;
+    const left = Math.min(Math.max(GUTTER_W, rx - w / 2), GUTTER_W + view.width - w);
+    ctx.fillStyle = GRAPH.playhead;
+    ctx.fillRect(left, 2, w, 15);
+    ctx.fillRect(rx - 0.75, 16, 1.5, RULER_H - 16);
+    ctx.fillStyle = GRAPH.playheadText;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, left + w / 2, 10);
+  }
+  return points;
+}
+
+function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, align: 'left' | 'right', color: string, swatch: string | null = null): void {
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  const w = ctx.measureText(text).width + 10 + (swatch ? 10 : 0);
+  const left = align === 'right' ? x - w : x;
+  ctx.fillStyle = GRAPH.readoutBg;
+  ctx.fillRect(left, y, w, 16);
+  if (swatch) {
+    ctx.fillStyle = swatch;
+    ctx.fillRect(left + 5, y + 5, 6, 6);
+  }
+  ctx.fillStyle = color;
+  ctx.fillText(text, left + 5 + (swatch ? 10 : 0), y + 3);
+}

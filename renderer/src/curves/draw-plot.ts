@@ -1,0 +1,124 @@
+// The plot layer: background, grid, failed frames and every drawn curve, rasterised into one
+// ImageData (see raster.ts). Redrawn when the view, the curves or what is shown change — never
+// for a playhead move (the overlay draws that).
+import type { ChannelDef } from './channels';
+import type { ColumnCache } from './column-cache';
+import type { CurveModel } from './curve-model';
+import type { CurvePlan } from './draw-vector';
+import { drawSpans, fillRect, hLine, mixRgb, packRgb, parseHex, vLine, type Raster } from './raster';
+import { niceStep, ticksIn } from './scale';
+import { FILTERED_ALPHA, GRAPH, RAW_ALPHA } from './theme';
+import { frameToX, valueToY, visibleRange, type GraphView } from './view';
+
+export interface PlotInput {
+  model: CurveModel;
+  channels: readonly ChannelDef[];
+  colors: Readonly<Record<string, string>>;
+  view: GraphView;
+  dpr: number;
+  showRaw: boolean;
+  showFiltered: boolean;
+  active: string | null;
+}
+
+export interface GridSteps {
+  frameMajor: number;
+  frameMinor: number;
+  valueMajor: number;
+  valueMinor: number;
+}
+
+/** Grid spacing for the view: labelled lines ≥ 70 px (frames) / 32 px (values) apart. */
+export function gridSteps(view: GraphView): GridSteps {
+  const frameMajor = niceStep(view.pxPerFrame, 70, 1);
+  const fm = frameMajor / 5 >= 1 && (frameMajor / 5) * view.pxPerFrame >= 8 ? frameMajor / 5 : frameMajor / 2 >= 1 && (frameMajor / 2) * view.pxPerFrame >= 8 ? frameMajor / 2 : frameMajor;
+  const valueMajor = niceStep(view.pxPerValue, 32);
+  const vm = (valueMajor / 5) * view.pxPerValue >= 8 ? valueMajor / 5 : valueMajor;
+  return { frameMajor, frameMinor: fm, valueMajor, valueMinor: vm };
+}
+
+/** What each drawn channel shows: its colour, and whether its raw and filtered curves differ from the final one. */
+export function curvePlan(inp: Pick<PlotInput, 'model' | 'channels' | 'colors' | 'showRaw' | 'showFiltered'>): CurvePlan[] {
+  const layer = inp.model.layer;
+  return inp.channels.map((c) => {
+    const rgb = parseHex(inp.colors[c.name] ?? '#cccccc');
+    const f = inp.model.filterOf(c);
+    const filtered = f.kind !== 'none' && f.strength > 0;
+    const keyed = (layer.keys[c.name]?.length ?? 0) > 0;
+    // Identical curves are drawn once: raw = final without filter or keys, filtered = final without keys.
+    return { c, rgb, raw: inp.showRaw && (filtered || keyed), filt: inp.showFiltered && filtered && keyed };
+  });
+}
+
+/** The plot's background: shot and value-range shading, failed frames, the grid. */
+export function drawBackground(r: Raster, inp: Pick<PlotInput, 'model' | 'view' | 'dpr'>): void {
+  const { model, view, dpr } = inp;
+  const bg = GRAPH.plotIn;
+  const first = model.take.firstFrame;
+  const last = model.lastFrame;
+  // Background: the shot × 0…1 rectangle lighter than the rest, as a DCC shades the playback range.
+  fillRect(r, 0, 0, r.width, r.height, packRgb(GRAPH.plotOut));
+  const x0 = frameToX(view, first) * dpr;
+  const x1 = frameToX(view, last) * dpr;
+  const yTop = valueToY(view, 1) * dpr;
+  const yBottom = valueToY(view, 0) * dpr;
+  fillRect(r, x0, yTop, x1 - x0 + 1, yBottom - yTop + 1, packRgb(bg));
+
+  const range = visibleRange(view);
+  const failed = packRgb(GRAPH.failed);
+  const fw = Math.max(1, view.pxPerFrame * dpr);
+  for (const f of model.take.failedFrames) {
+    if (f < range.frame0 - 1 || f > range.frame1 + 1) continue;
+    fillRect(r, frameToX(view, f) * dpr - fw / 2, 0, fw, r.height, failed);
+  }
+
+  const g = gridSteps(view);
+  const minor = packRgb(GRAPH.gridMinor);
+  const major = packRgb(GRAPH.gridMajor);
+  if (g.frameMinor !== g.frameMajor) for (const f of ticksIn(range.frame0, range.frame1, g.frameMinor)) vLine(r, frameToX(view, f) * dpr, minor);
+  for (const f of ticksIn(range.frame0, range.frame1, g.frameMajor)) vLine(r, frameToX(view, f) * dpr, major);
+  if (g.valueMinor !== g.valueMajor) for (const v of ticksIn(range.value0, range.value1, g.valueMinor)) hLine(r, valueToY(view, v) * dpr, minor);
+  for (const v of ticksIn(range.value0, range.value1, g.valueMajor)) hLine(r, valueToY(view, v) * dpr, major);
+  const unit = packRgb(GRAPH.gridUnit);
+  hLine(r, yTop, unit);
+  hLine(r, yBottom, unit);
+}
+
+/**
+ * Rasterises the curves into `r`, whose pixel (0, 0) is scaled device px (x0, y0): faint ones
+ * under bold ones, the active control's final curve last, on top.
+ */
+export function drawCurves(r: Raster, cache: ColumnCache, inp: PlotInput, plan: readonly CurvePlan[], x0: number, y0: number): { spans: number } {
+  const { model, view, dpr } = inp;
+  const bg = GRAPH.plotIn;
+  const first = model.take.firstFrame;
+  const ppf = view.pxPerFrame * dpr;
+  const shiftX = x0;
+  const ya = -view.pxPerValue * dpr;
+  const yb = -y0;
+  let spans = 0;
+  const keep = new Set<string>();
+  const draw = (id: string, values: Float32Array, version: number, thickness: number, color: number) => {
+    keep.add(id);
+    const cols = cache.get(id, values, version, first, ppf, shiftX, r.width, 0);
+    spans += drawSpans(r, cols, shiftX, ya, yb, thickness, color);
+  };
+  for (const p of plan) if (p.raw) draw(`${p.c.name}:raw`, model.take.raw[p.c.index]!, 0, 1, packRgb(mixRgb(p.rgb, bg, RAW_ALPHA)));
+  for (const p of plan) if (p.filt) draw(`${p.c.name}:filtered`, model.filtered[p.c.index]!, model.filteredVersion[p.c.index]!, 1, packRgb(mixRgb(p.rgb, bg, FILTERED_ALPHA)));
+  const bold = Math.max(1.5, 1.6 * dpr);
+  let activePlan: (typeof plan)[number] | null = null;
+  for (const p of plan) {
+    if (p.c.name === inp.active) activePlan = p;
+    else draw(`${p.c.name}:final`, model.final[p.c.index]!, model.finalVersion[p.c.index]!, bold, packRgb(p.rgb));
+  }
+  if (activePlan) draw(`${activePlan.c.name}:final`, model.final[activePlan.c.index]!, model.finalVersion[activePlan.c.index]!, bold + dpr, packRgb(activePlan.rgb));
+  cache.retain(keep);
+  return { spans };
+}
+
+/** What the cached curve image depends on: the take, zoom, and each drawn curve's look and version. */
+export function curveLayerKey(model: CurveModel, plan: readonly CurvePlan[], inp: Pick<PlotInput, 'view' | 'dpr' | 'active'>): string {
+  const parts = [model.serial, inp.view.pxPerFrame * inp.dpr, inp.view.pxPerValue * inp.dpr, inp.active ?? ''];
+  for (const p of plan) parts.push(`${p.c.index}:${p.rgb.join('.')}:${p.raw ? 1 : 0}${p.filt ? 1 : 0}:${model.finalVersion[p.c.index]}:${model.filteredVersion[p.c.index]}`);
+  return parts.join('|');
+}

@@ -1,0 +1,68 @@
+// The curve editor's UI state: what is loaded, which channels are selected/shown, the key
+// selection, the graph view, history labels. Evaluated curves live in the CurveModel (typed
+// arrays, not React state); components read this store, the canvas subscribes imperatively.
+import { create } from 'zustand';
+import type { KeyClip } from '../../../electron/common/curves/keys';
+import type { LayerState } from '../../../electron/common/edits';
+import type { CurveModel } from './curve-model';
+import { isStringArray, isStringRecord, readPref } from './prefs';
+import type { GraphView } from './view';
+
+export type EditorPhase = 'idle' | 'loading' | 'unsolved' | 'solving' | 'ready' | 'error';
+
+export interface CurveEditorState {
+  shotId: number | null;
+  phase: EditorPhase;
+  /** Why it is not ready (error text, solve progress). */
+  message: string;
+  model: CurveModel | null;
+  /** The committed layer (changes on commit, undo, redo, another window's edit). */
+  layer: LayerState | null;
+  /** Selected controls, in the order they were selected; their curves are drawn. */
+  selected: readonly string[];
+  /** The row a Shift-click extends from. */
+  anchor: string | null;
+  hidden: ReadonlySet<string>;
+  solo: ReadonlySet<string>;
+  colors: Readonly<Record<string, string>>;
+  collapsed: ReadonlySet<string>;
+  search: string;
+  /** Selected keys, as keyId(control, frame). */
+  keySel: ReadonlySet<string>;
+  view: GraphView | null;
+  showRaw: boolean;
+  showFiltered: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  clipboard: KeyClip | null;
+  /** A commit, undo or redo is on its way to the database. */
+  saving: boolean;
+  /** Last thing done, for the status line. */
+  status: string;
+}
+
+export const useCurveEditor = create<CurveEditorState>()(() => ({
+  shotId: null,
+  phase: 'idle',
+  message: '',
+  model: null,
+  layer: null,
+  selected: [],
+  anchor: null,
+  hidden: new Set(readPref('curves.hidden', [], isStringArray)),
+  solo: new Set(),
+  colors: readPref('curves.colors', {}, isStringRecord),
+  collapsed: new Set(),
+  search: '',
+  keySel: new Set(),
+  view: null,
+  showRaw: true,
+  showFiltered: true,
+  undoLabel: null,
+  redoLabel: null,
+  clipboard: null,
+  saving: false,
+  status: '',
+}));
+
+export const editorState = (): CurveEditorState => useCurveEditor.getState();

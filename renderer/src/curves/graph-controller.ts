@@ -1,0 +1,387 @@
+// Drives the graph: owns its two canvases (plot raster below, overlay above), redraws on demand
+// (one requestAnimationFrame for any number of changes, and only the layers that changed), and
+// turns pointer input into view changes, scrubbing, selection and key drags. Lives outside React
+// so that playback and drags never re-render components.
+import type { EditOp, LayerState } from '../../../electron/common/edits';
+import { useControlValues } from '../state/control-values';
+import { seek, usePlayhead } from '../state/playhead';
+import { drawnChannels, type ChannelDef } from './channels';
+import { ColumnCache } from './column-cache';
+import type { CurveModel } from './curve-model';
+import { drawAxes } from './draw-axes';
+import { drawOverlay } from './draw-overlay';
+import { curveLayerKey, curvePlan, drawBackground, drawCurves, gridSteps } from './draw-plot';
+import { CurveLayer } from './curve-layer';
+import { drawVectorCurves, wantsVectorCurves } from './draw-vector';
+import { editorState, useCurveEditor, type CurveEditorState } from './editor-store';
+import { GUTTER_W, plotRect, RULER_H, zoneAt } from './graph-layout';
+import { dragDelta, dragOps } from './key-edits';
+import { createRaster, toImage, type Raster } from './raster';
+import { commit, setLive } from './session';
+import { applySelection, hitCurve, hitKey, keysInBox, selectMode, type Box, type KeyPoint, type SelectMode } from './selection';
+import { frameBox, panBy, resizeView, snapFrame, valueToY, xToFrame, zoomTime, zoomValue, type GraphView } from './view';
+
+type Gesture =
+  | { kind: 'scrub' }
+  | { kind: 'pan'; lastX: number; lastY: number }
+  | { kind: 'zoom'; startX: number; startY: number; start: GraphView }
+  | { kind: 'keys'; startX: number; startY: number; start: LayerState; startSel: ReadonlySet<string>; moved: boolean; ops: EditOp[] }
+  | { kind: 'box'; box: Box; mode: SelectMode };
+
+const DRAG_THRESHOLD = 3;
+const KEY_HIT_R = 7;
+
+let activeController: GraphController | null = null;
+
+/** The mounted graph (one per window), for the key handler and the test hooks. */
+export function graphController(): GraphController | null {
+  return activeController;
+}
+
+function setActive(c: GraphController | null): void {
+  activeController = c;
+}
+
+export class GraphController {
+  private readonly cache = new ColumnCache();
+  private image: ImageData | null = null;
+  private background: Raster | null = null;
+  private imagePx: Uint32Array | null = null;
+  private readonly curves = new CurveLayer();
+  private cssW = 0;
+  private cssH = 0;
+  private dpr = 1;
+  private plotDirty = true;
+  private overlayDirty = true;
+  private raf = 0;
+  private gesture: Gesture | null = null;
+  private pointerId: number | null = null;
+  private hover: { x: number; y: number } | null = null;
+  private dragLabel: string | null = null;
+  private keyPoints: KeyPoint[] = [];
+  private drawnKey: unknown[] = [];
+  private drawnList: ChannelDef[] = [];
+  /** Milliseconds of each plot redraw (ring buffer), for the bench. */
+  readonly plotTimes = new Float64Array(4096);
+  plotCount = 0;
+  readonly overlayTimes = new Float64Array(4096);
+  overlayCount = 0;
+
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly base: HTMLCanvasElement,
+    private readonly overlay: HTMLCanvasElement,
+  ) {}
+
+  attach(): () => void {
+    setActive(this);
+    const offs: (() => void)[] = [];
+    let modelOff: (() => void) | null = null;
+    const watchModel = (m: CurveModel | null) => {
+      modelOff?.();
+      modelOff = m ? m.subscribe(() => this.invalidate(true)) : null;
+    };
+    watchModel(editorState().model);
+    offs.push(
+      useCurveEditor.subscribe((s, p) => {
+        if (s.model !== p.model) watchModel(s.model);
+        if (s.model !== p.model || s.selected !== p.selected || s.hidden !== p.hidden || s.solo !== p.solo || s.colors !== p.colors || s.view !== p.view || s.showRaw !== p.showRaw || s.showFiltered !== p.showFiltered || s.anchor !== p.anchor) this.invalidate(true);
+        else if (s.keySel !== p.keySel) this.invalidate(false);
+        if (s.model && !s.view && this.cssW > 0) this.initView();
+      }),
+      usePlayhead.subscribe((s, p) => {
+        if (s.frame !== p.frame) this.invalidate(false);
+      }),
+      useControlValues.subscribe((s, p) => {
+        if (s.previewMode !== p.previewMode) this.invalidate(false);
+      }),
+    );
+    const ro = new ResizeObserver(() => this.resize());
+    ro.observe(this.el);
+    const wheel = (e: WheelEvent) => this.onWheel(e);
+    this.el.addEventListener('wheel', wheel, { passive: false });
+    this.resize();
+    return () => {
+      if (activeController === this) setActive(null);
+      for (const off of offs) off();
+      modelOff?.();
+      ro.disconnect();
+      this.el.removeEventListener('wheel', wheel);
+      cancelAnimationFrame(this.raf);
+      if (this.gesture?.kind === 'keys') setLive(null);
+    };
+  }
+
+  // ── drawing ────────────────────────────────────────────────────────────────────────────────
+
+  private resize(): void {
+    const w = this.el.clientWidth;
+    const h = this.el.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    if (w === this.cssW && h === this.cssH && dpr === this.dpr) return;
+    this.cssW = w;
+    this.cssH = h;
+    this.dpr = dpr;
+    for (const c of [this.base, this.overlay]) {
+      c.width = Math.max(1, Math.round(w * dpr));
+      c.height = Math.max(1, Math.round(h * dpr));
+    }
+    this.image = null;
+    const st = editorState();
+    const rect = plotRect(w, h);
+    if (st.view) useCurveEditor.setState({ view: resizeView(st.view, rect.width, rect.height) });
+    else this.initView();
+    this.invalidate(true);
+  }
+
+  private initView(): void {
+    const st = editorState();
+    if (!st.model || this.cssW === 0) return;
+    const rect = plotRect(this.cssW, this.cssH);
+    const blank: GraphView = { width: rect.width, height: rect.height, pxPerFrame: 1, pxPerValue: 100, scrollX: 0, scrollY: 0 };
+    useCurveEditor.setState({ view: frameBox(blank, { frame0: st.model.take.firstFrame, frame1: st.model.lastFrame, value0: -0.02, value1: 1.02 }) });
+  }
+
+  /** Marks layers for the next frame's redraw (plot implies overlay: it shows the same curves). */
+  invalidate(plot: boolean): void {
+    if (plot) this.plotDirty = true;
+    this.overlayDirty = true;
+    if (this.raf === 0) this.raf = requestAnimationFrame(() => this.draw());
+  }
+
+  private drawn(st: CurveEditorState): ChannelDef[] {
+    const key = [st.model, st.selected, st.hidden, st.solo];
+    if (key.some((k, i) => k !== this.drawnKey[i])) {
+      this.drawnKey = key;
+      this.drawnList = st.model ? drawnChannels(st.model.take.channels, new Set(st.selected), st.hidden, st.solo) : [];
+    }
+    return this.drawnList;
+  }
+
+  /** Draws what is dirty now (also used by the bench to time one redraw). */
+  draw(): void {
+    this.raf = 0;
+    const st = editorState();
+    const model = st.model;
+    const view = st.view;
+    if (!model || !view || this.cssW === 0) return;
+    const channels = this.drawn(st);
+    if (this.plotDirty) {
+      const t0 = performance.now();
+      this.plotDirty = false;
+      const ctx = this.base.getContext('2d');
+      if (!ctx) return;
+      const pw = Math.max(1, Math.round(view.width * this.dpr));
+      const ph = Math.max(1, Math.round(view.height * this.dpr));
+      if (!this.image || this.image.width !== pw || this.image.height !== ph) {
+        this.image = ctx.createImageData(pw, ph);
+        this.imagePx = new Uint32Array(this.image.data.buffer);
+        this.background = createRaster(pw, ph);
+      }
+      const inp = { model, channels, colors: st.colors, view, dpr: this.dpr, showRaw: st.showRaw, showFiltered: st.showFiltered, active: st.anchor };
+      const plan = curvePlan(inp);
+      const curveCount = plan.reduce((n, p) => n + 1 + (p.raw ? 1 : 0) + (p.filt ? 1 : 0), 0);
+      const vector = wantsVectorCurves(view, curveCount);
+      drawBackground(this.background!, inp);
+      if (vector) toImage(this.background!, this.imagePx!);
+      else {
+        // Raster curves come from the cached curve image (redrawn only when they change).
+        const visible = { x: Math.round(view.scrollX * this.dpr), y: Math.round(view.scrollY * this.dpr), width: pw, height: ph };
+        const ppf = view.pxPerFrame * this.dpr;
+        const ppv = view.pxPerValue * this.dpr;
+        // Curves live within the shot's frames and, for 0…1 controls, well inside −0.5…1.5.
+        const content = { x0: Math.floor(model.take.firstFrame * ppf) - 2, x1: Math.ceil(model.lastFrame * ppf) + 2, y0: Math.floor(-1.5 * ppv) - 4, y1: Math.ceil(0.5 * ppv) + 4 };
+        this.curves.ensure(curveLayerKey(model, plan, inp), visible, { x: pw, y: Math.round(ph / 2) }, content, (r, x0, y0) => drawCurves(r, this.cache, inp, plan, x0, y0));
+        this.curves.composite(this.background!, visible, this.imagePx!);
+      }
+      ctx.putImageData(this.image, Math.round(GUTTER_W * this.dpr), Math.round(RULER_H * this.dpr));
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      if (vector) drawVectorCurves(ctx, model, plan, view, st.anchor);
+      drawAxes(ctx, view, gridSteps(view), { first: model.take.firstFrame, last: model.lastFrame, failed: model.take.failedFrames });
+      this.plotTimes[this.plotCount++ % this.plotTimes.length] = performance.now() - t0;
+    }
+    if (this.overlayDirty) {
+      const t0 = performance.now();
+      this.overlayDirty = false;
+      const ctx = this.overlay.getContext('2d');
+      if (!ctx) return;
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+      ctx.clearRect(0, 0, this.cssW, this.cssH);
+      const box = this.gesture?.kind === 'box' ? this.gesture.box : null;
+      this.keyPoints = drawOverlay(ctx, {
+        model,
+        channels,
+        colors: st.colors,
+        view,
+        frame: usePlayhead.getState().frame,
+        keySel: st.keySel,
+        box,
+        hover: this.hover,
+        dragLabel: this.dragLabel,
+        active: st.anchor,
+        previewRaw: useControlValues.getState().previewMode === 'raw',
+      });
+      this.overlayTimes[this.overlayCount++ % this.overlayTimes.length] = performance.now() - t0;
+    }
+  }
+
+  // ── input ──────────────────────────────────────────────────────────────────────────────────
+
+  private local(e: { clientX: number; clientY: number }): { x: number; y: number } {
+    const r = this.el.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  private onWheel(e: WheelEvent): void {
+    const view = editorState().view;
+    if (!view) return;
+    e.preventDefault();
+    const p = this.local(e);
+    const x = p.x - GUTTER_W;
+    const y = p.y - RULER_H;
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
+    const dy = e.deltaY * unit;
+    const dx = e.deltaX * unit;
+    let next: GraphView;
+    if (e.ctrlKey || e.altKey || e.metaKey) next = zoomValue(view, Math.exp(-dy * 0.0015), y);
+    else if (e.shiftKey) next = panBy(view, -(dy || dx), 0);
+    else if (Math.abs(dx) > Math.abs(dy)) next = panBy(view, -dx, 0);
+    else next = zoomTime(view, Math.exp(-dy * 0.0015), x);
+    useCurveEditor.setState({ view: next });
+  }
+
+  onPointerDown(e: PointerEvent): void {
+    const st = editorState();
+    const view = st.view;
+    const model = st.model;
+    if (!view || !model || this.gesture) return;
+    const p = this.local(e);
+    const x = p.x - GUTTER_W;
+    const y = p.y - RULER_H;
+    const zone = zoneAt(p.x, p.y);
+    if (e.button === 1 || (e.button === 0 && e.altKey)) this.gesture = { kind: 'pan', lastX: p.x, lastY: p.y };
+    else if (e.button === 2 && e.altKey) this.gesture = { kind: 'zoom', startX: x, startY: y, start: view };
+    else if (e.button !== 0) return;
+    else if (zone === 'ruler') {
+      this.gesture = { kind: 'scrub' };
+      seek(snapFrame(xToFrame(view, x)));
+    } else if (zone === 'plot') {
+      const hit = hitKey(this.keyPoints, x, y, KEY_HIT_R, st.keySel);
+      if (hit) {
+        const mode = selectMode(e);
+        let sel = st.keySel;
+        if (!sel.has(hit.id) || mode === 'toggle') sel = applySelection(sel, [hit.id], mode);
+        useCurveEditor.setState({ keySel: sel, anchor: hit.control });
+        if (!sel.has(hit.id)) return;
+        this.gesture = { kind: 'keys', startX: x, startY: y, start: model.layer, startSel: sel, moved: false, ops: [] };
+      } else this.gesture = { kind: 'box', box: { x0: x, y0: y, x1: x, y1: y }, mode: selectMode(e) };
+    } else return;
+    e.preventDefault();
+    this.pointerId = e.pointerId;
+    this.el.setPointerCapture(e.pointerId);
+  }
+
+  onPointerMove(e: PointerEvent): void {
+    const p = this.local(e);
+    const x = p.x - GUTTER_W;
+    const y = p.y - RULER_H;
+    const g = this.gesture;
+    const view = editorState().view;
+    if (!g || !view) {
+      this.hover = zoneAt(p.x, p.y) === 'plot' ? { x, y } : null;
+      this.invalidate(false);
+      return;
+    }
+    if (g.kind === 'scrub') seek(snapFrame(xToFrame(view, x)));
+    else if (g.kind === 'pan') {
+      useCurveEditor.setState({ view: panBy(view, p.x - g.lastX, p.y - g.lastY) });
+      g.lastX = p.x;
+      g.lastY = p.y;
+    } else if (g.kind === 'zoom') {
+      const zx = zoomTime(g.start, Math.exp((x - g.startX) * 0.01), g.startX);
+      useCurveEditor.setState({ view: zoomValue(zx, Math.exp(-(y - g.startY) * 0.01), g.startY) });
+    } else if (g.kind === 'box') {
+      g.box = { ...g.box, x1: x, y1: y };
+      this.invalidate(false);
+    } else {
+      const dx = x - g.startX;
+      const dy = y - g.startY;
+      if (!g.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+      g.moved = true;
+      // Rebuilt from the drag's start every move: the temporary transaction (no API call).
+      const delta = dragDelta(dx, dy, view.pxPerFrame, view.pxPerValue, e.shiftKey);
+      const r = dragOps(g.start, g.startSel, delta);
+      g.ops = r.ops;
+      setLive(r.ops);
+      this.hover = { x, y };
+      this.dragLabel = `${delta.dFrame >= 0 ? '+' : ''}${delta.dFrame} f   ${delta.dValue >= 0 ? '+' : ''}${delta.dValue.toFixed(3)}`;
+      useCurveEditor.setState({ keySel: r.selection });
+    }
+  }
+
+  onPointerUp(e: PointerEvent): void {
+    const g = this.gesture;
+    if (!g || e.pointerId !== this.pointerId) return;
+    this.endGesture();
+    const st = editorState();
+    if (g.kind === 'keys') {
+      if (g.moved && g.ops.length > 0) {
+        const n = st.keySel.size;
+        void commit(n === 1 ? 'Move key' : `Move ${n} keys`, g.ops);
+      }
+    } else if (g.kind === 'box') {
+      const b = g.box;
+      if (Math.hypot(b.x1 - b.x0, b.y1 - b.y0) < DRAG_THRESHOLD) this.clickEmpty(b.x0, b.y0, g.mode);
+      else useCurveEditor.setState({ keySel: applySelection(st.keySel, keysInBox(this.keyPoints, b), g.mode) });
+    }
+    this.invalidate(false);
+  }
+
+  /** A click on empty plot: selects the curve under it (as the active control), clears keys. */
+  private clickEmpty(x: number, y: number, mode: SelectMode): void {
+    const st = editorState();
+    const model = st.model;
+    const view = st.view;
+    if (!model || !view) return;
+    const frame = snapFrame(xToFrame(view, x));
+    const names = this.drawn(st).map((c) => c.name);
+    const curve = hitCurve(names, (n) => valueToY(view, model.finalAt(model.indexOf(n), frame)), y, 5);
+    useCurveEditor.setState({ keySel: mode === 'replace' ? new Set() : st.keySel, ...(curve ? { anchor: curve } : {}) });
+  }
+
+  private endGesture(): void {
+    if (this.pointerId !== null && this.el.hasPointerCapture(this.pointerId)) this.el.releasePointerCapture(this.pointerId);
+    this.pointerId = null;
+    this.gesture = null;
+    this.dragLabel = null;
+  }
+
+  /** Esc during a drag: the temporary state is dropped and the selection restored. */
+  cancelGesture(): boolean {
+    const g = this.gesture;
+    if (!g) return false;
+    if (g.kind === 'keys') {
+      setLive(null);
+      useCurveEditor.setState({ keySel: g.startSel });
+    }
+    this.endGesture();
+    this.invalidate(false);
+    return true;
+  }
+
+  get dragging(): boolean {
+    return this.gesture !== null;
+  }
+
+  onPointerLeave(): void {
+    if (!this.gesture) {
+      this.hover = null;
+      this.invalidate(false);
+    }
+  }
+
+  /** Key positions drawn last (clipped px), for tests. */
+  keyPositions(): readonly KeyPoint[] {
+    return this.keyPoints;
+  }
+}

@@ -1,0 +1,224 @@
+// Curve editor in Chromium (headless, SwiftShader): plot redraw time while panning 102 channels
+// over a 20,000-frame shot, key-drag-to-preview latency (pointer move → the value the head
+// preview reads has changed), and the playback rate with plate, head and curves on screen.
+// The shot: 20,000 tiny PNGs imported for real, its take written straight into the database
+// (solving 20,000 frames would measure the solver, not the editor).
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { importCapture } from '../../../electron/capture/import-capture';
+import { DEFAULT_CONTROLS, REGIONS } from '../../../electron/common/controls';
+import { writeTestSequence } from '../../../electron/demo/test-pattern';
+import { commitEdit } from '../../../electron/db/layers';
+import type { ProjectDb } from '../../../electron/db/open';
+import { completeTake, createTake } from '../../../electron/db/takes';
+import { startBrowserHost } from '../../../electron/host/browser-host';
+import { openProject } from '../../../electron/project/session';
+import { quantile, type BenchFigure, type BenchSuite } from '../figures';
+
+const FRAMES = 20_000;
+const FPS = 60;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** mulberry32: a small deterministic generator, so every run benches the same curves. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Solve-like curves: slow expressions (a few sines), bursts of speech on the mouth, solver
+ * jitter, rare spikes — in 0…1, like a real take.
+ */
+export function syntheticCurves(controls: readonly string[], length: number, seed = 7): Map<string, Float32Array> {
+  const r = rng(seed);
+  const out = new Map<string, Float32Array>();
+  for (const name of controls) {
+    const v = new Float32Array(length);
+    const base = 0.08 + 0.25 * r();
+    const waves = Array.from({ length: 3 }, () => ({ period: 40 + 500 * r(), amp: 0.04 + 0.16 * r(), phase: r() * Math.PI * 2 }));
+    const speech = /mouth|lip|jaw|tongue/i.test(name) ? 0.18 * r() : 0;
+    for (let i = 0; i < length; i++) {
+      let x = base;
+      for (const w of waves) x += w.amp * Math.sin((i / w.period) * Math.PI * 2 + w.phase);
+      if (speech > 0) x += speech * Math.max(0, Math.sin(i / 7.3)) * Math.max(0, Math.sin(i / 97 + 1));
+      x += (r() - 0.5) * 0.035;
+      if (r() < 0.002) x += 0.25;
+      v[i] = Math.min(1, Math.max(0, x));
+    }
+    out.set(name, v);
+  }
+  return out;
+}
+
+/** A complete take of synthetic curves for a shot, made the shot's active take. */
+export function writeSyntheticTake(db: ProjectDb, shotId: number, length: number, failedFrames: readonly number[] = [], seed = 7): number {
+  const takeId = createTake(db, { shotId, modelId: 'synthetic', modelHash: 'synthetic', provider: 'none', settings: { synthetic: true }, settingsKey: `synthetic-${seed}`, notice: null });
+  completeTake(db, takeId, shotId, syntheticCurves(DEFAULT_CONTROLS.map((c) => c.name), length, seed), failedFrames, 0);
+  return takeId;
+}
+
+/** The worst case for drawing: every region filtered and every control keyed (three distinct curves each). */
+export function busyLayer(db: ProjectDb, shotId: number, first: number, length: number): void {
+  commitEdit(db, shotId, {
+    label: 'bench filters',
+    ops: REGIONS.map((region) => ({ op: 'setFilter' as const, scope: `region:${region}`, filter: { kind: 'gaussian' as const, strength: 0.4 } })),
+  });
+  commitEdit(db, shotId, {
+    label: 'bench keys',
+    ops: DEFAULT_CONTROLS.map((c, i) => ({
+      op: 'setKeys' as const,
+      control: c.name,
+      keys: [0.2, 0.45, 0.7].map((t, k) => ({ frame: first + Math.round(length * t) + i * 7, value: k === 1 ? 0.15 : -0.05, interp: 'smooth' as const })),
+    })),
+  });
+}
+
+interface BenchShot {
+  projectPath: string;
+  shotId: number;
+  first: number;
+}
+
+async function makeShot(root: string): Promise<BenchShot> {
+  const rgb = join(tmpdir(), `rigsolve-bench-curves-${FRAMES}`, 'rgb');
+  if (!existsSync(join(rgb, `frame.${String(FRAMES).padStart(4, '0')}.png`))) {
+    console.error(`bench: writing ${FRAMES} 16×16 frames (once, kept in ${rgb})…`);
+    await writeTestSequence({ dir: rgb, first: 1, count: FRAMES, width: 16, height: 16, compressionLevel: 1 });
+  }
+  const projectPath = join(root, 'bench.rigsolve');
+  const project = openProject(projectPath, { create: true });
+  try {
+    const report = await importCapture(project.db, { shotName: 'long_take', rgbSource: rgb, normalSource: null, fps: FPS, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+    const shotId = report.shot.id;
+    const first = report.shot.firstFrame ?? 1;
+    writeSyntheticTake(project.db, shotId, FRAMES, [first + 5000, first + 5001, first + 12000]);
+    busyLayer(project.db, shotId, first, FRAMES);
+    return { projectPath, shotId, first };
+  } finally {
+    project.close();
+  }
+}
+
+const hooks = (p: Page, expr: string) => p.evaluate(`(async () => { const h = window.__rigsolveCurves; return ${expr}; })()`);
+
+async function run(): Promise<BenchFigure[]> {
+  const suite = 'curve-editor';
+  if (!existsSync(CHROMIUM)) return [{ suite, name: 'skipped: no Chromium', value: Number.NaN, unit: '', notes: `set CHROMIUM_PATH (looked for ${CHROMIUM})` }];
+  const root = join(tmpdir(), `rigsolve-bench-curves-project-${process.pid}`);
+  await rm(root, { recursive: true, force: true });
+  await mkdir(root, { recursive: true });
+  const shot = await makeShot(root);
+  // The renderer as shipped (a production build), built here so the figures are for this tree.
+  const rendererDir = join(root, 'renderer');
+  const { build } = await import('vite');
+  await build({ configFile: join(process.cwd(), 'renderer', 'vite.config.ts'), build: { outDir: rendererDir, emptyOutDir: true }, logLevel: 'warn' });
+  const host = await startBrowserHost({ projectPath: shot.projectPath, port: 0, host: '127.0.0.1', rendererDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const figures: BenchFigure[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+    await page.addInitScript("localStorage.setItem('rigsolve.debugHooks', '1')");
+    await page.goto(`${host.url}#/shot/${shot.shotId}`);
+    await page.waitForSelector('[data-testid=curve-editor]', { timeout: 60_000 });
+    // Every channel drawn, the whole shot framed.
+    await page.click('[data-testid=channel-list] >> text=All');
+    await page.mouse.move(10, 10);
+    await page.keyboard.press('a');
+    await page.waitForTimeout(500);
+    const graph = (await page.locator('[data-testid=curve-graph]').boundingBox())!;
+
+    // 1. Plot redraw while panning (middle-drag), at two zooms: the whole shot, and 2,000 frames.
+    for (const zoom of ['whole shot', '2,000 frames']) {
+      if (zoom !== 'whole shot') {
+        // Wheel-zoom in to ~2,000 frames visible.
+        await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2);
+        for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -200);
+        await page.waitForTimeout(300);
+      }
+      const before = ((await hooks(page, 'h.plotTimes().length')) as number) ?? 0;
+      const y = graph.y + graph.height / 2;
+      await page.mouse.move(graph.x + graph.width * 0.7, y);
+      await page.mouse.down({ button: 'middle' });
+      for (let i = 0; i < 240; i++) {
+        const t = i / 240;
+        await page.mouse.move(graph.x + graph.width * (0.7 - 0.4 * Math.sin(t * Math.PI * 2)), y + 30 * Math.sin(t * Math.PI * 6));
+      }
+      await page.mouse.up({ button: 'middle' });
+      await page.waitForTimeout(200);
+      const times = ((await hooks(page, 'h.plotTimes()')) as number[]).slice(before).sort((a, b) => a - b);
+      const label = `plot redraw while panning, 102 channels × ${FRAMES} frames (raw, filtered, final), ${zoom}`;
+      figures.push({ suite, name: `${label}: median`, value: quantile(times, 0.5), unit: 'ms', notes: `${times.length} redraws` });
+      figures.push({ suite, name: `${label}: p95`, value: quantile(times, 0.95), unit: 'ms', target: '≤ 8' });
+    }
+
+    // 2. Key drag → published preview value: the time from a pointer move reaching the page to
+    //    the control-values store the head preview reads having changed.
+    await page.keyboard.press('a');
+    await page.fill('[data-testid=channel-search]', 'mouthCornerPull_L');
+    await page.click('[data-testid=channel][data-name=mouthCornerPull_L]');
+    await page.fill('[data-testid=channel-search]', '');
+    await page.keyboard.press('Escape');
+    const frame = shot.first + 3000;
+    await page.fill('[data-testid=frame-counter]', String(frame));
+    await page.press('[data-testid=frame-counter]', 'Enter');
+    await page.mouse.move(10, 10);
+    await page.keyboard.press('s');
+    await hooks(page, 'h.settled()');
+    await page.keyboard.press('f');
+    await page.waitForTimeout(300);
+    const key = (await hooks(page, `h.keyScreen('mouthCornerPull_L', ${frame})`)) as { x: number; y: number } | null;
+    if (!key) throw new Error('bench: the key set with S is not on screen');
+    await page.evaluate(`(() => {
+      const s = window.__benchLatency = { samples: [], t: 0 };
+      window.addEventListener('pointermove', (e) => { if (e.buttons) s.t = performance.now(); }, true);
+      let v = window.__rigsolveCurves.publishedVersion();
+      const poll = () => { const nv = window.__rigsolveCurves.publishedVersion(); if (nv !== v && s.t) { s.samples.push(performance.now() - s.t); s.t = 0; } v = nv; };
+      window.__benchPoll = poll;
+    })()`);
+    // The publish is synchronous inside the pointer handler, so measure it from within the page:
+    // a capture listener stamps the move, a bubbling listener on window reads the store after.
+    await page.evaluate(`window.addEventListener('pointermove', () => window.__benchPoll(), false)`);
+    await page.mouse.move(graph.x + key.x, graph.y + key.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 120; i++) await page.mouse.move(graph.x + key.x + (i % 2 === 0 ? 0 : 1) + i * 0.5, graph.y + key.y - i * 0.8);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    const lat = ((await page.evaluate('window.__benchLatency.samples')) as number[]).sort((a, b) => a - b);
+    figures.push({ suite, name: 'key drag → preview value published: median', value: quantile(lat, 0.5), unit: 'ms', notes: `${lat.length} moves` });
+    figures.push({ suite, name: 'key drag → preview value published: p95', value: quantile(lat, 0.95), unit: 'ms', target: '≤ 16 (within the frame)' });
+
+    // 3. Playback with plate, head preview and curves on screen.
+    await page.evaluate(`(() => {
+      const s = window.__benchPlay = { frames: 0 };
+      let last = null;
+      const tick = () => { const f = document.querySelector('[data-testid=frame-counter]')?.value; if (f !== last) { s.frames++; last = f; } s.raf = requestAnimationFrame(tick); };
+      s.raf = requestAnimationFrame(tick);
+    })()`);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(500);
+    const f0 = (await page.evaluate('window.__benchPlay.frames')) as number;
+    const t0 = Date.now();
+    await page.waitForTimeout(4000);
+    const f1 = (await page.evaluate('window.__benchPlay.frames')) as number;
+    const secs = (Date.now() - t0) / 1000;
+    await page.keyboard.press('Space');
+    figures.push({ suite, name: `playback with plate, head and curves (${FPS} fps shot): frames shown per second`, value: (f1 - f0) / secs, unit: 'frames/s', target: `≥ ${Math.min(60, FPS)} (the shot's fps, up to 60)` });
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(root, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+export const curveEditorSuite: BenchSuite = { name: 'curve-editor', run };
