@@ -29,6 +29,7 @@ export function createAppContext(opts: ContextOptions): HostedContext {
     for (const l of listeners) l(event, payload);
   };
   const session = (): ProjectSession | null => current;
+  const watcher = watchOtherWriters(session, emit);
   const solver = opts.solver ? opts.solver(session, emit) : new SolveService(session, emit);
   return {
     host: opts.host,
@@ -41,6 +42,7 @@ export function createAppContext(opts: ContextOptions): HostedContext {
       solver.cancel(null);
       current?.close();
       current = next;
+      watcher.check();
       this.emit('shots.changed', { shotId: null });
       return next;
     },
@@ -50,10 +52,48 @@ export function createAppContext(opts: ContextOptions): HostedContext {
       return () => listeners.delete(listener);
     },
     close() {
+      watcher.stop();
       solver.dispose();
       current?.close();
       current = null;
       listeners.clear();
     },
   };
+}
+
+/**
+ * Another process writing the same project (a supervisor's `rigsolve serve --review`, a farm's
+ * CLI solve) is seen through SQLite's data_version, which changes only on other connections'
+ * commits: the open windows are told to reload what they show.
+ */
+function watchOtherWriters(session: () => ProjectSession | null, emit: HostedContext['emit'], everyMs = 1000): { check: () => void; stop: () => void } {
+  let watched: ProjectSession | null = null;
+  let version = -1;
+  const check = (): void => {
+    const s = session();
+    if (!s) return;
+    let now: number;
+    try {
+      now = s.db.pragma('data_version', { simple: true }) as number;
+    } catch {
+      return; // closed between ticks
+    }
+    if (s !== watched) {
+      watched = s;
+      version = now;
+      return;
+    }
+    if (now === version) return;
+    version = now;
+    emit('shots.changed', { shotId: null });
+    for (const id of s.db.prepare('SELECT id FROM shots').pluck().all() as number[]) {
+      emit('notes.changed', { shotId: id });
+      emit('layer.changed', { shotId: id });
+    }
+  };
+  // Note the version now, so a change made before the first tick is not taken as the baseline.
+  check();
+  const timer = setInterval(check, everyMs);
+  timer.unref();
+  return { check, stop: () => clearInterval(timer) };
 }

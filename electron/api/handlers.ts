@@ -197,7 +197,18 @@ export const handlers: Handlers = {
 
   'export.approved': async (args, ctx) => {
     const s = requireSession(ctx);
-    return exportApproved(s.db, { format: supportedFormat(args.format), outDir: args.outDir, ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}) });
+    const jobId = randomUUID();
+    const label = 'Exporting approved shots';
+    try {
+      return await exportApproved(s.db, {
+        format: supportedFormat(args.format),
+        outDir: args.outDir,
+        ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}),
+        onProgress: (done, total) => ctx.emit('job.progress', { jobId, kind: 'export', label, done, total, finished: false }),
+      });
+    } finally {
+      ctx.emit('job.progress', { jobId, kind: 'export', label, done: 1, total: 1, finished: true });
+    }
   },
 
   'take.setActive': async (args, ctx) => {

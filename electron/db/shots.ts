@@ -20,6 +20,7 @@ interface ShotRow {
   rgb_source: string;
   normal_source: string | null;
   import_state: 'importing' | 'complete';
+  active_take_id: number | null;
   created_at: string;
   frame_count: number;
   warning_count: number;
@@ -49,6 +50,7 @@ function toSummary(r: ShotRow): ShotSummary {
     statusAt: r.status_at,
     importState: r.import_state,
     warningCount: r.warning_count,
+    activeTakeId: r.active_take_id,
     createdAt: r.created_at,
   };
 }

@@ -105,7 +105,7 @@ export const EVENTS = {
   /** Progress of a long job (import, video extraction, later solves and exports). */
   'job.progress': z.object({
     jobId: z.string(),
-    kind: z.enum(['import', 'extract']),
+    kind: z.enum(['import', 'extract', 'export']),
     label: z.string(),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),

@@ -60,6 +60,8 @@ export const ShotSummary = z.object({
   statusAt: z.string().nullable(),
   importState: z.enum(['importing', 'complete']),
   warningCount: z.number().int().nonnegative(),
+  /** The take the curve editor and exports use; null until the shot is solved. */
+  activeTakeId: z.number().int().nullable(),
   createdAt: z.string(),
 });
 export type ShotSummary = z.infer<typeof ShotSummary>;

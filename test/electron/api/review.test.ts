@@ -68,3 +68,18 @@ describe('review', () => {
     expect(resolved.ok && (resolved.result as { resolved: boolean; resolvedBy: string }[])[0]).toMatchObject({ resolved: true, resolvedBy: 'Ann' });
   });
 });
+
+describe('changes from another process', () => {
+  it('reach the open hosts: a note added through another connection raises notes.changed', async () => {
+    const seen: string[] = [];
+    const off = editor.onEvent((event, payload) => seen.push(`${event}:${JSON.stringify(payload)}`));
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(editor.session()!.path);
+    other.prepare('INSERT INTO notes (shot_id, frame_start, frame_end, text, author) VALUES (?, 1, 2, ?, ?)').run(shotId, 'from the farm', 'ci');
+    other.close();
+    for (let i = 0; i < 40 && !seen.some((e) => e.startsWith('notes.changed')); i++) await new Promise((r) => setTimeout(r, 100));
+    off();
+    expect(seen).toContain(`notes.changed:${JSON.stringify({ shotId })}`);
+    expect(seen).toContain('shots.changed:{"shotId":null}');
+  });
+});

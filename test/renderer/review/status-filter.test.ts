@@ -19,6 +19,7 @@ const shot = (name: string, status: ShotStatus, frameCount = 10, createdAt = '20
   statusAt: null,
   importState: 'complete',
   warningCount: 0,
+  activeTakeId: null,
   createdAt,
 });
 
