@@ -7,7 +7,7 @@ import { api } from '../api/current';
 import { isTypingTarget, previewKeyAction } from '../keyboard/keymap';
 import { frameLoader } from '../plate/loader-instance';
 import type { ShotPanelProps } from '../views/shot-view/panels/registry';
-import { setActivePreview } from './active';
+import { addActivePreview } from './active';
 import { compareLabel } from './compare-source';
 import { HeadView } from './head-view';
 import { loadRig } from './load-rig';
@@ -49,9 +49,9 @@ export function HeadPreview({ shot }: ShotPanelProps) {
       return;
     }
     const source = hasSource ? { width: shot.width ?? 0, height: shot.height ?? 0 } : null;
-    const c = new PreviewController(view, { id: shot.id, source }, new OverlayPlate(plate, frameLoader()), setStatus);
+    const c = new PreviewController(view, { id: shot.id, fps: shot.fps > 0 ? shot.fps : 24, source }, new OverlayPlate(plate, frameLoader()), setStatus);
     controller.current = c;
-    setActivePreview({ view, controller: c });
+    const unregister = addActivePreview({ view, controller: c });
     c.start();
     const ro = new ResizeObserver(() => c.resize({ width: wrap.clientWidth, height: wrap.clientHeight }, window.devicePixelRatio || 1));
     ro.observe(wrap);
@@ -78,9 +78,9 @@ export function HeadPreview({ shot }: ShotPanelProps) {
       view.setRig(null);
       view.dispose();
       controller.current = null;
-      setActivePreview(null);
+      unregister();
     };
-  }, [shot.id, shot.width, shot.height, hasSource, attempt]);
+  }, [shot.id, shot.width, shot.height, shot.fps, hasSource, attempt]);
 
   usePreviewKeys();
 

@@ -83,8 +83,7 @@ export class HeadView {
     this.rig = rig;
     this.heads = [];
     if (!rig) return;
-    this.heads.push({ root: rig.root, meshes: rig.meshes.map((m) => m.mesh) });
-    this.scene.add(rig.root);
+    this.heads.push(this.instantiate(rig));
     this.applyMaterials();
     this.resetView();
   }
@@ -92,17 +91,22 @@ export class HeadView {
   /** The head at `i` (0 the main one, 1 the comparison one, made on first use). */
   head(i: 0 | 1): HeadInstance | null {
     if (!this.rig) return null;
-    if (i === 1 && !this.heads[1]) {
-      const root = this.rig.root.clone(true);
-      // The clone has the same tree: its meshes pair up with the original's in traversal order.
-      const original = allMeshes(this.rig.root);
-      const copies = allMeshes(root);
-      const meshes = this.rig.meshes.map((m) => copies[original.indexOf(m.mesh)]!);
-      this.heads[1] = { root, meshes };
-      root.visible = false;
-      this.scene.add(root);
-    }
+    if (i === 1 && !this.heads[1]) this.heads[1] = this.instantiate(this.rig);
     return this.heads[i] ?? null;
+  }
+
+  /**
+   * A copy of the rig for this view: geometry and materials are shared, the meshes (and their
+   * influences) are its own, so two previews (or two heads) of one loaded rig do not fight over
+   * one scene graph. Its meshes pair up with rig.meshes by position in the tree.
+   */
+  private instantiate(rig: PreparedRig): HeadInstance {
+    const root = rig.root.clone(true);
+    const original = allMeshes(rig.root);
+    const copies = allMeshes(root);
+    const meshes = rig.meshes.map((m) => copies[original.indexOf(m.mesh)]!);
+    this.scene.add(root);
+    return { root, meshes };
   }
 
   /** Plate size, so the head is framed like the plate (framing.ts). */

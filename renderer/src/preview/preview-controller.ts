@@ -13,7 +13,7 @@ import type { OverlayPlate } from './overlay-plate';
 import { dominantTarget, selectionFor, type PickCandidate } from './pick';
 import { usePreviewStore } from './preview-store';
 import { bindRig, type PreparedRig } from './rig-scene';
-import { RenderScheduler } from './scheduler';
+import { renderDuringPlayback, RenderScheduler } from './scheduler';
 import { primaryMode, sampleCompare, sampleValues, sized, type CompareSampler, type SampleOutcome } from './values';
 
 export interface PreviewStatus {
@@ -33,6 +33,8 @@ export interface PickResult {
 
 export interface PreviewShot {
   readonly id: number;
+  /** Playback rate: the frame budget during playback. */
+  readonly fps: number;
   /** Plate size (framing and overlay), null when unknown. */
   readonly source: Size | null;
 }
@@ -46,6 +48,9 @@ export class PreviewController {
   private compareValues: Float32Array = new Float32Array(0);
   private status: PreviewStatus | null = null;
   private readonly unsubs: (() => void)[] = [];
+  private lastRenderEnd = 0;
+  /** The playhead frame of the last render (the end-to-end test reads it). */
+  lastDrawnFrame: number | null = null;
 
   constructor(
     private readonly view: HeadView,
@@ -62,9 +67,12 @@ export class PreviewController {
   start(): void {
     this.unsubs.push(
       usePlayhead.subscribe((s, prev) => {
-        if (s.shotId !== this.shot.id || (s.frame === prev.frame && s.shotId === prev.shotId)) return;
-        if (s.playing) this.scheduler.now();
-        else this.scheduler.request();
+        if (s.shotId !== this.shot.id) return;
+        // A stop draws the frame playback ended on (it may have been skipped).
+        if (!s.playing && prev.playing) return this.scheduler.request();
+        if (s.frame === prev.frame && s.shotId === prev.shotId) return;
+        if (!s.playing) return this.scheduler.request();
+        if (renderDuringPlayback(this.view.lastRenderMs, performance.now() - this.lastRenderEnd, 1000 / this.shot.fps)) this.scheduler.now();
       }),
       useControlValues.subscribe((s, prev) => {
         if (s.version !== prev.version || s.sample !== prev.sample || s.controls !== prev.controls || s.previewMode !== prev.previewMode || s.shotId !== prev.shotId) this.scheduler.request();
@@ -133,6 +141,8 @@ export class PreviewController {
     if (split) this.apply(this.view.head(1), this.compareValues);
     if (toggles.overlay && !split && this.overlay && this.shot.source) this.overlay.draw(this.shot.id, frame, this.shot.source, () => this.scheduler.request());
     this.view.render();
+    this.lastRenderEnd = performance.now();
+    this.lastDrawnFrame = frame;
     this.report({ values: outcome, mode: cv.previewMode, compare, layout: this.view.layout });
   }
 

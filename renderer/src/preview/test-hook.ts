@@ -45,9 +45,9 @@ const previewTestApi = {
     }
     return { width, height, nonBackground, gray };
   },
-  stats(): { renders: number; lastRenderMs: number } | null {
+  stats(): { renders: number; lastRenderMs: number; lastFrame: number | null } | null {
     const p = activePreview();
-    return p ? { renders: p.controller.scheduler.renders, lastRenderMs: p.view.lastRenderMs } : null;
+    return p ? { renders: p.controller.scheduler.renders, lastRenderMs: p.view.lastRenderMs, lastFrame: p.controller.lastDrawnFrame } : null;
   },
   /** Times `n` renders, each finished by a 1-pixel read-back (so the GPU, or SwiftShader, has done the work). */
   timeRenders(n: number): { meanMs: number; maxMs: number } | null {
