@@ -1,7 +1,7 @@
 // Electron entry: one window, locked down (context isolation, sandbox, no Node in the page, no new
 // windows, no navigation away), the rigsolve:// protocol, and the API over IPC. Everything it
 // calls runs under plain Node too; this file only wires it to Electron.
-import { app, BrowserWindow, protocol, shell } from 'electron';
+import { app, BrowserWindow, Menu, protocol, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext } from './api/app-context';
@@ -32,6 +32,9 @@ async function start(): Promise<void> {
     const s = ctx.session();
     if (event === 'shots.changed' && s) void writeAppSettings(userData, { lastProject: s.path });
   });
+  // No default menu bar on Windows/Linux: Alt chords (Alt+W wireframe, Alt+O overlay…) are the
+  // app's, not a menu's. macOS keeps the standard app and edit menus (copy/paste in text fields).
+  Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]) : null);
   const rendererDir = rendererDistDir();
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request.url, ctx.session(), rendererDir));
 
