@@ -1,6 +1,7 @@
 // Solve-quality figures, the same definitions as models/training's evaluate.py, so EVAL.md can be
 // reproduced from Node: control MAE per region and overall, vertex error in millimetres (mean and
-// 95th percentile over every vertex of every sample), and frame-to-frame jitter. Pure.
+// 95th percentile over every active vertex of every sample: the vertices some shape moves by more
+// than 1 µm, so the still back of the head does not dilute the figure), and frame-to-frame jitter. Pure.
 import type { RigBasisArrays } from './dataset';
 
 export interface RegionError {
@@ -30,11 +31,35 @@ export function controlErrors(pred: Float32Array, truth: Float32Array, regions: 
   };
 }
 
+/** A vertex counts as moving when some shape displaces it by more than this (metres), as in training. */
+export const ACTIVE_EPS_M = 1e-6;
+
+/** Indices of the vertices some control or corrective moves. */
+export function activeVertices(basis: RigBasisArrays): Uint32Array {
+  const V = basis.vertexCount;
+  const moved = new Uint8Array(V);
+  const mark = (arr: Float32Array, shapes: number): void => {
+    for (let k = 0; k < shapes; k++) {
+      const base = k * V * 3;
+      for (let v = 0; v < V; v++) {
+        if (moved[v]) continue;
+        const o = base + v * 3;
+        if (Math.hypot(arr[o]!, arr[o + 1]!, arr[o + 2]!) > ACTIVE_EPS_M) moved[v] = 1;
+      }
+    }
+  };
+  mark(basis.deltas, basis.deltas.length / (V * 3));
+  mark(basis.correctives, basis.pairs.length);
+  const out: number[] = [];
+  for (let v = 0; v < V; v++) if (moved[v]) out.push(v);
+  return Uint32Array.from(out);
+}
+
 /**
  * Per-vertex distances (mm) between the rig evaluated at predicted and at true values, for one
  * sample: Δp = Σ (p_c − t_c)·Δ_c + Σ_k (p_a·p_b − t_a·t_b)·C_k (the neutral cancels).
  */
-export function vertexDistancesMm(basis: RigBasisArrays, pred: Float32Array, truth: Float32Array, out = new Float32Array(basis.vertexCount)): Float32Array {
+export function vertexDistancesMm(basis: RigBasisArrays, pred: Float32Array, truth: Float32Array, out = new Float32Array(basis.vertexCount), only?: Uint32Array): Float32Array {
   const V = basis.vertexCount;
   const d = new Float64Array(V * 3);
   const C = pred.length;
@@ -50,6 +75,10 @@ export function vertexDistancesMm(basis: RigBasisArrays, pred: Float32Array, tru
     const base = k * V * 3;
     for (let j = 0; j < V * 3; j++) d[j]! += w * basis.correctives[base + j]!;
   });
+  if (only) {
+    only.forEach((v, i) => (out[i] = 1000 * Math.hypot(d[v * 3]!, d[v * 3 + 1]!, d[v * 3 + 2]!)));
+    return out.subarray(0, only.length);
+  }
   for (let v = 0; v < V; v++) out[v] = 1000 * Math.hypot(d[v * 3]!, d[v * 3 + 1]!, d[v * 3 + 2]!);
   return out;
 }

@@ -10,7 +10,7 @@ import { decodeForModel, defaultCrop } from '../solver/decode';
 import type { ModelInfo } from '../solver/manifest';
 import { fillAbsent, normaliseInto } from '../solver/preprocess';
 import { readBasis, readDatasetManifest, readNpy } from './dataset';
-import { controlErrors, DistanceStats, jitter, vertexDistancesMm, type RegionError } from './metrics';
+import { activeVertices, controlErrors, DistanceStats, jitter, vertexDistancesMm, type RegionError } from './metrics';
 
 export type EvalMode = 'both' | 'rgb' | 'normal';
 
@@ -62,6 +62,7 @@ export async function evaluateDataset(dir: string, mode: EvalMode, ctx: Ctx): Pr
   const truths: Float32Array[] = [];
   const stats = new DistanceStats();
   const dist = new Float32Array(basis.vertexCount);
+  const active = activeVertices(basis);
   let done = 0;
   for (const shard of m.shards) {
     const params = await readNpy<Float32Array>(join(dir, shard.params), '<f4');
@@ -74,7 +75,7 @@ export async function evaluateDataset(dir: string, mode: EvalMode, ctx: Ctx): Pr
       const truth = params.data.subarray(i * C, (i + n) * C);
       preds.push(rows);
       truths.push(truth.slice());
-      for (let k = 0; k < n; k++) stats.add(vertexDistancesMm(basis, rows.subarray(k * C, (k + 1) * C), truth.subarray(k * C, (k + 1) * C), dist));
+      for (let k = 0; k < n; k++) stats.add(vertexDistancesMm(basis, rows.subarray(k * C, (k + 1) * C), truth.subarray(k * C, (k + 1) * C), dist, active));
       done += n;
       ctx.onProgress?.(done, m.count);
     }

@@ -36,3 +36,17 @@ describe('evaluation metrics', () => {
     expect(jitter(Float32Array.from([0, 1, 0.5, 1, 0.5, 1]), 2)).toBeCloseTo((0.5 + 0 + 0 + 0) / 4, 6);
   });
 });
+
+describe('active vertices', () => {
+  it('are the vertices some shape moves by more than 1 µm', async () => {
+    const { activeVertices } = await import('../../../electron/eval/metrics');
+    const basis = {
+      vertexCount: 3,
+      neutral: new Float32Array(9),
+      deltas: Float32Array.from([0.01, 0, 0, 0, 0, 0, 0, 0, 5e-7]),
+      correctives: Float32Array.from([0, 0, 0, 0, 0.002, 0, 0, 0, 0]),
+      pairs: [[0, 0]] as const,
+    };
+    expect(Array.from(activeVertices(basis))).toEqual([0, 1]);
+  });
+});
