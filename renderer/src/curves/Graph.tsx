@@ -1,16 +1,17 @@
-// The graph editor's canvas: two stacked canvases driven by GraphController.
+// The graph editor: three stacked canvases (background and axes, curves, overlay) driven by GraphController.
 import { useEffect, useRef } from 'react';
 import { GraphController } from './graph-controller';
 
 export function Graph() {
   const wrap = useRef<HTMLDivElement>(null);
   const base = useRef<HTMLCanvasElement>(null);
+  const curves = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
   const ctl = useRef<GraphController | null>(null);
 
   useEffect(() => {
-    if (!wrap.current || !base.current || !overlay.current) return;
-    const c = new GraphController(wrap.current, base.current, overlay.current);
+    if (!wrap.current || !base.current || !curves.current || !overlay.current) return;
+    const c = new GraphController(wrap.current, base.current, curves.current, overlay.current);
     ctl.current = c;
     const detach = c.attach();
     return () => {
@@ -32,6 +33,7 @@ export function Graph() {
       onContextMenu={(e) => e.preventDefault()}
     >
       <canvas ref={base} className="graph-canvas" />
+      <canvas ref={curves} className="graph-canvas" data-testid="curve-graph-curves" />
       <canvas ref={overlay} className="graph-canvas" data-testid="curve-graph-overlay" />
     </div>
   );

@@ -7,7 +7,7 @@ import { notify } from '../state/toasts';
 import { drawnChannels, regionChannels, type ChannelDef } from './channels';
 import { editorState, useCurveEditor } from './editor-store';
 import { copySelected, deleteOps, interpOps, keyFrameRange, pasteOps, setKeyOps } from './key-edits';
-import { writePref } from './prefs';
+import { isStringRecord, readPref, writePref } from './prefs';
 import { commit, currentModel } from './session';
 import { byControl, keyId } from './selection';
 import { frameBox, type FrameBox } from './view';
@@ -61,10 +61,10 @@ export function toggleSolo(name: string, add: boolean): void {
   useCurveEditor.setState({ solo });
 }
 
+/** A user's colour for a channel; only user choices are kept (defaults may improve later). */
 export function setChannelColor(name: string, hex: string): void {
-  const colors = { ...editorState().colors, [name]: hex };
-  useCurveEditor.setState({ colors });
-  writePref('curves.colors', colors);
+  useCurveEditor.setState({ colors: { ...editorState().colors, [name]: hex } });
+  writePref('curves.colors', { ...readPref('curves.colors', {}, isStringRecord), [name]: hex });
 }
 
 function playheadFrame(): number {

@@ -1,7 +1,8 @@
 // The plot's curves as a cached image in scaled space. Panning moves the view over this image
-// instead of re-rasterising a hundred curves (millions of pixel writes) every frame; the image is
-// redrawn only when the curves change (their versions, colours, what is shown), the zoom changes,
-// or the view pans past the cached window. Transparent pixels are 0.
+// (the graph blits it at an offset) instead of re-rasterising a hundred curves — millions of pixel
+// writes — every frame; the image is redrawn only when the curves change (their versions,
+// colours, what is shown), the zoom changes, or the view pans past the cached window.
+// Transparent pixels are 0.
 import { createRaster, type Raster } from './raster';
 
 export interface ScaledRect {
@@ -26,7 +27,7 @@ export class CurveLayer {
    * or the view left it. A redraw after a content change covers only that part (a drag redraws
    * every move: keep it small); one after panning out adds `margin` around it, within `content`.
    */
-  ensure(key: string, visible: ScaledRect, margin: { x: number; y: number }, content: { x0: number; x1: number; y0: number; y1: number }, draw: (r: Raster, x0: number, y0: number) => void): void {
+  ensure(key: string, visible: ScaledRect, margin: { x: number; y: number }, content: { x0: number; x1: number; y0: number; y1: number }, draw: (r: Raster, x0: number, y0: number) => void): boolean {
     const r = this.raster;
     // The part of the view that can show curves; none (panned right off the shot): nothing to draw.
     const nx0 = Math.max(visible.x, content.x0);
@@ -34,9 +35,9 @@ export class CurveLayer {
     const ny0 = Math.max(visible.y, content.y0);
     const ny1 = Math.min(visible.y + visible.height, content.y1);
     this.offscreen = nx1 <= nx0 || ny1 <= ny0;
-    if (this.offscreen) return;
+    if (this.offscreen) return false;
     const covers = r !== null && nx0 >= this.x0 && ny0 >= this.y0 && nx1 <= this.x0 + r.width && ny1 <= this.y0 + r.height;
-    if (key === this.key && covers) return;
+    if (key === this.key && covers) return false;
     const pan = key === this.key;
     const mx = pan ? margin.x : 0;
     const my = pan ? margin.y : 0;
@@ -54,54 +55,12 @@ export class CurveLayer {
     this.y0 = y0;
     this.key = key;
     this.rebuilds++;
+    return true;
   }
 
-  /**
-   * The plot image: the cached curves over `background` (both column-major), for the visible
-   * rectangle, written row-major into `out` (an ImageData's pixels). Tiled, so both the
-   * column-major reads and the row-major writes stay in cache.
-   */
-  composite(background: Raster, visible: ScaledRect, out: Uint32Array): void {
-    const r = this.raster;
-    const W = background.width;
-    const H = background.height;
-    const bg = background.px;
-    if (!r || this.offscreen) {
-      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) out[y * W + x] = bg[x * H + y]!;
-      return;
-    }
-    const src = r.px;
-    const RW = r.width;
-    const RH = r.height;
-    const dx = visible.x - this.x0;
-    const dy = visible.y - this.y0;
-    // Rows of the view that the image has (outside it: background only).
-    const iy0 = Math.max(0, -dy);
-    const iy1 = Math.min(H, RH - dy);
-    const T = 32;
-    for (let ty = 0; ty < H; ty += T) {
-      const yEnd = Math.min(H, ty + T);
-      const a = Math.max(ty, iy0);
-      const b = Math.min(yEnd, iy1);
-      for (let tx = 0; tx < W; tx += T) {
-        const xEnd = Math.min(W, tx + T);
-        for (let x = tx; x < xEnd; x++) {
-          const bCol = x * H;
-          const sx = x + dx;
-          if (sx < 0 || sx >= RW || b <= a) {
-            for (let y = ty; y < yEnd; y++) out[y * W + x] = bg[bCol + y]!;
-            continue;
-          }
-          const sCol = sx * RH + dy;
-          for (let y = ty; y < a; y++) out[y * W + x] = bg[bCol + y]!;
-          for (let y = a; y < b; y++) {
-            const v = src[sCol + y]!;
-            out[y * W + x] = v !== 0 ? v : bg[bCol + y]!;
-          }
-          for (let y = b; y < yEnd; y++) out[y * W + x] = bg[bCol + y]!;
-        }
-      }
-    }
+  /** The image, and where its pixel (0, 0) is in scaled device px; null when nothing is in view. */
+  get image(): { raster: Raster; x0: number; y0: number } | null {
+    return this.raster && !this.offscreen ? { raster: this.raster, x0: this.x0, y0: this.y0 } : null;
   }
 
   clear(): void {

@@ -121,6 +121,13 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): K
     label(ctx, text, 6, 6, 'left', GRAPH.readoutText, inp.colors[inp.active ?? ''] ?? null);
   }
   if (inp.previewRaw) label(ctx, 'PREVIEW: RAW SOLVE (B)', view.width - 6, 6, 'right', GRAPH.playhead);
+  if (inp.channels.length === 0) {
+    ctx.font = GRAPH.fontBold;
+    ctx.fillStyle = GRAPH.readoutDim;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('Select controls in the list (or click the head) to see their curves', view.width / 2, view.height / 2);
+  }
   ctx.restore();
 
   // Playhead flag on the ruler.

@@ -1,14 +1,13 @@
-// The plot layer: background, grid, failed frames and every drawn curve, rasterised into one
-// ImageData (see raster.ts). Redrawn when the view, the curves or what is shown change — never
-// for a playhead move (the overlay draws that).
+// The plot's curves, rasterised (see raster.ts) into the cached curve image (curve-layer.ts):
+// what each drawn channel shows, the grid spacing, and the image's cache key.
 import type { ChannelDef } from './channels';
 import type { ColumnCache } from './column-cache';
 import type { CurveModel } from './curve-model';
 import type { CurvePlan } from './draw-vector';
-import { drawSpans, fillRect, hLine, mixRgb, packRgb, parseHex, vLine, type Raster } from './raster';
-import { niceStep, ticksIn } from './scale';
+import { drawSpans, mixRgb, packRgb, parseHex, type Raster } from './raster';
+import { niceStep } from './scale';
 import { FILTERED_ALPHA, GRAPH, RAW_ALPHA } from './theme';
-import { frameToX, valueToY, visibleRange, type GraphView } from './view';
+import type { GraphView } from './view';
 
 export interface PlotInput {
   model: CurveModel;
@@ -48,40 +47,6 @@ export function curvePlan(inp: Pick<PlotInput, 'model' | 'channels' | 'colors' |
     // Identical curves are drawn once: raw = final without filter or keys, filtered = final without keys.
     return { c, rgb, raw: inp.showRaw && (filtered || keyed), filt: inp.showFiltered && filtered && keyed };
   });
-}
-
-/** The plot's background: shot and value-range shading, failed frames, the grid. */
-export function drawBackground(r: Raster, inp: Pick<PlotInput, 'model' | 'view' | 'dpr'>): void {
-  const { model, view, dpr } = inp;
-  const bg = GRAPH.plotIn;
-  const first = model.take.firstFrame;
-  const last = model.lastFrame;
-  // Background: the shot × 0…1 rectangle lighter than the rest, as a DCC shades the playback range.
-  fillRect(r, 0, 0, r.width, r.height, packRgb(GRAPH.plotOut));
-  const x0 = frameToX(view, first) * dpr;
-  const x1 = frameToX(view, last) * dpr;
-  const yTop = valueToY(view, 1) * dpr;
-  const yBottom = valueToY(view, 0) * dpr;
-  fillRect(r, x0, yTop, x1 - x0 + 1, yBottom - yTop + 1, packRgb(bg));
-
-  const range = visibleRange(view);
-  const failed = packRgb(GRAPH.failed);
-  const fw = Math.max(1, view.pxPerFrame * dpr);
-  for (const f of model.take.failedFrames) {
-    if (f < range.frame0 - 1 || f > range.frame1 + 1) continue;
-    fillRect(r, frameToX(view, f) * dpr - fw / 2, 0, fw, r.height, failed);
-  }
-
-  const g = gridSteps(view);
-  const minor = packRgb(GRAPH.gridMinor);
-  const major = packRgb(GRAPH.gridMajor);
-  if (g.frameMinor !== g.frameMajor) for (const f of ticksIn(range.frame0, range.frame1, g.frameMinor)) vLine(r, frameToX(view, f) * dpr, minor);
-  for (const f of ticksIn(range.frame0, range.frame1, g.frameMajor)) vLine(r, frameToX(view, f) * dpr, major);
-  if (g.valueMinor !== g.valueMajor) for (const v of ticksIn(range.value0, range.value1, g.valueMinor)) hLine(r, valueToY(view, v) * dpr, minor);
-  for (const v of ticksIn(range.value0, range.value1, g.valueMajor)) hLine(r, valueToY(view, v) * dpr, major);
-  const unit = packRgb(GRAPH.gridUnit);
-  hLine(r, yTop, unit);
-  hLine(r, yBottom, unit);
 }
 
 /**

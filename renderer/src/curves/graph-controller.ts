@@ -1,4 +1,4 @@
-// Drives the graph: owns its two canvases (plot raster below, overlay above), redraws on demand
+// Drives the graph: owns its three canvases (background and axes, curves, overlay), redraws on demand
 // (one requestAnimationFrame for any number of changes, and only the layers that changed), and
 // turns pointer input into view changes, scrubbing, selection and key drags. Lives outside React
 // so that playback and drags never re-render components.
@@ -10,13 +10,14 @@ import { ColumnCache } from './column-cache';
 import type { CurveModel } from './curve-model';
 import { drawAxes } from './draw-axes';
 import { drawOverlay } from './draw-overlay';
-import { curveLayerKey, curvePlan, drawBackground, drawCurves, gridSteps } from './draw-plot';
+import { drawPlotBackground } from './draw-background';
+import { curveLayerKey, curvePlan, drawCurves, gridSteps, type PlotInput } from './draw-plot';
 import { CurveLayer } from './curve-layer';
-import { drawVectorCurves, wantsVectorCurves } from './draw-vector';
+import { drawVectorCurves, wantsVectorCurves, type CurvePlan } from './draw-vector';
 import { editorState, useCurveEditor, type CurveEditorState } from './editor-store';
 import { GUTTER_W, plotRect, RULER_H, zoneAt } from './graph-layout';
 import { dragDelta, dragOps } from './key-edits';
-import { createRaster, toImage, type Raster } from './raster';
+import { toImage } from './raster';
 import { commit, setLive } from './session';
 import { applySelection, hitCurve, hitKey, keysInBox, selectMode, type Box, type KeyPoint, type SelectMode } from './selection';
 import { frameBox, panBy, resizeView, snapFrame, valueToY, xToFrame, zoomTime, zoomValue, type GraphView } from './view';
@@ -44,10 +45,9 @@ function setActive(c: GraphController | null): void {
 
 export class GraphController {
   private readonly cache = new ColumnCache();
-  private image: ImageData | null = null;
-  private background: Raster | null = null;
-  private imagePx: Uint32Array | null = null;
   private readonly curves = new CurveLayer();
+  /** The cached curve image as a canvas, blitted onto curveCanvas at the view's offset. */
+  private readonly layerCanvas = document.createElement('canvas');
   private cssW = 0;
   private cssH = 0;
   private dpr = 1;
@@ -70,6 +70,7 @@ export class GraphController {
   constructor(
     private readonly el: HTMLElement,
     private readonly base: HTMLCanvasElement,
+    private readonly curveCanvas: HTMLCanvasElement,
     private readonly overlay: HTMLCanvasElement,
   ) {}
 
@@ -122,11 +123,10 @@ export class GraphController {
     this.cssW = w;
     this.cssH = h;
     this.dpr = dpr;
-    for (const c of [this.base, this.overlay]) {
+    for (const c of [this.base, this.curveCanvas, this.overlay]) {
       c.width = Math.max(1, Math.round(w * dpr));
       c.height = Math.max(1, Math.round(h * dpr));
     }
-    this.image = null;
     const st = editorState();
     const rect = plotRect(w, h);
     if (st.view) useCurveEditor.setState({ view: resizeView(st.view, rect.width, rect.height) });
@@ -170,34 +170,22 @@ export class GraphController {
       const t0 = performance.now();
       this.plotDirty = false;
       const ctx = this.base.getContext('2d');
-      if (!ctx) return;
-      const pw = Math.max(1, Math.round(view.width * this.dpr));
-      const ph = Math.max(1, Math.round(view.height * this.dpr));
-      if (!this.image || this.image.width !== pw || this.image.height !== ph) {
-        this.image = ctx.createImageData(pw, ph);
-        this.imagePx = new Uint32Array(this.image.data.buffer);
-        this.background = createRaster(pw, ph);
-      }
-      const inp = { model, channels, colors: st.colors, view, dpr: this.dpr, showRaw: st.showRaw, showFiltered: st.showFiltered, active: st.anchor };
+      const cctx = this.curveCanvas.getContext('2d');
+      if (!ctx || !cctx) return;
+      const dpr = this.dpr;
+      const g = gridSteps(view);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      drawPlotBackground(ctx, model, view, g, dpr);
+      drawAxes(ctx, view, g, { first: model.take.firstFrame, last: model.lastFrame, failed: model.take.failedFrames });
+      const inp = { model, channels, colors: st.colors, view, dpr, showRaw: st.showRaw, showFiltered: st.showFiltered, active: st.anchor };
       const plan = curvePlan(inp);
       const curveCount = plan.reduce((n, p) => n + 1 + (p.raw ? 1 : 0) + (p.filt ? 1 : 0), 0);
-      const vector = wantsVectorCurves(view, curveCount);
-      drawBackground(this.background!, inp);
-      if (vector) toImage(this.background!, this.imagePx!);
-      else {
-        // Raster curves come from the cached curve image (redrawn only when they change).
-        const visible = { x: Math.round(view.scrollX * this.dpr), y: Math.round(view.scrollY * this.dpr), width: pw, height: ph };
-        const ppf = view.pxPerFrame * this.dpr;
-        const ppv = view.pxPerValue * this.dpr;
-        // Curves live within the shot's frames and, for 0…1 controls, well inside −0.5…1.5.
-        const content = { x0: Math.floor(model.take.firstFrame * ppf) - 2, x1: Math.ceil(model.lastFrame * ppf) + 2, y0: Math.floor(-1.5 * ppv) - 4, y1: Math.ceil(0.5 * ppv) + 4 };
-        this.curves.ensure(curveLayerKey(model, plan, inp), visible, { x: pw, y: Math.round(ph / 2) }, content, (r, x0, y0) => drawCurves(r, this.cache, inp, plan, x0, y0));
-        this.curves.composite(this.background!, visible, this.imagePx!);
-      }
-      ctx.putImageData(this.image, Math.round(GUTTER_W * this.dpr), Math.round(RULER_H * this.dpr));
-      ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-      if (vector) drawVectorCurves(ctx, model, plan, view, st.anchor);
-      drawAxes(ctx, view, gridSteps(view), { first: model.take.firstFrame, last: model.lastFrame, failed: model.take.failedFrames });
+      cctx.setTransform(1, 0, 0, 1, 0, 0);
+      cctx.clearRect(0, 0, this.curveCanvas.width, this.curveCanvas.height);
+      if (wantsVectorCurves(view, curveCount)) {
+        cctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        drawVectorCurves(cctx, model, plan, view, st.anchor);
+      } else this.blitCurves(cctx, model, plan, inp);
       this.plotTimes[this.plotCount++ % this.plotTimes.length] = performance.now() - t0;
     }
     if (this.overlayDirty) {
@@ -223,6 +211,44 @@ export class GraphController {
       });
       this.overlayTimes[this.overlayCount++ % this.overlayTimes.length] = performance.now() - t0;
     }
+  }
+
+  /**
+   * Raster curves: from the cached curve image, re-rasterised only when the curves, the zoom or a
+   * pan past its window ask for it, then blitted at the view's offset (a native copy).
+   */
+  private blitCurves(cctx: CanvasRenderingContext2D, model: CurveModel, plan: readonly CurvePlan[], inp: PlotInput): void {
+    const { view, dpr } = inp;
+    const pw = Math.max(1, Math.round(view.width * dpr));
+    const ph = Math.max(1, Math.round(view.height * dpr));
+    const visible = { x: Math.round(view.scrollX * dpr), y: Math.round(view.scrollY * dpr), width: pw, height: ph };
+    const ppf = view.pxPerFrame * dpr;
+    const ppv = view.pxPerValue * dpr;
+    // Curves live within the shot's frames and, for 0…1 controls, well inside −0.5…1.5.
+    const content = { x0: Math.floor(model.take.firstFrame * ppf) - 2, x1: Math.ceil(model.lastFrame * ppf) + 2, y0: Math.floor(-1.5 * ppv) - 4, y1: Math.ceil(0.5 * ppv) + 4 };
+    const redrawn = this.curves.ensure(curveLayerKey(model, plan, inp), visible, { x: pw, y: Math.round(ph / 2) }, content, (r, x0, y0) => drawCurves(r, this.cache, inp, plan, x0, y0));
+    const img = this.curves.image;
+    if (!img) return;
+    const lctx = this.layerCanvas.getContext('2d');
+    if (!lctx) return;
+    if (redrawn) {
+      const { raster } = img;
+      if (this.layerCanvas.width !== raster.width || this.layerCanvas.height !== raster.height) {
+        this.layerCanvas.width = raster.width;
+        this.layerCanvas.height = raster.height;
+      }
+      const data = lctx.createImageData(raster.width, raster.height);
+      toImage(raster, new Uint32Array(data.data.buffer));
+      lctx.putImageData(data, 0, 0);
+    }
+    const left = Math.round(GUTTER_W * dpr);
+    const top = Math.round(RULER_H * dpr);
+    cctx.save();
+    cctx.beginPath();
+    cctx.rect(left, top, pw, ph);
+    cctx.clip();
+    cctx.drawImage(this.layerCanvas, left + img.x0 - visible.x, top + img.y0 - visible.y);
+    cctx.restore();
   }
 
   // ── input ──────────────────────────────────────────────────────────────────────────────────

@@ -67,35 +67,6 @@ export function parseHex(hex: string): Rgb {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-export function fillRect(r: Raster, x: number, y: number, w: number, h: number, color: number): void {
-  const x0 = Math.max(0, Math.floor(x));
-  const x1 = Math.min(r.width, Math.ceil(x + w));
-  const y0 = Math.max(0, Math.floor(y));
-  const y1 = Math.min(r.height, Math.ceil(y + h));
-  if (x1 <= x0 || y1 <= y0) return;
-  const H = r.height;
-  if (y0 === 0 && y1 === H) {
-    r.px.fill(color, x0 * H, x1 * H);
-    return;
-  }
-  for (let col = x0; col < x1; col++) r.px.fill(color, col * H + y0, col * H + y1);
-}
-
-export function hLine(r: Raster, y: number, color: number): void {
-  const row = Math.floor(y);
-  if (row < 0 || row >= r.height) return;
-  const H = r.height;
-  for (let col = 0; col < r.width; col++) r.px[col * H + row] = color;
-}
-
-export function vLine(r: Raster, x: number, color: number, y0 = 0, y1 = r.height): void {
-  const col = Math.floor(x);
-  if (col < 0 || col >= r.width) return;
-  const a = Math.max(0, Math.floor(y0));
-  const b = Math.min(r.height, Math.ceil(y1));
-  r.px.fill(color, col * r.height + a, col * r.height + b);
-}
-
 /**
  * Draws decimated columns as vertical spans. Column c of `cols` lands on raster x = c − shiftX
  * (shiftX: the scaled device x of the raster's left edge, rounded). y = ya·value + yb (device px).
