@@ -232,6 +232,18 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     expect(await publishedAt()).toBeCloseTo(dragged, 6);
   });
 
+  it("shows another window's edit as it lands (layer.changed), and undoes it like its own", async () => {
+    const version0 = await hook<number>('h.publishedVersion()');
+    await call('edits.apply', { shotId, transaction: { label: 'Key jaw (other window)', ops: [{ op: 'setKeys', control: 'jawOpen', keys: [{ frame: 1030, value: 0.1, interp: 'linear' }] }] } });
+    await expect.poll(() => hook<Key[]>(`h.keys('jawOpen')`)).toEqual([{ frame: 1030, value: 0.1, interp: 'linear' }]);
+    expect(await hook<number>('h.publishedVersion()')).toBeGreaterThan(version0);
+    await expect.poll(() => page.getAttribute('[data-testid=tool-undo]', 'title')).toContain('Key jaw (other window)');
+    await page.keyboard.press('Control+z');
+    await settled();
+    expect((await layer()).keys.jawOpen).toBeUndefined();
+    expect(await hook<Key[]>(`h.keys('jawOpen')`)).toEqual([]);
+  });
+
   it('keeps the edit across a reload, and looks like a graph editor', async () => {
     await page.reload();
     await page.waitForSelector('[data-testid=curve-editor]');
