@@ -4,11 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { BenchFigure, BenchSuite } from './figures';
 import { captureSuite } from './suites/capture';
+import { exportSuite } from './suites/export';
 import { curveEditorSuite } from './suites/curve-editor';
 import { rigSuite } from './suites/rig';
 import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite, rigSuite, solveSuite, curveEditorSuite];
+const SUITES: BenchSuite[] = [captureSuite, rigSuite, solveSuite, curveEditorSuite, exportSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);
