@@ -1,0 +1,341 @@
+"""Train the solver on a rigsolve-synth-data/1 dir.
+
+    python3 models/training/train.py --config models/training/configs/default.json \\
+        --data DATA --val HELDOUT --out models/training/runs/default [--resume] [--set k=v ...]
+
+Determinism: every random choice of step s (batch rows, augmentation, modality dropout, mesh
+vertex subsample) comes from np.random.default_rng([seed, tag, s]) and the batch order from a
+per-epoch permutation seeded the same way, so an interrupted run resumed from its checkpoint
+gives the same weights as an uninterrupted one (same device and thread count).
+
+Outputs in --out: checkpoint-last.pt (every train.checkpoint_every steps and at the end),
+checkpoint-best.pt (lowest validation loss, when --val is given), train-log.jsonl (one JSON
+object per log/validation point: the training curve), config.json (the resolved config).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .config import load_config
+from .data import SynthDataset
+from .losses import RigBasis, SolverLoss
+from .model import build_model
+from .preprocess import preprocess
+
+CHECKPOINT_FORMAT = "rigsolve-checkpoint/1"
+TAG_EPOCH, TAG_STEP = 1, 2
+
+
+def resolve_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+def setup_runtime(cfg: dict) -> torch.device:
+    device = resolve_device(cfg["train"]["device"])
+    if device.type == "cpu":
+        torch.set_num_threads(int(cfg["train"]["num_threads"]))
+    return device
+
+
+class BatchOrder:
+    """Step -> sample indices: consecutive slices of per-epoch permutations (each sample once
+    per epoch), a pure function of (seed, step)."""
+
+    def __init__(self, n: int, batch: int, seed: int):
+        self.n, self.batch, self.seed = n, batch, seed
+        self._cache: dict[int, np.ndarray] = {}
+
+    def _perm(self, epoch: int) -> np.ndarray:
+        if epoch not in self._cache:
+            self._cache = {epoch: np.random.default_rng([self.seed, TAG_EPOCH, epoch]).permutation(self.n)}
+        return self._cache[epoch]
+
+    def indices(self, step: int) -> tuple[np.ndarray, int]:
+        start = step * self.batch
+        pos = np.arange(start, start + self.batch)
+        epochs = pos // self.n
+        out = np.empty(self.batch, np.int64)
+        for e in np.unique(epochs):
+            sel = epochs == e
+            out[sel] = self._perm(int(e))[pos[sel] % self.n]
+        return out, int(epochs[-1])
+
+
+def augment_rgb(rgb: np.ndarray, rng: np.random.Generator, aug: dict) -> np.ndarray:
+    """Photometric jitter on uint8 RGB (returns uint8, so the model still sees exactly what
+    preprocess() makes of an image). Normal maps are geometry and are never jittered."""
+    b, c, s = float(aug.get("brightness", 0)), float(aug.get("contrast", 0)), float(aug.get("noise", 0))
+    if b == 0 and c == 0 and s == 0:
+        return rgb
+    n = rgb.shape[0]
+    x = rgb.astype(np.float32) / 255
+    gain = rng.uniform(1 - b, 1 + b, (n, 1, 1, 1)).astype(np.float32)
+    con = rng.uniform(1 - c, 1 + c, (n, 1, 1, 1)).astype(np.float32)
+    mean = x.mean(axis=(1, 2, 3), keepdims=True)
+    x = (x - mean) * con + mean * gain
+    if s > 0:
+        x = x + rng.normal(0, s, x.shape).astype(np.float32)
+    return np.clip(np.rint(x * 255), 0, 255).astype(np.uint8)
+
+
+def make_batch(ds: SynthDataset, idx: np.ndarray, cfg: dict, device, rng=None):
+    """Load rows, (train only: augment, modality dropout), preprocess -> tensors on device.
+    rng=None means evaluation: no augmentation, no dropout."""
+    rgb_u8, nrm_u8, params = ds.load(idx)
+    if rng is not None:
+        rgb_u8 = augment_rgb(rgb_u8, rng, cfg["augment"])
+    rgb = preprocess(rgb_u8, "rgb")
+    if nrm_u8 is not None:
+        nrm = preprocess(nrm_u8, "normal")
+    else:
+        nrm = np.zeros_like(rgb)  # the 'absent' sentinel
+    if rng is not None:
+        md = cfg["modality_dropout"]
+        n = len(idx)
+        drop_n = rng.uniform(0, 1, n) < float(md["normal"])
+        # never drop both; with no normal map at all, rgb must stay
+        drop_r = (~drop_n) & (nrm_u8 is not None) & (rng.uniform(0, 1, n) < float(md["rgb"]))
+        nrm[drop_n] = 0.0
+        rgb[drop_r] = 0.0
+    t = lambda a: torch.from_numpy(a).to(device)  # noqa: E731
+    return t(rgb), t(nrm), t(params)
+
+
+def lr_at(step: int, tc: dict) -> float:
+    base, warm, total = float(tc["lr"]), int(tc["warmup_steps"]), int(tc["steps"])
+    if step < warm:
+        return base * (step + 1) / warm
+    prog = min(1.0, (step - warm) / max(1, total - warm))
+    lo = float(tc["min_lr_ratio"])
+    return base * (lo + (1 - lo) * 0.5 * (1 + math.cos(math.pi * prog)))
+
+
+def param_groups(model: torch.nn.Module, wd: float) -> list:
+    """No weight decay on biases, norms, position embeddings and the absent tokens."""
+    decay, no_decay = [], []
+    for name, p in model.named_parameters():
+        (no_decay if p.ndim <= 1 or "pos_embed" in name or name.startswith("absent") else decay).append(p)
+    return [{"params": decay, "weight_decay": wd}, {"params": no_decay, "weight_decay": 0.0}]
+
+
+def fmt_time(sec: float) -> str:
+    sec = int(max(0, sec))
+    return f"{sec // 3600}:{sec % 3600 // 60:02d}:{sec % 60:02d}"
+
+
+@torch.no_grad()
+def validate(model, loss_fn, ds: SynthDataset, cfg: dict, device, limit: int, batch: int = 64) -> dict:
+    model.eval()
+    n = min(limit, len(ds))
+    tot = {"loss": 0.0, "l1": 0.0, "mesh_mm": 0.0, "mae": 0.0}
+    active = loss_fn.basis.active
+    for start in range(0, n, batch):
+        idx = np.arange(start, min(n, start + batch))
+        rgb, nrm, y = make_batch(ds, idx, cfg, device)
+        pred, _ = model(rgb, nrm)
+        loss, parts = loss_fn(pred, y, active)
+        k = len(idx)
+        tot["loss"] += float(loss) * k
+        tot["l1"] += float(parts["l1"]) * k
+        tot["mesh_mm"] += float(parts["mesh_mm"]) * k
+        tot["mae"] += float((pred - y).abs().mean()) * k
+    model.train()
+    return {f"val_{k}": v / n for k, v in tot.items()}
+
+
+def save_checkpoint(path: Path, state: dict):
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    os.replace(tmp, path)  # a crash mid-write never leaves a truncated checkpoint
+
+
+def load_checkpoint(path, map_location="cpu") -> dict:
+    ck = torch.load(path, map_location=map_location, weights_only=False)
+    if ck.get("format") != CHECKPOINT_FORMAT:
+        raise ValueError(f"{path}: not a {CHECKPOINT_FORMAT} checkpoint")
+    return ck
+
+
+def model_from_checkpoint(path, device="cpu"):
+    ck = load_checkpoint(path, device)
+    model = build_model(ck["config"], len(ck["data"]["controls"]))
+    model.load_state_dict(ck["model"])
+    return model.to(device).eval(), ck
+
+
+# Operational settings that may change between a run and its resume (train.steps extends or
+# shortens the run; the LR schedule then follows the new length from the current step).
+RESUMABLE_KEYS = {"train.steps", "train.log_every", "train.checkpoint_every", "train.val_every",
+                  "train.val_samples", "train.device", "train.num_threads"}
+
+
+def _config_changes(old: dict, new: dict, path: str = "") -> list:
+    out = []
+    for k in sorted(set(old) | set(new)):
+        p = f"{path}.{k}" if path else k
+        a, b = old.get(k), new.get(k)
+        if isinstance(a, dict) and isinstance(b, dict):
+            out += _config_changes(a, b, p)
+        elif a != b and p not in RESUMABLE_KEYS:
+            out.append(p)
+    return out
+
+
+def _trim_log(log_path: Path, step: int):
+    """On resume, drop log lines past the checkpoint: the resumed run writes them again."""
+    if not log_path.exists():
+        return
+    keep = [ln for ln in log_path.read_text().splitlines() if ln and json.loads(ln)["step"] <= step]
+    log_path.write_text("".join(ln + "\n" for ln in keep))
+
+
+def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
+          stop_after: int | None = None, quiet: bool = False) -> dict:
+    """Run (or resume) training; returns a summary. stop_after: save and return once that
+    many total steps are done (for time-sliced training and the resume test)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    last = out / "checkpoint-last.pt"
+    if last.exists() and not resume:
+        raise FileExistsError(f"{last} exists: pass --resume, or choose another --out")
+    device = setup_runtime(cfg)
+    say = (lambda *a: None) if quiet else (lambda *a: print(*a, flush=True))
+    tc, seed = cfg["train"], int(cfg["seed"])
+
+    ds = SynthDataset(data_dir)
+    if ds.size != cfg["model"]["input_size"]:
+        raise ValueError(f"data size {ds.size} != model input_size {cfg['model']['input_size']}: "
+                         "render the data at the model's size")
+    val = SynthDataset(val_dir) if val_dir else None
+    if val is not None and (val.controls != ds.controls or val.rig_hash != ds.rig_hash):
+        raise ValueError("validation data is for another rig or control set")
+
+    torch.manual_seed(seed)
+    model = build_model(cfg, len(ds.controls)).to(device)
+    basis = RigBasis(ds.basis())
+    loss_fn = SolverLoss(basis, ds.regions, cfg["loss"]).to(device)
+    opt = torch.optim.AdamW(param_groups(model, float(tc["weight_decay"])), lr=float(tc["lr"]))
+    step, best, elapsed0 = 0, math.inf, 0.0
+    # running sums for the next log line; checkpointed so a resumed run logs the same curve
+    acc = {"loss": 0.0, "l1": 0.0, "mesh_mm": 0.0, "n": 0}
+    log_path = out / "train-log.jsonl"
+    if resume and last.exists():
+        ck = load_checkpoint(last, device)
+        changed = _config_changes(ck["config"], cfg)
+        if changed:
+            raise ValueError(f"config differs from the checkpoint's in {changed}; "
+                             f"only {sorted(RESUMABLE_KEYS)} may change on resume")
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["optimizer"])
+        torch.set_rng_state(ck["torch_rng"].cpu())  # map_location may have moved it
+        step, best, elapsed0 = ck["step"], ck["best_val"], ck["elapsed_s"]
+        acc = dict(ck["log_acc"])
+        _trim_log(log_path, step)
+        say(f"[train] resumed from {last} at step {step}")
+    elif log_path.exists():
+        log_path.unlink()
+    (out / "config.json").write_text(json.dumps(cfg, indent=1) + "\n")
+
+    data_info = {**ds.summary(), "controls": ds.controls, "regions": ds.regions}
+
+    def state(step_done: int, elapsed: float) -> dict:
+        return {"format": CHECKPOINT_FORMAT, "config": cfg, "step": step_done,
+                "model": model.state_dict(), "optimizer": opt.state_dict(),
+                "torch_rng": torch.get_rng_state(), "best_val": best, "elapsed_s": elapsed,
+                "log_acc": dict(acc), "data": data_info}
+
+    total = int(tc["steps"])
+    end = total if stop_after is None else min(total, stop_after)
+    order = BatchOrder(len(ds), int(tc["batch_size"]), seed)
+    n_params = sum(p.numel() for p in model.parameters())
+    say(f"[train] {cfg['name']}: {n_params / 1e6:.2f} M params, {len(ds)} samples of {ds.size}², "
+        f"device {device}, threads {torch.get_num_threads()}, steps {step}->{end} of {total}")
+    model.train()
+    t_start = time.perf_counter()
+    t_mark, s_mark = t_start, step
+    with open(log_path, "a") as log:
+        while step < end:
+            idx, epoch = order.indices(step)
+            rng = np.random.default_rng([seed, TAG_STEP, step])
+            rgb, nrm, y = make_batch(ds, idx, cfg, device, rng)
+            vidx = loss_fn.sample_vertices(rng)
+            lr = lr_at(step, tc)
+            for g in opt.param_groups:
+                g["lr"] = lr
+            pred, _ = model(rgb, nrm, clamp=False)  # see model.py: loss on the unclamped output
+            loss, parts = loss_fn(pred, y, vidx)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            if float(tc["grad_clip"]) > 0:
+                torch.nn.utils.clip_grad_norm_(model.parameters(), float(tc["grad_clip"]))
+            opt.step()
+            step += 1
+            acc["loss"] += float(loss.detach())
+            acc["l1"] += float(parts["l1"])
+            acc["mesh_mm"] += float(parts["mesh_mm"])
+            acc["n"] += 1
+            if not math.isfinite(float(loss.detach())):
+                raise FloatingPointError(f"loss is {float(loss)} at step {step}")
+
+            now = time.perf_counter()
+            elapsed = elapsed0 + now - t_start
+            if step % int(tc["log_every"]) == 0 or step == total:
+                rate = (step - s_mark) * int(tc["batch_size"]) / max(now - t_mark, 1e-9)
+                eta = (total - step) * int(tc["batch_size"]) / max(rate, 1e-9)
+                k = acc["n"]
+                rec = {"step": step, "epoch": epoch, "lr": lr, "loss": acc["loss"] / k,
+                       "l1": acc["l1"] / k, "mesh_mm": acc["mesh_mm"] / k,
+                       "samples_per_s": rate, "elapsed_s": elapsed}
+                log.write(json.dumps(rec) + "\n")
+                log.flush()
+                say(f"[train] step {step}/{total} ({100 * step / total:.1f}%) loss {rec['loss']:.4f} "
+                    f"l1 {rec['l1']:.4f} mesh {rec['mesh_mm']:.3f} mm lr {lr:.2e} | "
+                    f"{rate:.1f} samples/s | elapsed {fmt_time(elapsed)} ETA {fmt_time(eta)}")
+                t_mark, s_mark = now, step
+                acc = {"loss": 0.0, "l1": 0.0, "mesh_mm": 0.0, "n": 0}
+            if val is not None and (step % int(tc["val_every"]) == 0 or step == total):
+                v = validate(model, loss_fn, val, cfg, device, int(tc["val_samples"]))
+                log.write(json.dumps({"step": step, "epoch": epoch, **v}) + "\n")
+                log.flush()
+                say(f"[val] step {step}: loss {v['val_loss']:.4f} mae {v['val_mae']:.4f} "
+                    f"mesh {v['val_mesh_mm']:.3f} mm")
+                if v["val_loss"] < best:
+                    best = v["val_loss"]
+                    save_checkpoint(out / "checkpoint-best.pt", state(step, elapsed))
+                t_mark, s_mark = time.perf_counter(), step  # validation is not training throughput
+            if step % int(tc["checkpoint_every"]) == 0 or step == end:
+                save_checkpoint(last, state(step, elapsed))
+    elapsed = elapsed0 + time.perf_counter() - t_start
+    say(f"[train] done: step {step}/{total} in {fmt_time(elapsed)}; checkpoint {last}")
+    return {"step": step, "total": total, "checkpoint": str(last), "best_val": best,
+            "elapsed_s": elapsed}
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--config", required=True)
+    ap.add_argument("--data", required=True, help="rigsolve-synth-data/1 dir")
+    ap.add_argument("--val", help="held-out rigsolve-synth-data/1 dir for the validation curve")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--resume", action="store_true", help="continue from OUT/checkpoint-last.pt")
+    ap.add_argument("--stop-after", type=int, help="stop (with a checkpoint) after this many total steps")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="override a config value, e.g. --set train.steps=100 (JSON values)")
+    a = ap.parse_args(argv)
+    cfg = load_config(a.config, a.set)
+    train(cfg, a.data, a.out, a.val, a.resume, a.stop_after)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
