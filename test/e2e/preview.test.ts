@@ -49,10 +49,11 @@ function meanAbsDiff(a: Snapshot, b: Snapshot): number {
   return s / a.gray.length;
 }
 
-/** The head preview: beside the plate when the layout has it there, else in the Head panel. */
+/** The head preview: beside the plate when the layout has it there (its slot shows before the lazy preview loads), else in the Head panel. */
 async function showHead(p: Page): Promise<void> {
   await p.waitForSelector('[data-testid=shot-view]');
-  if ((await p.locator('[data-testid=head-preview]').count()) === 0) await p.click('[role=tab]:has-text("Head")');
+  if ((await p.locator('[data-testid=head-preview], [data-testid=head-slot]').count()) === 0) await p.click('[role=tab]:has-text("Head")');
+  await p.waitForSelector('[data-testid=head-preview]');
 }
 
 async function openHead(p: Page, frame: number): Promise<void> {

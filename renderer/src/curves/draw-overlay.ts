@@ -3,6 +3,7 @@
 // re-rasterising it. Returns the key positions it drew, for hit testing.
 import type { Interp } from '../../../electron/common/curves/keys';
 import type { ChannelDef } from './channels';
+import { compareLegend } from './compare-overlay';
 import type { CurveModel } from './curve-model';
 import { GUTTER_W, RULER_H } from './graph-layout';
 import { keyId, normBox, type Box, type KeyPoint } from './selection';
@@ -23,6 +24,8 @@ export interface OverlayInput {
   dragLabel: string | null;
   active: string | null;
   previewRaw: boolean;
+  /** The compared take's label while a comparison is overlaid (its legend), else null. */
+  compareLabel?: string | null;
 }
 
 const KEY_R = 4;
@@ -120,6 +123,7 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): K
     const text = `${inp.active}  ${fin.toFixed(3)}   raw ${raw.toFixed(3)}   corr ${corr >= 0 ? '+' : ''}${corr.toFixed(3)}`;
     label(ctx, text, 6, 6, 'left', GRAPH.readoutText, inp.colors[inp.active ?? ''] ?? null);
   }
+  if (inp.compareLabel && inp.channels.length > 0) label(ctx, compareLegend(inp.compareLabel), 6, view.height - 22, 'left', GRAPH.readoutText);
   if (inp.previewRaw) label(ctx, 'PREVIEW: RAW SOLVE (B)', view.width - 6, 6, 'right', GRAPH.playhead);
   if (inp.channels.length === 0) {
     ctx.font = GRAPH.fontBold;

@@ -2,9 +2,10 @@
 // what each drawn channel shows, the grid spacing, and the image's cache key.
 import type { ChannelDef } from './channels';
 import type { ColumnCache } from './column-cache';
+import { COMPARE_ALPHA, compareDash, type CompareOverlay } from './compare-overlay';
 import type { CurveModel } from './curve-model';
 import type { CurvePlan } from './draw-vector';
-import { drawSpans, mixRgb, packRgb, parseHex, type Raster } from './raster';
+import { drawSpans, mixRgb, packRgb, parseHex, type Dash, type Raster } from './raster';
 import { niceStep } from './scale';
 import { FILTERED_ALPHA, GRAPH, RAW_ALPHA } from './theme';
 import type { GraphView } from './view';
@@ -18,6 +19,8 @@ export interface PlotInput {
   showRaw: boolean;
   showFiltered: boolean;
   active: string | null;
+  /** A take comparison to show under the final curves (dashed), or null. */
+  compare?: CompareOverlay | null;
 }
 
 export interface GridSteps {
@@ -51,7 +54,8 @@ export function curvePlan(inp: Pick<PlotInput, 'model' | 'channels' | 'colors' |
 
 /**
  * Rasterises the curves into `r`, whose pixel (0, 0) is scaled device px (x0, y0): faint ones
- * under bold ones, the active control's final curve last, on top.
+ * (raw, filtered, a compared take's, dashed) under bold ones, the active control's final curve
+ * last, on top.
  */
 export function drawCurves(r: Raster, cache: ColumnCache, inp: PlotInput, plan: readonly CurvePlan[], x0: number, y0: number): { spans: number } {
   const { model, view, dpr } = inp;
@@ -63,13 +67,21 @@ export function drawCurves(r: Raster, cache: ColumnCache, inp: PlotInput, plan: 
   const yb = -y0;
   let spans = 0;
   const keep = new Set<string>();
-  const draw = (id: string, values: Float32Array, version: number, thickness: number, color: number) => {
+  const draw = (id: string, values: Float32Array, version: number, thickness: number, color: number, from = first, dash: Dash | null = null) => {
     keep.add(id);
-    const cols = cache.get(id, values, version, first, ppf, shiftX, r.width, 0);
-    spans += drawSpans(r, cols, shiftX, ya, yb, thickness, color);
+    const cols = cache.get(id, values, version, from, ppf, shiftX, r.width, 0);
+    spans += drawSpans(r, cols, shiftX, ya, yb, thickness, color, dash);
   };
   for (const p of plan) if (p.raw) draw(`${p.c.name}:raw`, model.take.raw[p.c.index]!, 0, 1, packRgb(mixRgb(p.rgb, bg, RAW_ALPHA)));
   for (const p of plan) if (p.filt) draw(`${p.c.name}:filtered`, model.filtered[p.c.index]!, model.filteredVersion[p.c.index]!, 1, packRgb(mixRgb(p.rgb, bg, FILTERED_ALPHA)));
+  const cmp = inp.compare;
+  if (cmp) {
+    const dash = compareDash(dpr);
+    for (const p of plan) {
+      const v = cmp.curves.get(p.c.name);
+      if (v && v.length > 0) draw(`${p.c.name}:compare`, v, cmp.version, Math.max(1, dpr), packRgb(mixRgb(p.rgb, bg, COMPARE_ALPHA)), cmp.firstFrame, dash);
+    }
+  }
   const bold = Math.max(1.5, 1.6 * dpr);
   let activePlan: (typeof plan)[number] | null = null;
   for (const p of plan) {
@@ -81,9 +93,17 @@ export function drawCurves(r: Raster, cache: ColumnCache, inp: PlotInput, plan: 
   return { spans };
 }
 
-/** What the cached curve image depends on: the take, zoom, and each drawn curve's look and version. */
-export function curveLayerKey(model: CurveModel, plan: readonly CurvePlan[], inp: Pick<PlotInput, 'view' | 'dpr' | 'active'>): string {
-  const parts = [model.serial, inp.view.pxPerFrame * inp.dpr, inp.view.pxPerValue * inp.dpr, inp.active ?? ''];
+/** What the cached curve image depends on: the take, zoom, the comparison, and each drawn curve's look and version. */
+export function curveLayerKey(model: CurveModel, plan: readonly CurvePlan[], inp: Pick<PlotInput, 'view' | 'dpr' | 'active' | 'compare'>): string {
+  const parts = [model.serial, inp.view.pxPerFrame * inp.dpr, inp.view.pxPerValue * inp.dpr, inp.active ?? '', inp.compare ? `cmp${inp.compare.version}` : ''];
   for (const p of plan) parts.push(`${p.c.index}:${p.rgb.join('.')}:${p.raw ? 1 : 0}${p.filt ? 1 : 0}:${model.finalVersion[p.c.index]}:${model.filteredVersion[p.c.index]}`);
   return parts.join('|');
+}
+
+/** The compared curves drawn with the plan (one per drawn control the comparison has). */
+export function compareCount(plan: readonly CurvePlan[], compare: CompareOverlay | null | undefined): number {
+  if (!compare) return 0;
+  let n = 0;
+  for (const p of plan) if ((compare.curves.get(p.c.name)?.length ?? 0) > 0) n++;
+  return n;
 }

@@ -3,15 +3,17 @@
 // turns pointer input into view changes, scrubbing, selection and key drags. Lives outside React
 // so that playback and drags never re-render components.
 import type { EditOp, LayerState } from '../../../electron/common/edits';
+import { useCompare } from '../review/compare-store';
 import { useControlValues } from '../state/control-values';
 import { seek, usePlayhead } from '../state/playhead';
 import { drawnChannels, type ChannelDef } from './channels';
 import { ColumnCache } from './column-cache';
+import { compareOverlayFor } from './compare-overlay';
 import type { CurveModel } from './curve-model';
 import { drawAxes } from './draw-axes';
 import { drawOverlay } from './draw-overlay';
 import { drawPlotBackground } from './draw-background';
-import { curveLayerKey, curvePlan, drawCurves, gridSteps, type PlotInput } from './draw-plot';
+import { compareCount, curveLayerKey, curvePlan, drawCurves, gridSteps, type PlotInput } from './draw-plot';
 import { CurveLayer } from './curve-layer';
 import { drawVectorCurves, wantsVectorCurves, type CurvePlan } from './draw-vector';
 import { editorState, useCurveEditor, type CurveEditorState } from './editor-store';
@@ -96,6 +98,10 @@ export class GraphController {
       useControlValues.subscribe((s, p) => {
         if (s.previewMode !== p.previewMode) this.invalidate(false);
       }),
+      // A take comparison shown, changed or cleared: its dashed curves and legend.
+      useCompare.subscribe((s, p) => {
+        if (s.version !== p.version) this.invalidate(true);
+      }),
     );
     const ro = new ResizeObserver(() => this.resize());
     ro.observe(this.el);
@@ -166,6 +172,7 @@ export class GraphController {
     const view = st.view;
     if (!model || !view || this.cssW === 0) return;
     const channels = this.drawn(st);
+    const compare = compareOverlayFor(useCompare.getState(), model.take.shotId);
     if (this.plotDirty) {
       const t0 = performance.now();
       this.plotDirty = false;
@@ -177,14 +184,14 @@ export class GraphController {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       drawPlotBackground(ctx, model, view, g, dpr);
       drawAxes(ctx, view, g, { first: model.take.firstFrame, last: model.lastFrame, failed: model.take.failedFrames });
-      const inp = { model, channels, colors: st.colors, view, dpr, showRaw: st.showRaw, showFiltered: st.showFiltered, active: st.anchor };
+      const inp = { model, channels, colors: st.colors, view, dpr, showRaw: st.showRaw, showFiltered: st.showFiltered, active: st.anchor, compare };
       const plan = curvePlan(inp);
-      const curveCount = plan.reduce((n, p) => n + 1 + (p.raw ? 1 : 0) + (p.filt ? 1 : 0), 0);
+      const curveCount = plan.reduce((n, p) => n + 1 + (p.raw ? 1 : 0) + (p.filt ? 1 : 0), 0) + compareCount(plan, compare);
       cctx.setTransform(1, 0, 0, 1, 0, 0);
       cctx.clearRect(0, 0, this.curveCanvas.width, this.curveCanvas.height);
       if (wantsVectorCurves(view, curveCount)) {
         cctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        drawVectorCurves(cctx, model, plan, view, st.anchor);
+        drawVectorCurves(cctx, model, plan, view, st.anchor, compare);
       } else this.blitCurves(cctx, model, plan, inp);
       this.plotTimes[this.plotCount++ % this.plotTimes.length] = performance.now() - t0;
     }
@@ -208,6 +215,7 @@ export class GraphController {
         dragLabel: this.dragLabel,
         active: st.anchor,
         previewRaw: useControlValues.getState().previewMode === 'raw',
+        compareLabel: compare?.label ?? null,
       });
       this.overlayTimes[this.overlayCount++ % this.overlayTimes.length] = performance.now() - t0;
     }

@@ -6,6 +6,12 @@
 // opaque: a "faint" curve is pre-mixed with the background, so no per-pixel blending is needed.
 import type { Columns } from './decimate';
 
+/** A dash pattern along x, in columns of the scaled space: `on` columns drawn, then `off` skipped. */
+export interface Dash {
+  on: number;
+  off: number;
+}
+
 export interface Raster {
   width: number;
   height: number;
@@ -71,17 +77,20 @@ export function parseHex(hex: string): Rgb {
  * Draws decimated columns as vertical spans. Column c of `cols` lands on raster x = c − shiftX
  * (shiftX: the scaled device x of the raster's left edge, rounded). y = ya·value + yb (device px).
  * Each span is at least `thickness` px tall, which is the line width of flat stretches; steep
- * stretches are continuous because neighbouring spans meet at the column edges.
+ * stretches are continuous because neighbouring spans meet at the column edges. With `dash`, only
+ * the columns inside a dash are drawn (the pattern is fixed to column indices, not to the raster).
  */
-export function drawSpans(r: Raster, cols: Columns, shiftX: number, ya: number, yb: number, thickness: number, color: number): number {
+export function drawSpans(r: Raster, cols: Columns, shiftX: number, ya: number, yb: number, thickness: number, color: number, dash: Dash | null = null): number {
   const w = r.width;
   const h = r.height;
   const px = r.px;
   const k0 = Math.max(0, shiftX - cols.col0);
   const k1 = Math.min(cols.count, shiftX + w - cols.col0);
   const half = thickness / 2;
+  const period = dash ? dash.on + dash.off : 0;
   let drawn = 0;
   for (let k = k0; k < k1; k++) {
+    if (dash && (((cols.col0 + k) % period) + period) % period >= dash.on) continue;
     const lo = cols.min[k]!;
     if (lo === Infinity) continue;
     const hi = cols.max[k]!;
