@@ -2,6 +2,7 @@
 // (input size, normalisation, how an absent normal map is fed), what it gives (controls in output
 // order), and which rig it was trained on. The app refuses a model it cannot honour, with a reason.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
@@ -16,7 +17,8 @@ export const ModelManifest = z
     inputSize: z.number().int().positive(),
     normalisation: z.object({ rgb: Normalisation, normal: Normalisation }),
     /** The value every element of an absent modality's input tensor takes (the model detects it). */
-    absentValue: z.number().default(0),
+    absentValue: z.number().optional(),
+    absentNormal: z.object({ value: z.number() }).passthrough().optional(),
     normalConvention: z.string().default('opengl'),
     controls: z.array(z.string()).min(1),
     rigHash: z.string().nullable().default(null),
@@ -24,7 +26,7 @@ export const ModelManifest = z
     evaluation: z.record(z.string(), z.unknown()).default({}),
   })
   .passthrough();
-export type ModelManifest = z.infer<typeof ModelManifest>;
+export type ModelManifest = z.infer<typeof ModelManifest> & { absentValue: number };
 
 export interface ModelInfo {
   /** Absolute path of the .onnx file. */
@@ -35,8 +37,10 @@ export interface ModelInfo {
   sizeBytes: number;
 }
 
+/** The manifest beside a model: `<stem>.manifest.json` (what export.py writes), else `<stem>.json`. */
 export function manifestPathFor(onnxPath: string): string {
-  return onnxPath.replace(/\.onnx$/i, '.json');
+  const preferred = onnxPath.replace(/\.onnx$/i, '.manifest.json');
+  return existsSync(preferred) ? preferred : onnxPath.replace(/\.onnx$/i, '.json');
 }
 
 export async function loadModelInfo(onnxPath: string): Promise<ModelInfo> {
@@ -59,7 +63,8 @@ export async function loadModelInfo(onnxPath: string): Promise<ModelInfo> {
   const parsed = ModelManifest.safeParse(raw);
   if (!parsed.success) throw badInput(`${basename(onnxPath)}: manifest invalid: ${z.prettifyError(parsed.error).split('\n')[0]}`);
   const s = await stat(onnxPath);
-  return { path: onnxPath, manifest: parsed.data, hash: createHash('sha256').update(bytes).digest('hex'), sizeBytes: s.size };
+  const manifest = { ...parsed.data, absentValue: parsed.data.absentNormal?.value ?? parsed.data.absentValue ?? 0 };
+  return { path: onnxPath, manifest, hash: createHash('sha256').update(bytes).digest('hex'), sizeBytes: s.size };
 }
 
 /**
