@@ -1,9 +1,10 @@
 // The API's handlers: one async function per channel, shared by both hosts. They receive
 // arguments already validated against the contract and return plain data.
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/api/contract';
 import { AppError, notFound } from '../common/api/errors';
-import type { ProjectInfo, TakeSummary } from '../common/api/schemas';
+import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/schemas';
 import { DEFAULT_CONTROL_NAMES } from '../common/controls';
 import { EXPORT_FORMATS, exportApproved, exportShot, type ExportFormat as ExportFormatName } from '../export/export-shot';
 import { addNote, getNote, listNotes, setNoteResolved, setShotStatus } from '../db/review';
@@ -14,7 +15,9 @@ import { controlMismatch, defaultModelPath, listModels } from '../solver/models-
 import { importCapture } from '../capture/import-capture';
 import { listFrameRecords, toFrameInfo } from '../db/frames';
 import { ProjectFileError } from '../db/open';
-import { getShot, listShots, setShotCrop } from '../db/shots';
+import { getShot, listShots, setShotCrop, setShotRig } from '../db/shots';
+import { importRigFile } from '../frames/serve-rig';
+import type { RigMappingReport } from '../rig/mapping';
 import type { ProjectSession } from '../project/session';
 import type { AppContext } from './context';
 import { listDir } from './list-dir';
@@ -220,7 +223,38 @@ export const handlers: Handlers = {
     ctx.emit('shots.changed', { shotId: args.shotId });
     return takeSummaries(s, args.shotId);
   },
+
+  'rig.inspect': async (args) => {
+    const path = resolve(args.path);
+    const { rig, report } = await importRigFile(path, args.mapping);
+    return inspectReport(path, rig.controls, report);
+  },
+
+  'shot.setRig': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    if (args.path === null) setShotRig(s.db, args.shotId, null, null);
+    else {
+      const path = resolve(args.path);
+      await importRigFile(path, args.mapping); // refuses what the preview could not load
+      setShotRig(s.db, args.shotId, path, args.mapping ?? null);
+    }
+    ctx.emit('shots.changed', { shotId: args.shotId });
+    return getShot(s.db, args.shotId)!;
+  },
 };
+
+function inspectReport(path: string, controls: readonly string[], report: RigMappingReport): RigInspectReport {
+  return {
+    path,
+    mapped: [
+      ...report.matched.map((m) => ({ target: m.target, controls: [m.control], how: m.how })),
+      ...report.aliased.map((a) => ({ target: a.target, controls: [...a.controls], how: 'alias' as const })),
+    ],
+    unmapped: report.unmapped.map((u) => ({ ...u })),
+    missingControls: [...report.missingControls],
+    controls: [...controls],
+  };
+}
 
 function supportedFormat(format: string): ExportFormatName {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new AppError('badInput', `export to ${format} is not available yet; choose ${EXPORT_FORMATS.join(', ')}`);

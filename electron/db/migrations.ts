@@ -132,4 +132,7 @@ export const MIGRATIONS: readonly string[] = [
   /* 3: correction layer settings */ `
   ALTER TABLE shots ADD COLUMN key_falloff REAL NOT NULL DEFAULT 8;
   `,
+  /* 4: per-shot rigs */ `
+  ALTER TABLE shots ADD COLUMN rig_mapping TEXT;  -- JSON: manual target → control (null ignores) for rig_path
+  `,
 ];

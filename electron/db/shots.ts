@@ -25,6 +25,8 @@ interface ShotRow {
   frame_count: number;
   warning_count: number;
   normal_count: number;
+  rig_path: string | null;
+  rig_mapping: string | null;
 }
 
 const SELECT_SHOT = `
@@ -57,7 +59,17 @@ function toSummary(r: ShotRow): ShotSummary {
 
 function toDetail(r: ShotRow): ShotDetail {
   const crop: CropRect | null = r.crop_size !== null ? { x: r.crop_x ?? 0, y: r.crop_y ?? 0, size: r.crop_size } : null;
-  return { ...toSummary(r), rgbSource: r.rgb_source, normalSource: r.normal_source, normalConvention: r.normal_convention, crop };
+  return { ...toSummary(r), rgbSource: r.rgb_source, normalSource: r.normal_source, normalConvention: r.normal_convention, crop, rigPath: r.rig_path, rigMapping: parseMapping(r.rig_mapping) };
+}
+
+function parseMapping(json: string | null): Record<string, string | null> | null {
+  if (json === null) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string | null>) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function listShots(db: ProjectDb): ShotSummary[] {
@@ -109,6 +121,15 @@ export function setShotCrop(db: ProjectDb, id: number, crop: CropRect | null): v
     crop?.x ?? null,
     crop?.y ?? null,
     crop?.size ?? null,
+    id,
+  );
+}
+
+/** The shot's own rig (null: the default head) and its manual mapping. */
+export function setShotRig(db: ProjectDb, id: number, rigPath: string | null, mapping: Readonly<Record<string, string | null>> | null): void {
+  db.prepare(`UPDATE shots SET rig_path = ?, rig_mapping = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
+    rigPath,
+    rigPath !== null && mapping && Object.keys(mapping).length > 0 ? JSON.stringify(mapping) : null,
     id,
   );
 }

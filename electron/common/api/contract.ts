@@ -10,6 +10,8 @@ import {
   ImportReport,
   ImportRequest,
   ProjectInfo,
+  RigInspectReport,
+  RigMapping,
   ShotDetail,
   ShotId,
   ShotSummary,
@@ -91,6 +93,8 @@ export const CHANNELS = {
     'host',
   ),
   'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
+  'rig.inspect': channel(z.object({ path: z.string().min(1), mapping: RigMapping.optional() }).strict(), RigInspectReport, 'host'),
+  'shot.setRig': channel(z.object({ shotId: ShotId, path: z.string().min(1).nullable(), mapping: RigMapping.optional() }).strict(), ShotDetail, 'write'),
 } as const;
 
 export type ChannelName = keyof typeof CHANNELS;

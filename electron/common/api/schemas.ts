@@ -71,8 +71,30 @@ export const ShotDetail = ShotSummary.extend({
   normalSource: z.string().nullable(),
   normalConvention: NormalConvention,
   crop: CropRect.nullable(),
+  /** The shot's own rig (a GLB on the host), or null for the default head. */
+  rigPath: z.string().nullable(),
+  /** Manual target → control mapping of that rig (null ignores a target). */
+  rigMapping: z.record(z.string(), z.string().nullable()).nullable(),
 });
 export type ShotDetail = z.infer<typeof ShotDetail>;
+
+/** Manual target → control mapping of an imported rig (null ignores the target). */
+export const RigMapping = z.record(z.string().min(1).max(500), z.string().min(1).max(200).nullable());
+export type RigMapping = z.infer<typeof RigMapping>;
+
+/** How an imported rig's morph targets map to the controls (rig.inspect). */
+export const RigInspectReport = z.object({
+  path: z.string(),
+  /** Targets that drive controls, and how they were matched. */
+  mapped: z.array(z.object({ target: z.string(), controls: z.array(z.string()), how: z.enum(['exact', 'caseInsensitive', 'alias', 'manual']) })),
+  /** Targets that drive nothing. */
+  unmapped: z.array(z.object({ target: z.string(), reason: z.enum(['unknown', 'ignored', 'duplicate']) })),
+  /** Controls no target drives. */
+  missingControls: z.array(z.string()),
+  /** The rig's controls, in order (what a target may be mapped to). */
+  controls: z.array(z.string()),
+});
+export type RigInspectReport = z.infer<typeof RigInspectReport>;
 
 export const ImportWarning = z.object({ frame: z.number().int(), code: FrameIssueCode, message: z.string() });
 export type ImportWarning = z.infer<typeof ImportWarning>;
