@@ -17,6 +17,7 @@ import { resetPreviewView, togglePreview, usePreviewStore } from './preview-stor
 import { PreviewToolbar } from './PreviewToolbar';
 import { selectControls } from './select-controls';
 import { usePointerPick } from './use-pointer-pick';
+import { rigDataPath, useRigVersions } from '../rig/rig-version';
 import './preview.css';
 
 if (import.meta.env.MODE !== 'production') void import('./test-hook').then((m) => m.installPreviewTestHook());
@@ -35,6 +36,7 @@ export function HeadPreview({ shot }: ShotPanelProps) {
   const overlay = usePreviewStore((s) => s.overlay);
   const opacity = usePreviewStore((s) => s.opacity);
   const hasSource = (shot.width ?? 0) > 0 && (shot.height ?? 0) > 0;
+  const rigVersion = useRigVersions((s) => s.versions[shot.id] ?? 0);
 
   useEffect(() => {
     const canvas = glCanvas.current;
@@ -62,7 +64,7 @@ export function HeadPreview({ shot }: ShotPanelProps) {
     canvas.addEventListener('webglcontextlost', onLost);
     let alive = true;
     setLoad({ state: 'loading' });
-    loadRig(api().dataUrl(`rig/${shot.id}`)).then(
+    loadRig(api().dataUrl(rigDataPath(shot.id, shot.rigPath ?? null, rigVersion))).then(
       (rig) => {
         if (!alive) return;
         c.setRig(rig);
@@ -80,7 +82,7 @@ export function HeadPreview({ shot }: ShotPanelProps) {
       controller.current = null;
       unregister();
     };
-  }, [shot.id, shot.width, shot.height, shot.fps, hasSource, attempt]);
+  }, [shot.id, shot.width, shot.height, shot.fps, hasSource, attempt, shot.rigPath, rigVersion]);
 
   usePreviewKeys();
 

@@ -29,6 +29,7 @@ import { ShotStatusBar } from '../../solve/ShotStatusBar';
 import { ShotTools } from '../../solve/ShotTools';
 import { SolveProgressStrip } from '../../solve/SolveProgress';
 import { CurveEditor, ShotWorkspace, useCurveShot } from '../../curves';
+import { RigButton } from '../../rig/RigButton';
 import '../../review/review.css';
 import './shot-view.css';
 
@@ -152,6 +153,7 @@ function LoadedShot({ shot, frames }: Loaded) {
           {formatSize(shot.width, shot.height)} · {formatFps(shot.fps)} fps · {shot.frameCount} frames
         </span>
         <span className="toolbar-spacer" />
+        <RigButton shot={shot} />
         <ShotTools shot={shot} />
         <div className="seg" role="group" aria-label="Plate mode">
           {MODES.map((m) => (
