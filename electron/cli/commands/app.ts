@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defaultUserDataDir, startupProject, writeAppSettings } from '../../demo/demo-project';
 import { startBrowserHost } from '../../host/browser-host';
 import { helpText, numberOption, parseCommand, type CommandSpec } from '../args';
@@ -15,7 +16,8 @@ export async function runApp(argv: string[]): Promise<number> {
   if (values.help) return (console.log(helpText(spec)), 0);
   const userData = (values['user-data'] as string | undefined) ?? defaultUserDataDir();
   const projectPath = await startupProject(userData, (l) => console.log(l));
-  const host = await startBrowserHost({ projectPath, port: numberOption(values.port as string | undefined, '--port') ?? 0 });
+  // The user's models live beside the settings, as under Electron (userData/models).
+  const host = await startBrowserHost({ projectPath, port: numberOption(values.port as string | undefined, '--port') ?? 0, userModelsDir: join(userData, 'models') });
   host.context.onEvent((event) => {
     const s = host.context.session();
     if (event === 'shots.changed' && s) void writeAppSettings(userData, { lastProject: s.path });

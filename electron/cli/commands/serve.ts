@@ -4,13 +4,14 @@ import { helpText, numberOption, parseCommand, requireOption, type CommandSpec }
 const spec = {
   name: 'serve',
   summary: 'serve the app to a browser (review on a machine without RigSolve)',
-  usage: 'rigsolve serve --project FILE [--port N] [--host ADDR] [--review] [--json]',
-  options: { project: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, review: { type: 'boolean' }, json: { type: 'boolean' } },
+  usage: 'rigsolve serve --project FILE [--port N] [--host ADDR] [--review] [--models DIR] [--json]',
+  options: { project: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, review: { type: 'boolean' }, models: { type: 'string' }, json: { type: 'boolean' } },
   help: {
     '--project FILE': 'project file (created if missing)',
     '--port N': 'port (default: a free one)',
     '--host ADDR': 'address to listen on (default 127.0.0.1; 0.0.0.0 opens it to your network deliberately)',
     '--review': 'read-only review: edits, imports and file browsing refused by the API',
+    '--models DIR': 'your models folder (ONNX + manifest), listed beside the bundled ones',
     '--json': 'print {url, token} as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -25,6 +26,7 @@ export async function runServe(argv: string[]): Promise<number> {
     port: numberOption(values.port as string | undefined, '--port') ?? 0,
     host: bind,
     readOnly: Boolean(values.review),
+    userModelsDir: (values.models as string | undefined) ?? null,
   });
   if (values.json) console.log(JSON.stringify({ url: host.url, token: host.token }));
   else {
