@@ -11,5 +11,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: e2e tests start a server and a browser each; run files two at a time.
     maxWorkers: 2,
+    // The e2e tests poll the UI and the API; on a loaded 2-core machine a drag's write can take
+    // more than the default 1 s to land, which is slowness, not a failure.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
