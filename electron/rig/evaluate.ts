@@ -3,6 +3,9 @@
 // only over its precomputed runs of moving vertices (a brow raise touches ~3 % of the head), in
 // flat typed-array loops. The runs are computed once per rig and cached.
 import type { Rig } from './types';
+import { vertexNormals } from '../common/mesh/vertex-normals';
+
+export { vertexNormals };
 
 export interface RigEvaluation {
   /** Per part (rig.parts order): positions, length vertexCount·3. */
@@ -76,36 +79,6 @@ function accumulate(pos: Float32Array, s: Shape, w: number): void {
   }
 }
 
-/** Area-weighted vertex normals of a triangle list (unnormalised cross products summed). */
-export function vertexNormals(pos: Float32Array, indices: Uint32Array, out: Float32Array = new Float32Array(pos.length)): Float32Array {
-  out.fill(0);
-  for (let k = 0; k < indices.length; k += 3) {
-    const a = indices[k]! * 3, b = indices[k + 1]! * 3, c = indices[k + 2]! * 3;
-    const ax = pos[a]!, ay = pos[a + 1]!, az = pos[a + 2]!;
-    const ux = pos[b]! - ax, uy = pos[b + 1]! - ay, uz = pos[b + 2]! - az;
-    const vx = pos[c]! - ax, vy = pos[c + 1]! - ay, vz = pos[c + 2]! - az;
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    out[a] = out[a]! + nx;
-    out[a + 1] = out[a + 1]! + ny;
-    out[a + 2] = out[a + 2]! + nz;
-    out[b] = out[b]! + nx;
-    out[b + 1] = out[b + 1]! + ny;
-    out[b + 2] = out[b + 2]! + nz;
-    out[c] = out[c]! + nx;
-    out[c + 1] = out[c + 1]! + ny;
-    out[c + 2] = out[c + 2]! + nz;
-  }
-  for (let i = 0; i < out.length; i += 3) {
-    const x = out[i]!, y = out[i + 1]!, z = out[i + 2]!;
-    const l = Math.sqrt(x * x + y * y + z * z);
-    if (l > 0) {
-      out[i] = x / l;
-      out[i + 1] = y / l;
-      out[i + 2] = z / l;
-    }
-  }
-  return out;
-}
 
 /**
  * Evaluate the rig for one set of control weights (rig.controls order). `out` is reused when its
