@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { REGIONS } from '../../common/controls';
 import { evaluateDataset, evaluateShot, type DatasetEval, type EvalMode, type ShotEval } from '../../eval/run-eval';
+import { evaluateTake, type TakeEval } from '../../eval/take-eval';
+import { openProject } from '../../project/session';
 import { SolverClient } from '../../solver/client';
 import { loadModelInfo } from '../../solver/manifest';
 import { defaultModelPath } from '../../solver/models-catalog';
@@ -11,8 +14,8 @@ import { progressLine } from '../progress';
 const spec = {
   name: 'eval',
   summary: "measure a model on held-out synthetic data (the figures of models/EVAL.md) from Node",
-  usage: 'rigsolve eval [--model FILE] (--data DIR | --shot DIR) [--mode both|rgb|normal] [--device D] [--batch N] [--json]',
-  options: { model: { type: 'string' }, data: { type: 'string' }, shot: { type: 'string' }, mode: { type: 'string' }, device: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'rigsolve eval [--model FILE] (--data DIR | --shot DIR) [--mode both|rgb|normal] [--device D] [--batch N] [--json]\n       rigsolve eval --project FILE --solved-shot NAME --truth truth.csv [--take ID] [--json]',
+  options: { model: { type: 'string' }, data: { type: 'string' }, shot: { type: 'string' }, project: { type: 'string' }, 'solved-shot': { type: 'string' }, truth: { type: 'string' }, take: { type: 'string' }, mode: { type: 'string' }, device: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean' } },
   help: {
     '--model FILE': 'ONNX model with its manifest (default: the bundled default model)',
     '--data DIR': 'a `rigsolve synth-data` folder: control MAE per region, vertex error (mm)',
@@ -20,6 +23,10 @@ const spec = {
     '--mode M': 'both (default), rgb (normal maps fed as absent) or normal (RGB fed as absent)',
     '--device D': `one of ${DEVICES.join(', ')} (default auto)`,
     '--batch N': 'frames per batch (default 32)',
+    '--project FILE': 'with --solved-shot and --truth: score a take already solved in the project',
+    '--solved-shot NAME': "the project's shot whose take is scored (its active take unless --take)",
+    '--truth FILE': 'truth.csv of that shot (frame column + one column per control)',
+    '--take ID': 'the take to score instead of the active one',
     '--json': 'print the figures as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -27,6 +34,7 @@ const spec = {
 export async function runEval(argv: string[]): Promise<number> {
   const { values } = parseCommand(spec, argv);
   if (values.help) return (console.log(helpText(spec)), 0);
+  if (values.project || values['solved-shot'] || values.truth) return scoreTake(values);
   if (!values.data === !values.shot) throw new UsageError('give either --data DIR or --shot DIR');
   const mode = ((values.mode as string | undefined) ?? 'both') as EvalMode;
   if (!['both', 'rgb', 'normal'].includes(mode)) throw new UsageError('--mode must be both, rgb or normal');
@@ -47,9 +55,26 @@ export async function runEval(argv: string[]): Promise<number> {
   }
 }
 
-export function formatEval(modelId: string, r: DatasetEval | ShotEval): string {
+async function scoreTake(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const [project, shot, truth] = [values.project, values['solved-shot'], values.truth] as (string | undefined)[];
+  if (!project || !shot || !truth) throw new UsageError('scoring a solved take needs --project FILE, --solved-shot NAME and --truth FILE');
+  const takeId = numberOption(values.take as string | undefined, '--take');
+  const text = await readFile(resolve(truth), 'utf8').catch(() => {
+    throw new UsageError(`cannot read ${truth}`);
+  });
+  const session = openProject(resolve(project), { readOnly: true });
+  try {
+    const r = evaluateTake(session.db, shot, text, takeId ?? undefined);
+    console.log(values.json ? JSON.stringify(r, null, 2) : formatEval(r.modelId, r));
+    return 0;
+  } finally {
+    session.close();
+  }
+}
+
+export function formatEval(modelId: string, r: DatasetEval | ShotEval | TakeEval): string {
   const order = (region: string): number => (REGIONS as readonly string[]).indexOf(region);
-  const lines = [`model ${modelId}, inputs: ${r.mode}`];
+  const lines = ['takeId' in r ? `take ${r.takeId} of shot "${r.shot}" (model ${modelId})` : `model ${modelId}, inputs: ${r.mode}`];
   if ('samples' in r) lines.push(`${r.samples} samples: control MAE ${r.mae.toFixed(4)}, vertex error mean ${r.vertexMeanMm.toFixed(3)} mm, p95 ${r.vertexP95Mm.toFixed(3)} mm`);
   else lines.push(`${r.frames} frames: control MAE ${r.mae.toFixed(4)}, jitter ${r.jitterPredicted.toFixed(4)} (truth ${r.jitterTruth.toFixed(4)})`);
   lines.push('region        MAE');
