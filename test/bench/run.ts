@@ -6,10 +6,11 @@ import type { BenchFigure, BenchSuite } from './figures';
 import { captureSuite } from './suites/capture';
 import { exportSuite } from './suites/export';
 import { curveEditorSuite } from './suites/curve-editor';
+import { modelSuite } from './suites/model';
 import { rigSuite } from './suites/rig';
 import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite, rigSuite, solveSuite, curveEditorSuite, exportSuite];
+const SUITES: BenchSuite[] = [captureSuite, rigSuite, modelSuite, solveSuite, curveEditorSuite, exportSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
+  const noted = figures.filter((f) => f.notes);
+  if (noted.length > 0) console.log(`\nnotes:\n${noted.map((f) => `  ${f.suite} / ${f.name}: ${f.notes}`).join('\n')}`);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` };
   await writeFile('bench-results.json', `${JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2)}\n`);
   console.log('\nwritten to bench-results.json');
