@@ -1,6 +1,6 @@
 // Drops the morph targets that leave a mesh still. The rig writer gives every mesh all 102
-// controls (the teeth carry browDown_L as zeros); three loops over every target of a mesh per
-// vertex, so the eyes, teeth and tongue would pay for the whole face. Pure, over index arrays.
+// controls (the teeth carry browDown_L as zeros): the blend need not carry them, and the
+// dictionaries stay small. Pure, over index arrays.
 import type { MorphDictionary } from './morph-map';
 
 export interface Compaction {
@@ -8,6 +8,12 @@ export interface Compaction {
   readonly keep: readonly number[];
   /** New index per old index, -1 where dropped. */
   readonly remap: Int32Array;
+}
+
+/** True when a target's delta moves nothing. */
+export function isZero(delta: ArrayLike<number>): boolean {
+  for (let i = 0; i < delta.length; i++) if (delta[i] !== 0) return false;
+  return true;
 }
 
 export function compactTargets(isStill: readonly boolean[]): Compaction {

@@ -1,6 +1,7 @@
 // The three.js side of the preview: renderer, camera, lights, orbit, toggles, and one or two
-// heads (two for take comparison, side by side). It draws only when asked (render()); what to
-// show and when is decided by preview-controller.ts.
+// heads (two for take comparison, side by side). It draws only when asked (render()), and
+// renderIfChanged() skips even that when nothing it shows has changed since the last draw (a
+// held pose during playback); what to show and when is decided by preview-controller.ts.
 import {
   ACESFilmicToneMapping,
   Color,
@@ -14,11 +15,11 @@ import {
   Vector3,
   WebGLRenderer,
   type Material,
-  type Object3D,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Size } from '../plate/plate-layout';
 import { cameraSetup, type CameraSetup } from './framing';
+import { disposeHead, instantiateHead, updateHead, type HeadInstance } from './head-instance';
 import { addStudioLights } from './lighting';
 import { nearestCorner } from './pick';
 import type { PreparedRig } from './rig-scene';
@@ -39,12 +40,7 @@ export interface HeadHit {
 const BACKGROUND = new Color(0x17191c);
 const GAP = 2;
 
-/** One drawn copy of the rig (the comparison head is a clone sharing geometry and materials). */
-export interface HeadInstance {
-  readonly root: Object3D;
-  /** Same order as rig.meshes. */
-  readonly meshes: readonly Mesh[];
-}
+export type { HeadInstance };
 
 export class HeadView {
   readonly renderer: WebGLRenderer;
@@ -59,6 +55,8 @@ export class HeadView {
   private heads: HeadInstance[] = [];
   private split = false;
   private toggles: ViewToggles = { wireframe: false, normals: false, overlay: false };
+  /** Something shown changed since the last render (pose, camera, size, toggles, heads). */
+  private changed = true;
   /** CPU time of the last render call, ms (the status line and the tests read it). */
   lastRenderMs = 0;
 
@@ -75,13 +73,16 @@ export class HeadView {
     this.controls = new OrbitControls(this.camera, canvas);
     // No damping: damping needs a render loop, and this view renders only on change.
     this.controls.enableDamping = false;
-    this.controls.addEventListener('change', onCameraChange);
+    this.controls.addEventListener('change', () => {
+      this.changed = true;
+      onCameraChange();
+    });
   }
 
   setRig(rig: PreparedRig | null): void {
-    for (const h of this.heads) this.scene.remove(h.root);
+    this.removeHeads();
     this.rig = rig;
-    this.heads = [];
+    this.changed = true;
     if (!rig) return;
     this.heads.push(this.instantiate(rig));
     this.applyMaterials();
@@ -95,23 +96,33 @@ export class HeadView {
     return this.heads[i] ?? null;
   }
 
+  /** Blends a head whose weights were just written (morph-map's applyBinding on its blends). */
+  updateHead(head: HeadInstance): void {
+    if (updateHead(head)) this.changed = true;
+  }
+
   /**
-   * A copy of the rig for this view: geometry and materials are shared, the meshes (and their
-   * influences) are its own, so two previews (or two heads) of one loaded rig do not fight over
-   * one scene graph. Its meshes pair up with rig.meshes by position in the tree.
+   * A copy of the rig for this view (head-instance.ts), so two previews (or two heads) of one
+   * loaded rig do not fight over one scene graph.
    */
   private instantiate(rig: PreparedRig): HeadInstance {
-    const root = rig.root.clone(true);
-    const original = allMeshes(rig.root);
-    const copies = allMeshes(root);
-    const meshes = rig.meshes.map((m) => copies[original.indexOf(m.mesh)]!);
-    this.scene.add(root);
-    return { root, meshes };
+    const head = instantiateHead(rig);
+    this.scene.add(head.root);
+    return head;
+  }
+
+  private removeHeads(): void {
+    for (const h of this.heads) {
+      this.scene.remove(h.root);
+      disposeHead(h);
+    }
+    this.heads = [];
   }
 
   /** Plate size, so the head is framed like the plate (framing.ts). */
   setSource(source: Size | null): void {
     this.source = source;
+    this.changed = true;
     this.applyCamera(false);
   }
 
@@ -120,19 +131,32 @@ export class HeadView {
     this.renderer.setPixelRatio(dpr);
     this.renderer.setSize(this.css.width, this.css.height, false);
     this.applyCamera(false);
+    // A resized canvas is blank until drawn.
+    this.changed = true;
   }
 
   setSplit(split: boolean): void {
+    if (split !== this.split) this.changed = true;
     this.split = split;
   }
 
   setToggles(t: ViewToggles): void {
+    const o = this.toggles;
+    if (o.wireframe !== t.wireframe || o.normals !== t.normals || o.overlay !== t.overlay) this.changed = true;
     this.toggles = { ...t };
     this.applyMaterials();
   }
 
   resetView(): void {
     this.applyCamera(true);
+    this.changed = true;
+  }
+
+  /** Renders unless the last render already shows all of it (the canvas keeps its image). */
+  renderIfChanged(): boolean {
+    if (!this.changed) return false;
+    this.render();
+    return true;
   }
 
   render(): void {
@@ -152,6 +176,7 @@ export class HeadView {
       this.heads.forEach((h, k) => (h.root.visible = k === i));
       r.render(this.scene, this.camera);
     });
+    this.changed = false;
     this.lastRenderMs = performance.now() - t0;
   }
 
@@ -188,8 +213,7 @@ export class HeadView {
   dispose(): void {
     this.controls.dispose();
     this.normalMaterial.dispose();
-    for (const h of this.heads) this.scene.remove(h.root);
-    this.heads = [];
+    this.removeHeads();
     this.renderer.dispose();
   }
 
@@ -244,12 +268,4 @@ export class HeadView {
       for (const m of mats) if ('wireframe' in m) (m as Material & { wireframe: boolean }).wireframe = wireframe;
     });
   }
-}
-
-function allMeshes(root: Object3D): Mesh[] {
-  const out: Mesh[] = [];
-  root.traverse((o) => {
-    if (o instanceof Mesh) out.push(o);
-  });
-  return out;
 }

@@ -44,9 +44,10 @@ export function bindMesh(controls: readonly string[], dictionary: MorphDictionar
 /**
  * Writes the influences for `values` (control order of the binding): each control's value into
  * its target, w[a]·w[b] into each corrective; every other target is zeroed, so targets that no
- * published control drives rest at neutral. `values` null means neutral.
+ * published control drives rest at neutral. `values` null means neutral. `influences`: three's
+ * morphTargetInfluences, or a CPU blend's weights (cpu-blend.ts).
  */
-export function applyBinding(binding: MeshBinding, values: Float32Array | null, influences: number[]): void {
+export function applyBinding(binding: MeshBinding, values: Float32Array | null, influences: Float32Array | number[]): void {
   const n = Math.min(binding.targetCount, influences.length);
   for (let i = 0; i < n; i++) influences[i] = 0;
   if (!values) return;

@@ -110,11 +110,10 @@ export class PreviewController {
     const hit = this.view.pick(x, y);
     const pm = hit && this.rig?.meshes[hit.meshIndex];
     if (!hit || !pm) return null;
-    const targets = pm.mesh.geometry.morphAttributes.position ?? [];
     const candidates: PickCandidate[] = [];
     for (const t of pm.controlTargets) {
-      const a = targets[t.morph];
-      if (a && 'array' in a && a.itemSize === 3 && !('isInterleavedBufferAttribute' in a)) candidates.push({ name: t.name, delta: a.array });
+      const shape = pm.blend.shapes[t.morph];
+      if (shape) candidates.push({ name: t.name, delta: shape.delta });
     }
     const best = dominantTarget(hit.vertex, candidates);
     return best ? { primary: best.name, controls: selectionFor(best.name, DEFAULT_CONTROLS, wholeRegion) } : null;
@@ -140,7 +139,7 @@ export class PreviewController {
     this.apply(this.view.head(0), outcome === 'values' ? this.values : null);
     if (split) this.apply(this.view.head(1), this.compareValues);
     if (toggles.overlay && !split && this.overlay && this.shot.source) this.overlay.draw(this.shot.id, frame, this.shot.source, () => this.scheduler.request());
-    this.view.render();
+    this.view.renderIfChanged();
     this.lastRenderEnd = performance.now();
     this.lastDrawnFrame = frame;
     this.report({ values: outcome, mode: cv.previewMode, compare, layout: this.view.layout });
@@ -148,10 +147,11 @@ export class PreviewController {
 
   private apply(head: HeadInstance | null, values: Float32Array | null): void {
     if (!head) return;
-    head.meshes.forEach((mesh, i) => {
+    head.blends.forEach((blend, i) => {
       const b = this.bindings[i];
-      if (b && mesh.morphTargetInfluences) applyBinding(b, values, mesh.morphTargetInfluences);
+      if (b) applyBinding(b, values, blend.weights);
     });
+    this.view.updateHead(head);
   }
 
   /** Tells React only when the status changes, not on every frame. */

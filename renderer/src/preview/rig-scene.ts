@@ -1,20 +1,24 @@
-// A loaded rig made ready for the preview: correctives become extra morph targets, every target
-// gets a normal delta (normals.ts), and each mesh's targets are known by name once, so binding a
-// control list (morph-map.ts) never walks a dictionary per frame. No DOM here: a Node test parses
-// the shipped GLB with the same code and checks the blend against the rig's own evaluation.
+// A loaded rig made ready for the preview: correctives become extra morph targets, targets that
+// move nothing are dropped, and each mesh gets its CPU blend (cpu-blend.ts) over what is left,
+// with its targets known by name once, so binding a control list (morph-map.ts) never walks a
+// dictionary per frame. The loaded scene is a template: the drawn heads are copies of it
+// (head-instance.ts). No DOM here: a Node test parses the shipped GLB with the same code and
+// checks the blend against the rig's own evaluation.
 import { Box3, BufferAttribute, Float32BufferAttribute, Mesh, Vector3, type BufferGeometry, type InterleavedBufferAttribute, type Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { compactTargets, remapDictionary } from './compact-targets';
+import { compactTargets, isZero, remapDictionary } from './compact-targets';
 import { readCorrectiveDefs } from './corrective-extras';
+import { makeMeshBlend, type MeshBlend } from './cpu-blend';
 import { addLandmarks, centroid, chooseFraming, emptyLandmarkSums, type Framing } from './framing';
 import { bindMesh, type CorrectiveTarget, type MeshBinding } from './morph-map';
-import { isZero, normalDelta, vertexNormals } from './normals';
 
 export interface PreviewMesh {
   readonly mesh: Mesh;
   readonly correctives: readonly CorrectiveTarget[];
   /** Control targets (correctives left out): what a click on this mesh can pick. */
   readonly controlTargets: readonly { readonly name: string; readonly morph: number }[];
+  /** Neutral, targets (morph order) and triangles, for the CPU blend and for picking. */
+  readonly blend: MeshBlend;
 }
 
 export interface PreparedRig {
@@ -39,19 +43,14 @@ export interface GltfLike {
   };
 }
 
-export interface PrepareOptions {
-  /** Compute normal deltas for targets that come without (default true). */
-  readonly normals?: boolean;
-}
-
 /** Key of a corrective in a mesh's morphTargetDictionary, apart from control names. */
 export const correctiveKey = (name: string): string => `corrective:${name}`;
 
-export async function parseRigGlb(data: ArrayBuffer, options: PrepareOptions = {}): Promise<PreparedRig> {
+export async function parseRigGlb(data: ArrayBuffer): Promise<PreparedRig> {
   // No meshopt decoder: it compiles WebAssembly, which the renderer's CSP does not allow
   // ('wasm-unsafe-eval'); GLTFLoader then names the extension it cannot read.
   const gltf = await new GLTFLoader().parseAsync(data, '');
-  return prepareRig(gltf as unknown as GltfLike, options);
+  return prepareRig(gltf as unknown as GltfLike);
 }
 
 function morphMeshes(root: Object3D): Mesh[] {
@@ -62,25 +61,22 @@ function morphMeshes(root: Object3D): Mesh[] {
   return out;
 }
 
-export async function prepareRig(gltf: GltfLike, options: PrepareOptions = {}): Promise<PreparedRig> {
+export async function prepareRig(gltf: GltfLike): Promise<PreparedRig> {
   const root = gltf.scene;
   const meshes = morphMeshes(root);
   const correctives = await addCorrectives(gltf, meshes);
-  const done = new Set<BufferGeometry>();
+  const blends = new Map<BufferGeometry, MeshBlend>();
   for (const mesh of meshes) {
     const g = mesh.geometry as BufferGeometry;
-    if (done.has(g)) continue;
-    done.add(g);
+    if (blends.has(g)) continue;
     dropStillTargets(g, meshes, correctives);
-    if (!g.attributes.normal) g.computeVertexNormals();
-    if (options.normals !== false && g.morphAttributes.position && !g.morphAttributes.normal) {
-      addNormalTargets(g);
-      // Large meshes take a few tens of ms: let the UI breathe between them.
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    // Three bounds include every target at full weight: raycasts reach a wide-open jaw.
+    blends.set(g, meshBlend(g));
+    // The drawn copies take these bounds: three's include every target at full weight, so
+    // culling and raycasts reach a wide-open jaw.
     g.computeBoundingSphere();
     g.computeBoundingBox();
+    // Large meshes take a few tens of ms: let the UI breathe between them.
+    await new Promise((r) => setTimeout(r, 0));
   }
   const names = new Set<string>();
   const prepared: PreviewMesh[] = meshes.map((mesh) => {
@@ -91,10 +87,10 @@ export async function prepareRig(gltf: GltfLike, options: PrepareOptions = {}): 
       .filter(([name]) => !cKeys.has(name))
       .map(([name, morph]) => ({ name, morph }));
     for (const t of controlTargets) names.add(t.name);
-    return { mesh, correctives: own, controlTargets };
+    return { mesh, correctives: own, controlTargets, blend: blends.get(mesh.geometry)! };
   });
   let vertexCount = 0;
-  for (const g of done) vertexCount += g.attributes.position?.count ?? 0;
+  for (const g of blends.keys()) vertexCount += g.attributes.position?.count ?? 0;
   return {
     root,
     meshes: prepared,
@@ -153,7 +149,7 @@ async function addCorrectives(gltf: GltfLike, meshes: readonly Mesh[]): Promise<
  */
 function dropStillTargets(g: BufferGeometry, meshes: readonly Mesh[], correctives: Map<Mesh, CorrectiveTarget[]>): void {
   const targets = g.morphAttributes.position ?? [];
-  const { keep, remap } = compactTargets(targets.map((t) => isZero(attrArray(t))));
+  const { keep, remap } = compactTargets(targets.map((t) => isZero(floatTriples(t))));
   if (keep.length === targets.length) return;
   const pick = <T>(list: readonly T[]) => keep.map((i) => list[i]!);
   if (keep.length > 0) {
@@ -172,8 +168,9 @@ function dropStillTargets(g: BufferGeometry, meshes: readonly Mesh[], corrective
   }
 }
 
-function attrArray(a: BufferAttribute | InterleavedBufferAttribute): ArrayLike<number> {
-  if (a instanceof BufferAttribute && a.itemSize === 3 && !a.normalized) return a.array;
+/** The attribute's xyz triples as floats: its own array when it already is one, else a copy. */
+function floatTriples(a: BufferAttribute | InterleavedBufferAttribute): Float32Array {
+  if (a instanceof BufferAttribute && a.itemSize === 3 && !a.normalized && a.array instanceof Float32Array && a.array.length === a.count * 3) return a.array;
   const out = new Float32Array(a.count * 3);
   for (let i = 0; i < a.count; i++) {
     out[i * 3] = a.getX(i);
@@ -183,24 +180,21 @@ function attrArray(a: BufferAttribute | InterleavedBufferAttribute): ArrayLike<n
   return out;
 }
 
-function addNormalTargets(g: BufferGeometry): void {
-  const posAttr = g.attributes.position!;
-  const base = attrArray(posAttr);
-  const indices: ArrayLike<number> = g.index ? g.index.array : Uint32Array.from({ length: posAttr.count }, (_, i) => i);
-  const baseNormals = vertexNormals(base, indices);
-  const scratch = new Float32Array(base.length);
-  let zero: BufferAttribute | null = null;
-  const seen = new Map<unknown, BufferAttribute>();
-  g.morphAttributes.normal = g.morphAttributes.position!.map((target) => {
-    // Targets sharing one accessor (the writer's "still" shape) share one normal delta.
-    const known = seen.get(target);
-    if (known) return known;
-    const delta = attrArray(target);
-    const n = isZero(delta) ? null : normalDelta(base, baseNormals, indices, delta, scratch);
-    const attr = n ? new Float32BufferAttribute(n, 3) : (zero ??= new Float32BufferAttribute(new Float32Array(base.length), 3));
-    seen.set(target, attr);
-    return attr;
+/** The geometry's CPU blend: neutral, one relative delta per kept target, triangles, file normals. */
+function meshBlend(g: BufferGeometry): MeshBlend {
+  const neutral = floatTriples(g.attributes.position!);
+  const deltas = (g.morphAttributes.position ?? []).map((t) => {
+    const d = floatTriples(t);
+    if (g.morphTargetsRelative) return d;
+    // Absolute targets (glTF files are relative; other sources may not be).
+    const rel = new Float32Array(d.length);
+    for (let i = 0; i < d.length; i++) rel[i] = d[i]! - neutral[i]!;
+    return rel;
   });
+  const count = neutral.length / 3;
+  const indices: ArrayLike<number> = g.index ? g.index.array : Uint32Array.from({ length: count }, (_, i) => i);
+  const normal = g.attributes.normal;
+  return makeMeshBlend(neutral, deltas, indices, normal ? floatTriples(normal) : null);
 }
 
 /** Front-on framing from the rig's eyes and lips (per-vertex _material), else its neutral bounds. */

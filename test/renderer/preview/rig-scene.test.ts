@@ -1,10 +1,11 @@
 // The load-time preparation on a small GLB built here (a tetrahedron-ish "head" and a "teeth"
 // mesh with their targets in different orders, a corrective in the RigSolve extras), parsed by
 // three's GLTFLoader under Node: names → indices across meshes, correctives as extra targets,
-// normal targets, and three's own CPU blend for given values.
+// and the drawn head's CPU blend for given values.
 import { Document, WebIO } from '@gltf-transform/core';
 import { Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
+import { instantiateHead, updateHead } from '../../../renderer/src/preview/head-instance';
 import { applyBinding } from '../../../renderer/src/preview/morph-map';
 import { bindRig, correctiveKey, parseRigGlb } from '../../../renderer/src/preview/rig-scene';
 
@@ -72,19 +73,20 @@ function joinGlb(json: unknown, bin: Uint8Array): ArrayBuffer {
 }
 
 describe('parseRigGlb', () => {
-  it('keeps each mesh’s moving targets by name, adds correctives as targets and normal targets to match', async () => {
+  it('keeps each mesh’s moving targets by name and adds correctives as targets', async () => {
     const rig = await parseRigGlb(await testGlb());
     expect(rig.meshes.map((m) => m.mesh.name)).toEqual(['head', 'teeth']);
     const head = rig.meshes[0]!;
     const teeth = rig.meshes[1]!;
     expect(head.mesh.morphTargetDictionary).toEqual({ jawOpen: 0, browDown_L: 1, [correctiveKey('k')]: 2 });
-    // The teeth's browDown_L moves nothing: dropped, so three does not loop over it per vertex.
+    // The teeth's browDown_L moves nothing: dropped, so the blend does not carry it.
     expect(teeth.mesh.morphTargetDictionary).toEqual({ jawOpen: 0 });
     expect(teeth.mesh.geometry.morphAttributes.position).toHaveLength(1);
     expect(teeth.mesh.morphTargetInfluences).toEqual([0]);
     expect(head.mesh.morphTargetInfluences).toHaveLength(3);
     expect(head.mesh.geometry.morphAttributes.position).toHaveLength(3);
-    expect(head.mesh.geometry.morphAttributes.normal).toHaveLength(3);
+    expect(head.blend.shapes).toHaveLength(3);
+    expect(teeth.blend.shapes).toHaveLength(1);
     expect(rig.correctiveCount).toBe(1);
     expect(rig.meshes[0]!.controlTargets.map((t) => t.name)).toEqual(['jawOpen', 'browDown_L']);
     expect(rig.targetNames).toEqual(['jawOpen', 'browDown_L']);
@@ -93,13 +95,15 @@ describe('parseRigGlb', () => {
     expect(rig.framing.height).toBeCloseTo(0.216, 6);
   });
 
-  it('blends base + Σ w·Δ + w_a·w_b·C, in three’s own CPU evaluation', async () => {
+  it('blends base + Σ w·Δ + w_a·w_b·C into the drawn head', async () => {
     const rig = await parseRigGlb(await testGlb());
     const controls = ['browDown_L', 'jawOpen', 'unknown'];
     const bindings = bindRig(rig, controls);
     const values = Float32Array.from([0.5, 0.8, 1]);
-    rig.meshes.forEach((m, i) => applyBinding(bindings[i]!, values, m.mesh.morphTargetInfluences!));
-    const head = rig.meshes[0]!.mesh;
+    const drawn = instantiateHead(rig);
+    drawn.blends.forEach((b, i) => applyBinding(bindings[i]!, values, b.weights));
+    expect(updateHead(drawn)).toBe(true);
+    const head = drawn.meshes[0]!;
     const v0 = head.getVertexPosition(0, new Vector3());
     // jawOpen 0.8 × (0, −0.02, 0) + corrective 0.8·0.5 × (0.004, 0, 0)
     expect(v0.x).toBeCloseTo(0.4 * 0.004, 7);
@@ -108,7 +112,7 @@ describe('parseRigGlb', () => {
     const v3 = head.getVertexPosition(3, new Vector3());
     expect(v3.y).toBeCloseTo(0.1 - 0.005, 7);
     expect(v3.z).toBeCloseTo(0.0025, 7);
-    const teeth = rig.meshes[1]!.mesh;
+    const teeth = drawn.meshes[1]!;
     expect(teeth.getVertexPosition(1, new Vector3()).y).toBeCloseTo(-0.024, 7);
   });
 });
