@@ -50,6 +50,9 @@ export class HeadView {
   private readonly normalMaterial = new MeshNormalMaterial();
   private readonly raycaster = new Raycaster();
   private css: Size = { width: 1, height: 1 };
+  private dpr = 1;
+  /** Device pixels drawn per CSS pixel (the renderer's pixel ratio). */
+  private ratio = 1;
   private source: Size | null = null;
   private rig: PreparedRig | null = null;
   private heads: HeadInstance[] = [];
@@ -64,7 +67,9 @@ export class HeadView {
     readonly canvas: HTMLCanvasElement,
     onCameraChange: () => void,
   ) {
-    this.renderer = new WebGLRenderer({ canvas, antialias: true, alpha: true, powerPreference: 'high-performance' });
+    // No MSAA: its cost is fixed for the context's life, and without a GPU it is a large part of
+    // every frame. Settled views are supersampled instead (render-scale.ts, setPixelRatio).
+    this.renderer = new WebGLRenderer({ canvas, antialias: false, alpha: true, powerPreference: 'high-performance' });
     this.renderer.outputColorSpace = SRGBColorSpace;
     this.renderer.toneMapping = ACESFilmicToneMapping;
     this.renderer.toneMappingExposure = 1.0;
@@ -128,10 +133,26 @@ export class HeadView {
 
   resize(css: Size, dpr: number): void {
     this.css = { width: Math.max(1, css.width), height: Math.max(1, css.height) };
-    this.renderer.setPixelRatio(dpr);
+    this.dpr = dpr;
+    this.renderer.setPixelRatio(this.ratio);
     this.renderer.setSize(this.css.width, this.css.height, false);
     this.applyCamera(false);
     // A resized canvas is blank until drawn.
+    this.changed = true;
+  }
+
+  /** The view's size in CSS pixels (width × height) and the display's pixel ratio. */
+  get display(): { cssPixels: number; dpr: number } {
+    return { cssPixels: this.css.width * this.css.height, dpr: this.dpr };
+  }
+
+  /** Draws `ratio` device pixels per CSS pixel from the next render on (render-scale.ts). */
+  setPixelRatio(ratio: number): void {
+    if (ratio === this.ratio) return;
+    this.ratio = ratio;
+    this.renderer.setPixelRatio(ratio);
+    this.renderer.setSize(this.css.width, this.css.height, false);
+    // The resized canvas is blank until drawn.
     this.changed = true;
   }
 

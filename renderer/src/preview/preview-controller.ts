@@ -1,7 +1,9 @@
 // Drives the head from the stores: the playhead's frame, the control-values seam (sampler,
 // version, A/B mode) and the preview's toggles. Every change asks for one coalesced render
 // (scheduler.ts); nothing runs while idle. During playback the render happens at once, in the
-// playback loop's animation frame, in step with the plate.
+// playback loop's animation frame, in step with the plate. Frames drawn while the view moves
+// (playback, scrubs, drags) are drawn at the resolution that keeps within the shot's frame
+// budget, and the view is refined once it settles (render-scale.ts).
 import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
 import type { Size } from '../plate/plate-layout';
 import { useControlValues, type ValuesMode } from '../state/control-values';
@@ -13,7 +15,9 @@ import type { OverlayPlate } from './overlay-plate';
 import { dominantTarget, selectionFor, type PickCandidate } from './pick';
 import { usePreviewStore } from './preview-store';
 import { bindRig, type PreparedRig } from './rig-scene';
-import { renderDuringPlayback, RenderScheduler } from './scheduler';
+import { RenderPacer } from './render-pacer';
+import { pageRenderScale, type RenderScale } from './render-scale';
+import { RenderScheduler } from './scheduler';
 import { primaryMode, sampleCompare, sampleValues, sized, type CompareSampler, type SampleOutcome } from './values';
 
 export interface PreviewStatus {
@@ -48,7 +52,7 @@ export class PreviewController {
   private compareValues: Float32Array = new Float32Array(0);
   private status: PreviewStatus | null = null;
   private readonly unsubs: (() => void)[] = [];
-  private lastRenderEnd = 0;
+  readonly pacer: RenderPacer;
   /** The playhead frame of the last render (the end-to-end test reads it). */
   lastDrawnFrame: number | null = null;
 
@@ -58,8 +62,10 @@ export class PreviewController {
     private readonly overlay: OverlayPlate | null,
     private readonly onStatus: (s: PreviewStatus) => void,
     private readonly compare: () => CompareSampler | null = compareSampler,
+    scale: RenderScale = pageRenderScale,
   ) {
     this.scheduler = new RenderScheduler(() => this.draw());
+    this.pacer = new RenderPacer(view, scale, 1000 / shot.fps, () => usePlayhead.getState().playing);
     view.setSource(shot.source);
     view.setToggles(usePreviewStore.getState());
   }
@@ -72,7 +78,10 @@ export class PreviewController {
         if (!s.playing && prev.playing) return this.scheduler.request();
         if (s.frame === prev.frame && s.shotId === prev.shotId) return;
         if (!s.playing) return this.scheduler.request();
-        if (renderDuringPlayback(this.view.lastRenderMs, performance.now() - this.lastRenderEnd, 1000 / this.shot.fps)) this.scheduler.now();
+        // Every played frame is drawn, in the playback loop's animation frame: plate and head
+        // stay in step. Where frames cost more than the shot's frame interval the pacer draws
+        // them coarser, and the playback clock drops frames for both alike.
+        this.scheduler.now();
       }),
       useControlValues.subscribe((s, prev) => {
         if (s.version !== prev.version || s.sample !== prev.sample || s.controls !== prev.controls || s.previewMode !== prev.previewMode || s.shotId !== prev.shotId) this.scheduler.request();
@@ -102,6 +111,7 @@ export class PreviewController {
 
   dispose(): void {
     for (const u of this.unsubs.splice(0)) u();
+    this.pacer.dispose();
     this.scheduler.dispose();
   }
 
@@ -121,7 +131,8 @@ export class PreviewController {
 
   private draw(): void {
     const cv = useControlValues.getState();
-    const frame = usePlayhead.getState().frame;
+    const { frame, playing } = usePlayhead.getState();
+    const paced = this.pacer.begin(playing);
     const toggles = usePreviewStore.getState();
     if (this.rig && cv.controls !== this.boundControls) {
       this.bindings = bindRig(this.rig, cv.controls);
@@ -139,8 +150,7 @@ export class PreviewController {
     this.apply(this.view.head(0), outcome === 'values' ? this.values : null);
     if (split) this.apply(this.view.head(1), this.compareValues);
     if (toggles.overlay && !split && this.overlay && this.shot.source) this.overlay.draw(this.shot.id, frame, this.shot.source, () => this.scheduler.request());
-    this.view.renderIfChanged();
-    this.lastRenderEnd = performance.now();
+    this.pacer.end(paced, this.view.renderIfChanged());
     this.lastDrawnFrame = frame;
     this.report({ values: outcome, mode: cv.previewMode, compare, layout: this.view.layout });
   }

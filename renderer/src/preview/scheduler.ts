@@ -58,14 +58,3 @@ export class RenderScheduler {
     this.draw();
   }
 }
-
-/**
- * During playback: render this displayed frame, or skip it? On a GPU a render takes a
- * millisecond and every frame is drawn. Where it takes longer than half a frame (software GL,
- * SwiftShader in a VM) drawing every frame would stall the plate too, since both share the main
- * thread: the head then gets at most a third of it and skips frames; the plate keeps its rate.
- */
-export function renderDuringPlayback(lastRenderMs: number, sinceLastRenderEndMs: number, frameMs: number): boolean {
-  if (lastRenderMs <= frameMs / 2) return true;
-  return sinceLastRenderEndMs >= 2 * lastRenderMs;
-}

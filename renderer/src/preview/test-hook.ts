@@ -32,6 +32,8 @@ const previewTestApi = {
   snapshot(step = 4): { width: number; height: number; nonBackground: number; gray: number[] } | null {
     const p = activePreview();
     if (!p) return null;
+    // What a settled view shows (moving frames may be drawn coarser: render-scale.ts).
+    p.controller.pacer.settle();
     const { width, height, pixels } = p.view.snapshot();
     const bg = [pixels[0]!, pixels[1]!, pixels[2]!];
     let nonBackground = 0;
@@ -45,9 +47,9 @@ const previewTestApi = {
     }
     return { width, height, nonBackground, gray };
   },
-  stats(): { renders: number; lastRenderMs: number; lastFrame: number | null } | null {
+  stats(): { renders: number; lastRenderMs: number; lastFrame: number | null; scaleStep: number; canvasWidth: number } | null {
     const p = activePreview();
-    return p ? { renders: p.controller.scheduler.renders, lastRenderMs: p.view.lastRenderMs, lastFrame: p.controller.lastDrawnFrame } : null;
+    return p ? { renders: p.controller.scheduler.renders, lastRenderMs: p.view.lastRenderMs, lastFrame: p.controller.lastDrawnFrame, scaleStep: p.controller.pacer.scale.movingStep, canvasWidth: p.view.canvas.width } : null;
   },
   /** Times `n` renders, each finished by a 1-pixel read-back (so the GPU, or SwiftShader, has done the work). */
   timeRenders(n: number): { meanMs: number; maxMs: number } | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDuringPlayback, RenderScheduler, type FrameClock } from '../../../renderer/src/preview/scheduler';
+import { RenderScheduler, type FrameClock } from '../../../renderer/src/preview/scheduler';
 
 function fakeClock(): FrameClock & { tick(): void; pending: number } {
   let next = 1;
@@ -78,20 +78,5 @@ describe('RenderScheduler', () => {
     s.request();
     s.now();
     expect(draws).toBe(0);
-  });
-});
-
-describe('renderDuringPlayback', () => {
-  it('draws every displayed frame when a render is cheap', () => {
-    expect(renderDuringPlayback(1.5, 0, 1000 / 24)).toBe(true);
-    expect(renderDuringPlayback(20, 0, 1000 / 24)).toBe(true);
-  });
-
-  it('leaves the plate two thirds of the main thread when rendering is slow (software GL)', () => {
-    expect(renderDuringPlayback(300, 100, 1000 / 24)).toBe(false);
-    expect(renderDuringPlayback(300, 599, 1000 / 24)).toBe(false);
-    expect(renderDuringPlayback(300, 600, 1000 / 24)).toBe(true);
-    expect(renderDuringPlayback(30, 41, 1000 / 24)).toBe(false);
-    expect(renderDuringPlayback(30, 60, 1000 / 24)).toBe(true);
   });
 });
