@@ -13,6 +13,8 @@ export interface HeadInstance {
   readonly meshes: readonly Mesh[];
   /** Per mesh (same order): the weights to show and the buffers they blend into. */
   readonly blends: readonly BlendState[];
+  /** Per mesh: its full triangle list (the template's). */
+  readonly fullIndex: readonly (BufferAttribute | null)[];
 }
 
 /**
@@ -24,8 +26,20 @@ export function instantiateHead(rig: PreparedRig): HeadInstance {
   const original = allMeshes(rig.root);
   const copies = allMeshes(root);
   const meshes = rig.meshes.map((m) => copies[original.indexOf(m.mesh)]!);
+  const fullIndex = meshes.map((m) => m.geometry.index);
   const blends = rig.meshes.map((m, i) => drawBlended(meshes[i]!, m.blend));
-  return { root, meshes, blends };
+  return { root, meshes, blends, fullIndex };
+}
+
+/**
+ * Draws each mesh with its coarse triangle list where there is one (coarse-mesh.ts), or with
+ * its full one (`coarse` null: settled frames, wireframe, picking).
+ */
+export function chooseTriangles(head: HeadInstance, coarse: readonly (BufferAttribute | null)[] | null): void {
+  head.meshes.forEach((m, i) => {
+    const want = coarse?.[i] ?? head.fullIndex[i] ?? null;
+    if (m.geometry.index !== want) m.geometry.setIndex(want);
+  });
 }
 
 /** Blends the meshes whose weights changed and flags their buffers for upload; true if any did. */

@@ -4,6 +4,7 @@
 // held pose during playback); what to show and when is decided by preview-controller.ts.
 import {
   ACESFilmicToneMapping,
+  BufferAttribute,
   Color,
   Mesh,
   MeshNormalMaterial,
@@ -19,7 +20,8 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Size } from '../plate/plate-layout';
 import { cameraSetup, type CameraSetup } from './framing';
-import { disposeHead, instantiateHead, updateHead, type HeadInstance } from './head-instance';
+import { coarseForRig } from './coarse-mesh';
+import { disposeHead, instantiateHead, updateHead, chooseTriangles, type HeadInstance } from './head-instance';
 import { addStudioLights } from './lighting';
 import { nearestCorner } from './pick';
 import type { PreparedRig } from './rig-scene';
@@ -56,6 +58,8 @@ export class HeadView {
   private source: Size | null = null;
   private rig: PreparedRig | null = null;
   private heads: HeadInstance[] = [];
+  /** Per rig mesh: its coarse triangle list, once computed (coarse-mesh.ts). */
+  private coarse: (BufferAttribute | null)[] | null = null;
   private split = false;
   private toggles: ViewToggles = { wireframe: false, normals: false, overlay: false };
   /** Something shown changed since the last render (pose, camera, size, toggles, heads). */
@@ -87,11 +91,19 @@ export class HeadView {
   setRig(rig: PreparedRig | null): void {
     this.removeHeads();
     this.rig = rig;
+    this.coarse = null;
     this.changed = true;
     if (!rig) return;
     this.heads.push(this.instantiate(rig));
     this.applyMaterials();
     this.resetView();
+    // Simplifying takes a few hundred ms: after the head is on screen, not before.
+    setTimeout(() => {
+      if (this.rig !== rig) return;
+      void coarseForRig(rig).then((lists) => {
+        if (this.rig === rig) this.coarse = lists.map((l) => (l ? new BufferAttribute(l, 1) : null));
+      });
+    }, 500);
   }
 
   /** The head at `i` (0 the main one, 1 the comparison one, made on first use). */
@@ -188,6 +200,10 @@ export class HeadView {
     // Clear all (the gap between two panes included), then each pane clears its own rectangle.
     r.setScissor(0, 0, this.css.width, this.css.height);
     r.clear();
+    // Below the display's resolution (a moving frame) the coarse triangles are as good and much
+    // cheaper without a GPU; wireframe shows the rig's own topology.
+    const coarse = this.ratio < this.dpr && !this.toggles.wireframe ? this.coarse : null;
+    for (const h of this.heads) chooseTriangles(h, coarse);
     this.panes().forEach((pane, i) => {
       this.applySetup(pane.setup);
       // three's viewport is GL's: origin at the bottom left.
@@ -212,6 +228,7 @@ export class HeadView {
     const ndc = new Vector2(((x - pane.x) / pane.width) * 2 - 1, -((y - pane.y) / pane.height) * 2 + 1);
     this.raycaster.setFromCamera(ndc, this.camera);
     head.root.visible = true;
+    chooseTriangles(head, null);
     const hits = this.raycaster.intersectObjects(head.meshes as Mesh[], false);
     const hit = hits.find((h) => h.face);
     if (!hit?.face || !(hit.object instanceof Mesh)) return null;
