@@ -124,4 +124,28 @@ describe('FrameLoader cache listing', () => {
     expect(loader.cachedFrames(2, 'rgb')).toEqual([]);
     expect(changes).toBe(2);
   });
+
+  it('keeps a moving average of fetch-and-decode latency', async () => {
+    let now = 0;
+    const pending: (() => void)[] = [];
+    const loader = new FrameLoader<Img>({
+      url: (k) => frameKeyString(k),
+      loadImage: () => new Promise<Img | null>((resolve) => pending.push(() => resolve(new Img(10, 10, 'x')))),
+      now: () => now,
+    });
+    expect(loader.latencyMs).toBe(0);
+    const a = loader.load(key(1));
+    expect(loader.isLoading(key(1))).toBe(true);
+    now = 100;
+    pending.shift()!();
+    await a;
+    expect(loader.isLoading(key(1))).toBe(false);
+    expect(loader.latencyMs).toBe(100);
+    const b = loader.load(key(2));
+    now = 300;
+    pending.shift()!();
+    await b;
+    // 0.8 × 100 + 0.2 × 200
+    expect(loader.latencyMs).toBeCloseTo(120, 6);
+  });
 });

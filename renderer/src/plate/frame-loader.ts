@@ -32,6 +32,8 @@ export interface LoaderDeps<B extends Decoded> {
   url(key: FrameKey): string;
   /** Fetches and decodes; resolves null on 404 (the host has no such frame). */
   loadImage(url: string, signal: AbortSignal): Promise<B | null>;
+  /** Clock for the fetch latency (ms); performance.now by default. */
+  now?(): number;
 }
 
 export interface LoaderOptions {
@@ -42,8 +44,11 @@ export interface LoaderOptions {
   maxCurrentInFlight: number;
 }
 
+/** Decoded frames kept, in bytes (the plate's look-ahead plans within it: plate-renderer.ts). */
+export const FRAME_CACHE_BYTES = 768 * 1024 * 1024;
+
 const DEFAULTS: LoaderOptions = {
-  maxBytes: 768 * 1024 * 1024,
+  maxBytes: FRAME_CACHE_BYTES,
   maxEntries: 2000,
   prefetchConcurrency: 4,
   maxCurrentInFlight: 3,
@@ -68,6 +73,7 @@ export class FrameLoader<B extends Decoded> {
   private prefetchRunning = 0;
   private readonly opts: LoaderOptions;
   private readonly changeListeners = new Set<() => void>();
+  private latency = 0;
 
   constructor(
     private readonly deps: LoaderDeps<B>,
@@ -155,6 +161,19 @@ export class FrameLoader<B extends Decoded> {
     return { entries: this.cache.size, bytes: this.cache.cost, inFlight: this.inFlight.size, queued: this.prefetchQueue.length };
   }
 
+  /**
+   * Recent time from asking for a frame to having it decoded, ms (a moving average; 0 before the
+   * first). Playback uses it to fetch the frames that can still arrive in time (prefetch.ts).
+   */
+  get latencyMs(): number {
+    return this.latency;
+  }
+
+  /** A fetch for this frame is running. */
+  isLoading(key: FrameKey): boolean {
+    return this.inFlight.has(frameKeyString(key));
+  }
+
   private pump(): void {
     while (this.prefetchRunning < this.opts.prefetchConcurrency && this.prefetchQueue.length > 0) {
       const key = this.prefetchQueue.shift();
@@ -181,8 +200,12 @@ export class FrameLoader<B extends Decoded> {
   }
 
   private async fetchAndDecode(key: FrameKey, s: string, signal: AbortSignal): Promise<LoadResult<B>> {
+    const now = this.deps.now ?? (() => performance.now());
+    const t0 = now();
     try {
       const image = await this.deps.loadImage(this.deps.url(key), signal);
+      const ms = now() - t0;
+      this.latency = this.latency === 0 ? ms : this.latency * 0.8 + ms * 0.2;
       if (!image) {
         this.missing.add(s);
         return { kind: 'missing' };

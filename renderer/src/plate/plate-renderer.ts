@@ -6,7 +6,7 @@
 import type { PlateMode } from '../state/playhead';
 import { drawPlate, type PaneContent, type PaneDraw } from './draw';
 import { frameKeyString, type FrameKey, type FrameLoader } from './frame-loader';
-import { prefetchFrames } from './prefetch';
+import { lookAheadFrames, prefetchFrames } from './prefetch';
 import type { Availability } from './availability';
 import { fitContain, plateBoxes, proxyWidth, type Size } from './plate-layout';
 
@@ -91,7 +91,11 @@ export class PlateRenderer {
     this.canvas.dataset.loading = complete ? 'false' : 'true';
     this.onStatus({ shown: complete ? req.frame : null, wanted: req.frame, proxyWidth: width });
 
+    // Playing, a frame that is not here yet and not on its way would arrive after its turn:
+    // the prefetch asks for the ones that can still make it instead.
+    const late = req.playing && this.loader.latencyMs > 1000 / req.fps;
     for (const key of pending) {
+      if (late && !this.loader.isLoading(key)) continue;
       void this.loader.load(key).then((r) => {
         if (r.kind === 'error') this.failed.set(frameKeyString(key), r.message);
         // Only the latest request redraws; an older frame arriving late is just cached.
@@ -122,7 +126,13 @@ export class PlateRenderer {
   }
 
   private prefetch(req: PlateRequest, kinds: ('rgb' | 'normal')[], width: number | undefined): void {
-    const frames = prefetchFrames(req.frame, req.direction, req.first, req.last, { playing: req.playing, fps: req.fps, loop: req.loop });
+    const frames = prefetchFrames(req.frame, req.direction, req.first, req.last, {
+      playing: req.playing,
+      fps: req.fps,
+      loop: req.loop,
+      latencyMs: this.loader.latencyMs,
+      lookAhead: lookAheadFrames(req.fps, req.source, kinds.length, width),
+    });
     const keys: FrameKey[] = [];
     for (const f of frames) {
       for (const kind of kinds) {
