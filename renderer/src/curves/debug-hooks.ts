@@ -14,6 +14,8 @@ export interface CurveDebugHooks {
   /** What the preview reads through control-values' sampler, in its current mode. */
   publishedAt(control: string, frame?: number): number | null;
   publishedVersion(): number;
+  /** Every published value at a frame, in the seam's control order (what the head preview draws). */
+  publishedValues(frame?: number): number[] | null;
   keys(control: string): { frame: number; value: number; interp: string }[];
   /** Key positions in the graph element (CSS px, relative to the element). */
   keyScreen(control: string, frame: number): { x: number; y: number } | null;
@@ -47,6 +49,13 @@ export function installDebugHooks(): () => void {
       return s.sample(frame ?? usePlayhead.getState().frame, s.previewMode, out) ? out[i]! : null;
     },
     publishedVersion: () => useControlValues.getState().version,
+    publishedValues(frame) {
+      const s = useControlValues.getState();
+      const out = new Float32Array(s.controls.length);
+      // The head's own mode: a comparison shows the final curves on the main head.
+      const mode = s.previewMode === 'compare' ? 'final' : s.previewMode;
+      return s.sample && s.sample(frame ?? usePlayhead.getState().frame, mode, out) ? Array.from(out) : null;
+    },
     keys: (control) => (editorState().model?.layer.keys[control] ?? []).map((k) => ({ ...k })),
     keyScreen(control, frame) {
       const p = graphController()?.keyPositions().find((k) => k.control === control && k.frame === frame);

@@ -9,6 +9,7 @@ import { frameLoader } from '../plate/loader-instance';
 import type { ShotPanelProps } from '../views/shot-view/panels/registry';
 import { addActivePreview } from './active';
 import { compareLabel } from './compare-source';
+import { installPreviewDebugHooks } from './debug-hooks';
 import { HeadView } from './head-view';
 import { loadRig } from './load-rig';
 import { OverlayPlate } from './overlay-plate';
@@ -21,6 +22,7 @@ import { rigDataPath, useRigVersions } from '../rig/rig-version';
 import './preview.css';
 
 if (import.meta.env.MODE !== 'production') void import('./test-hook').then((m) => m.installPreviewTestHook());
+installPreviewDebugHooks();
 
 type Load = { state: 'loading' } | { state: 'ready'; vertices: number; correctives: number } | { state: 'error'; message: string };
 

@@ -50,6 +50,7 @@ export class PreviewController {
   private boundControls: readonly string[] | null = null;
   private values: Float32Array = new Float32Array(0);
   private compareValues: Float32Array = new Float32Array(0);
+  private outcome: SampleOutcome = 'no-sampler';
   private status: PreviewStatus | null = null;
   private readonly unsubs: (() => void)[] = [];
   readonly pacer: RenderPacer;
@@ -115,6 +116,11 @@ export class PreviewController {
     this.scheduler.dispose();
   }
 
+  /** The values the main head was last drawn with (live, reused by the next draw), or null when it showed neutral. */
+  drawnValues(): Float32Array | null {
+    return this.outcome === 'values' ? this.values : null;
+  }
+
   /** The controls under a canvas point: the dominant one's region (see pick.ts). */
   pickAt(x: number, y: number, wholeRegion: boolean): PickResult | null {
     const hit = this.view.pick(x, y);
@@ -139,7 +145,7 @@ export class PreviewController {
       this.boundControls = cv.controls;
     }
     this.values = sized(this.values, cv.controls.length);
-    const outcome = sampleValues(cv, this.shot.id, frame, primaryMode(cv.previewMode), this.values);
+    const outcome = (this.outcome = sampleValues(cv, this.shot.id, frame, primaryMode(cv.previewMode), this.values));
     let compare: PreviewStatus['compare'] = 'off';
     if (cv.previewMode === 'compare') {
       this.compareValues = sized(this.compareValues, cv.controls.length);
