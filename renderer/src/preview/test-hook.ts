@@ -47,9 +47,18 @@ const previewTestApi = {
     }
     return { width, height, nonBackground, gray };
   },
-  stats(): { renders: number; lastRenderMs: number; lastFrame: number | null; scaleStep: number; canvasWidth: number } | null {
+  /** `triangles`: drawn by the last render (fewer when a moving frame used the coarse lists). */
+  stats(): { renders: number; lastRenderMs: number; lastFrame: number | null; scaleStep: number; canvasWidth: number; triangles: number } | null {
     const p = activePreview();
-    return p ? { renders: p.controller.scheduler.renders, lastRenderMs: p.view.lastRenderMs, lastFrame: p.controller.lastDrawnFrame, scaleStep: p.controller.pacer.scale.movingStep, canvasWidth: p.view.canvas.width } : null;
+    if (!p) return null;
+    return {
+      renders: p.controller.scheduler.renders,
+      lastRenderMs: p.view.lastRenderMs,
+      lastFrame: p.controller.lastDrawnFrame,
+      scaleStep: p.controller.pacer.scale.movingStep,
+      canvasWidth: p.view.canvas.width,
+      triangles: p.view.renderer.info.render.triangles,
+    };
   },
   /** Times `n` renders, each finished by a 1-pixel read-back (so the GPU, or SwiftShader, has done the work). */
   timeRenders(n: number): { meanMs: number; maxMs: number } | null {
