@@ -23,7 +23,8 @@ export const ModelManifest = z
     controls: z.array(z.string()).min(1),
     rigHash: z.string().nullable().default(null),
     featureSize: z.number().int().positive().optional(),
-    evaluation: z.record(z.string(), z.unknown()).default({}),
+    // export.py writes null for a model exported without evaluation figures
+    evaluation: z.record(z.string(), z.unknown()).nullable().default({}).transform((v) => v ?? {}),
   })
   .passthrough();
 export type ModelManifest = z.infer<typeof ModelManifest> & { absentValue: number };
