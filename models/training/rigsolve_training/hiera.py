@@ -40,6 +40,10 @@ class HieraConfig:
     mask_unit_size: int = 8
     mask_unit_attn: list = field(default_factory=lambda: [True, True, False, False])
     mlp_ratio: float = 4.0
+    # "patch": the paper's single strided convolution. "conv": a stack of 3x3 stride-2
+    # convolutions (BatchNorm, ReLU) and a 1x1 projection reaching the same stride (Xiao et al.
+    # 2021, "Early Convolutions Help Transformers See Better"); still only in the stem.
+    stem: str = "patch"
 
     @classmethod
     def from_dict(cls, d: dict) -> "HieraConfig":
@@ -164,6 +168,25 @@ class HieraBlock(nn.Module):
         return x + self.mlp(self.norm2(x))
 
 
+def make_stem(cfg: HieraConfig) -> nn.Module:
+    if cfg.stem == "patch":
+        return nn.Conv2d(cfg.in_chans, cfg.widths[0], cfg.patch_kernel, cfg.patch_stride,
+                         cfg.patch_padding)
+    if cfg.stem != "conv":
+        raise ValueError(f"stem {cfg.stem!r}: 'patch' or 'conv'")
+    n = cfg.patch_stride.bit_length() - 1
+    if n < 1 or 2**n != cfg.patch_stride:
+        raise ValueError("a conv stem needs a power-of-two patch_stride >= 2")
+    layers, cin = [], cfg.in_chans
+    for i in range(n):
+        # widths grow toward widths[0], the last 3x3 layer reaching it
+        cout = max(cfg.widths[0] // 2 ** (n - 1 - i), 8)
+        layers += [nn.Conv2d(cin, cout, 3, 2, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
+        cin = cout
+    layers.append(nn.Conv2d(cin, cfg.widths[0], 1))
+    return nn.Sequential(*layers)
+
+
 class Hiera(nn.Module):
     """Image -> feature vector [B, widths[-1]] (mean of the last stage's tokens, LayerNorm)."""
 
@@ -188,8 +211,7 @@ class Hiera(nn.Module):
         self.tokens_side, self.levels = tokens_side, levels
         self.feature_dim = cfg.widths[-1]
 
-        self.patch_embed = nn.Conv2d(cfg.in_chans, cfg.widths[0], cfg.patch_kernel,
-                                     cfg.patch_stride, cfg.patch_padding)
+        self.patch_embed = make_stem(cfg)
         self.pos_embed = nn.Parameter(torch.zeros(1, tokens_side * tokens_side, cfg.widths[0]))
         self.unroll = Unroll(tokens_side, levels, cfg.widths[0])
 

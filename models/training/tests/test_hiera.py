@@ -37,6 +37,18 @@ def test_configurable_width_depth_heads_size_stride():
     assert len(h.blocks) == 5
 
 
+def test_conv_stem_keeps_convolutions_in_the_stem_and_the_token_grid():
+    cfg = HieraConfig(input_size=128, patch_stride=8, mask_unit_size=4, stem="conv")
+    h = Hiera(cfg)
+    stem_convs = [m for m in h.patch_embed.modules() if isinstance(m, nn.Conv2d)]
+    all_convs = [m for m in h.modules() if isinstance(m, (nn.Conv1d, nn.Conv2d, nn.Conv3d))]
+    assert all_convs == stem_convs  # no convolution after the stem
+    assert [c.stride for c in stem_convs] == [(2, 2)] * 3 + [(1, 1)]
+    assert h.forward_tokens(torch.randn(2, 3, 128, 128))[0].shape == (2, 256, 32)
+    with pytest.raises(ValueError):
+        Hiera(HieraConfig(input_size=96, patch_stride=6, patch_kernel=6, patch_padding=0, stem="conv"))
+
+
 @pytest.mark.parametrize("kw", [dict(input_size=130), dict(mask_unit_size=3),
                                 dict(mask_unit_size=16, input_size=256, mask_unit_attn=[True, True, True, False]),
                                 dict(heads=[1, 2, 4, 7])])
