@@ -203,6 +203,52 @@ def evaluate(args) -> dict:
     }
 
 
+TARGETS = {"mae": 0.03, "region": 0.06, "vertex_mean_mm": 1.0}
+
+
+def target_lines(res: dict) -> list:
+    """The shipped model's targets (issue: fused model on the held-out set) against this run."""
+    rows = res["rows"]
+    fused = next((r for r in rows if r["kind"] == "solver" and r["mode"] == "both"), None)
+    if fused is None:
+        return []
+    worst = max(fused["regions"], key=fused["regions"].get)
+    others = [r for r in rows if r is not fused and (r["kind"] != "solver")]
+    beaten = [r for r in others if fused["mae"] < r["mae"] and fused["vertex_mean_mm"] < r["vertex_mean_mm"]]
+    ok = lambda v, t: "met" if v <= t else f"short by {v - t:.4f}"  # noqa: E731
+    out = ["## Targets (fused model, both inputs, held-out set)", "",
+           "| target | this model | |", "|---|---|---|",
+           f"| overall control MAE ≤ {TARGETS['mae']} | {fused['mae']:.4f} | {ok(fused['mae'], TARGETS['mae'])} |",
+           f"| no region worse than {TARGETS['region']} | {worst} {fused['regions'][worst]:.4f} (worst) | "
+           f"{ok(fused['regions'][worst], TARGETS['region'])} |",
+           f"| mean vertex error ≤ {TARGETS['vertex_mean_mm']} mm | {fused['vertex_mean_mm']:.3f} mm | "
+           f"{ok(fused['vertex_mean_mm'], TARGETS['vertex_mean_mm'])} |",
+           f"| beats the single-modality models and both baselines (MAE and vertex mean) | "
+           f"beats {len(beaten)} of {len(others)} rows | "
+           + ("met" if others and len(beaten) == len(others) else
+              "not met: " + ", ".join(f"{r['model']} {r['mode']}" for r in others if r not in beaten)) + " |",
+           ""]
+    return out
+
+
+def curve_lines(label: str, path: str, every: int = 500) -> list:
+    recs = [json.loads(ln) for ln in Path(path).read_text().splitlines() if ln.strip()]
+    val = [r for r in recs if "val_loss" in r]
+    train = [r for r in recs if "loss" in r and "val_loss" not in r]
+    out = [f"### {label} (`{path}`)", "", "| step | train loss (mean over the last log window) | train L1 | "
+           "val loss | val MAE | val vertex mm |", "|---|---|---|---|---|---|"]
+    by_step = {r["step"]: r for r in train}
+    for v in val:
+        t = by_step.get(v["step"], {})
+        out.append(f"| {v['step']} | {t.get('loss', float('nan')):.4f} | {t.get('l1', float('nan')):.4f} | "
+                   f"{v['val_loss']:.4f} | {v['val_mae']:.4f} | {v['val_mesh_mm']:.3f} |")
+    if train:
+        last = train[-1]
+        out += ["", f"{last['step']} steps in {last['elapsed_s'] / 60:.1f} min "
+                f"({last['samples_per_s']:.0f} samples/s at the end)."]
+    return out + [""]
+
+
 def markdown(res: dict) -> str:
     regions = list(res["rows"][0]["regions"]) if res["rows"] else []
     d = res["data"]
@@ -238,6 +284,14 @@ def markdown(res: dict) -> str:
                                  f"{f.get('jitter_truth', float('nan')):.4f} | "
                                  f"{f.get('jitter_ratio', float('nan')):.2f} | {f.get('mae', float('nan')):.4f} |")
     lines += ["", f"Evaluation took {res['seconds']} s.", ""]
+    held_out = next(i for i, ln in enumerate(lines) if ln.startswith("Held-out data:"))
+    lines[held_out:held_out] = target_lines(res)
+    if res.get("train_logs"):
+        lines += ["## Training curves", ""]
+        for label, path in res["train_logs"]:
+            lines += curve_lines(label, path)
+    if res.get("notes"):
+        lines += [Path(res["notes"]).read_text().rstrip(), ""]
     return "\n".join(lines)
 
 
@@ -252,6 +306,9 @@ def main(argv=None):
                     help="single-modality model checkpoint (configs/ablation-*.json); repeatable")
     ap.add_argument("--shot", help="natural-motion synth-shot dir for the jitter figure")
     ap.add_argument("--limit", type=int, help="evaluate the first N held-out samples only")
+    ap.add_argument("--train-log", action="append", default=[], metavar="LABEL=PATH",
+                    help="train-log.jsonl of a run: its curve goes into the Markdown; repeatable")
+    ap.add_argument("--notes", help="Markdown appended to the output (findings, run notes)")
     ap.add_argument("--out", help="write the Markdown table here (e.g. models/EVAL.md)")
     ap.add_argument("--json", help="write all figures as JSON here (export.py --eval embeds it)")
     a = ap.parse_args(argv)
@@ -259,6 +316,8 @@ def main(argv=None):
     prog, rest = (sys.argv[0], sys.argv[1:]) if argv is None else ("models/training/evaluate.py", argv)
     a.command = "python3 " + " ".join(shlex.quote(x) for x in [prog] + list(rest))
     res = evaluate(a)
+    res["train_logs"] = [tuple(x.split("=", 1)) for x in a.train_log]
+    res["notes"] = a.notes
     md = markdown(res)
     if a.out:
         Path(a.out).write_text(md)

@@ -54,6 +54,7 @@ def test_tiny_trains_exports_and_evaluates(fake_data, tmp_path, capsys):
     eval_json, eval_md = tmp_path / "eval.json", tmp_path / "EVAL.md"
     ev.main(["--model", str(run / "checkpoint-best.pt"), "--data", str(heldout), "--train-data", str(data),
              "--cnn", str(cnn_run / "checkpoint-last.pt"), "--shot", str(shot),
+             "--train-log", f"tiny={run / 'train-log.jsonl'}",
              "--out", str(eval_md), "--json", str(eval_json)])
     res = json.loads(eval_json.read_text())
     rows = {(r["kind"], r["mode"]): r for r in res["rows"]}
@@ -68,6 +69,8 @@ def test_tiny_trains_exports_and_evaluates(fake_data, tmp_path, capsys):
     md = eval_md.read_text()
     assert "python3 models/training/evaluate.py --model" in md and "--train-data" in md and "| hiera-tiny-32 | solver | rgb |" in md
     assert "## Natural-motion shot" in md
+    assert "## Targets (fused model" in md and f"| overall control MAE ≤ 0.03 | {both['mae']:.4f} |" in md
+    assert "## Training curves" in md and "| 700 |" in md   # the tiny run's last validation point
 
     res_exp = export(run / "checkpoint-best.pt", tmp_path / "solver.onnx", evaluation_json=eval_json, quantize=True)
     assert max(res_exp["parity"].values()) <= PARITY_TOL
