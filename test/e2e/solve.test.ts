@@ -100,6 +100,10 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     await page.click('[data-testid=solve-button]');
     const option = page.locator(`[data-testid=model-option][data-model-id=${MODEL}]`);
     await option.waitFor();
+    // the shipped model is offered first; this test picks the tiny fixture (fast), and the
+    // dialog remembers that choice for the later solves
+    expect(await page.locator('[data-testid=model-option]:has(.tag.accent) input[type=radio]').isChecked()).toBe(true);
+    await option.locator('input[type=radio]').check();
     expect(await option.locator('input[type=radio]').isChecked()).toBe(true);
     await page.click('[data-testid=device-cpu]');
     await page.evaluate(RECORD_PROGRESS);
