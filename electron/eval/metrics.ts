@@ -2,12 +2,18 @@
 // reproduced from Node: control MAE per region and overall, vertex error in millimetres (mean and
 // 95th percentile over every active vertex of every sample: the vertices some shape moves by more
 // than 1 µm, so the still back of the head does not dilute the figure), and frame-to-frame jitter. Pure.
+import { DEFAULT_CONTROLS } from '../common/controls';
 import type { RigBasisArrays } from './dataset';
 
 export interface RegionError {
   region: string;
   mae: number;
   controls: number;
+}
+
+/** Region of each named control in the default control set ('other' for names it lacks). */
+export function controlRegions(controls: readonly string[]): string[] {
+  return controls.map((c) => DEFAULT_CONTROLS.find((d) => d.name === c)?.region ?? 'other');
 }
 
 /** pred and truth: [n, C] row-major. */

@@ -4,13 +4,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { badInput } from '../common/api/errors';
-import { DEFAULT_CONTROLS } from '../common/controls';
 import type { SolverClient } from '../solver/client';
 import { decodeForModel, defaultCrop } from '../solver/decode';
 import type { ModelInfo } from '../solver/manifest';
 import { fillAbsent, normaliseInto } from '../solver/preprocess';
 import { readBasis, readDatasetManifest, readNpy } from './dataset';
-import { activeVertices, controlErrors, DistanceStats, jitter, vertexDistancesMm, type RegionError } from './metrics';
+import { activeVertices, controlErrors, controlRegions, DistanceStats, jitter, vertexDistancesMm, type RegionError } from './metrics';
 
 export type EvalMode = 'both' | 'rgb' | 'normal';
 
@@ -98,7 +97,7 @@ export async function evaluateShot(dir: string, mode: EvalMode, ctx: Ctx): Promi
   const { controls, rows: truth, frames } = parseTruthCsv(await readFile(join(dir, 'truth.csv'), 'utf8').catch(() => {
     throw badInput(`${dir} has no truth.csv`);
   }));
-  const regions = controls.map((c) => DEFAULT_CONTROLS.find((d) => d.name === c)?.region ?? 'other');
+  const regions = controlRegions(controls);
   const size = ctx.model.manifest.inputSize;
   const rgbNames = await frameFiles(join(dir, 'rgb'));
   const normalNames = mode === 'rgb' ? null : await frameFiles(join(dir, 'normal'));

@@ -1,11 +1,10 @@
 // A solved take against the truth of a synthetic shot: the check that a shot solved through the
 // app (import → crop → solve → take in the database) scores what models/EVAL.md says.
 import { badInput } from '../common/api/errors';
-import { DEFAULT_CONTROLS } from '../common/controls';
 import type { ProjectDb } from '../db/open';
 import { findShotByName } from '../db/shots';
 import { activeTakeId, getTake, readCurves } from '../db/takes';
-import { controlErrors, jitter, type RegionError } from './metrics';
+import { controlErrors, controlRegions, jitter, type RegionError } from './metrics';
 import { parseTruthCsv } from './run-eval';
 
 export interface TakeEval {
@@ -41,7 +40,6 @@ export function evaluateTake(db: ProjectDb, shotName: string, truthCsv: string, 
       pred[i * C + c] = v;
     }
   });
-  const regions = controls.map((c) => DEFAULT_CONTROLS.find((d) => d.name === c)?.region ?? 'other');
-  const errors = controlErrors(pred, truth, regions);
+  const errors = controlErrors(pred, truth, controlRegions(controls));
   return { shot: shotName, takeId: take.id, modelId: take.modelId, frames: frames.length, mae: errors.overall, byRegion: errors.byRegion, jitterPredicted: jitter(pred, C), jitterTruth: jitter(truth, C) };
 }

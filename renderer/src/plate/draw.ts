@@ -87,3 +87,14 @@ export function placeholderText(c: PaneContent): [title: string, sub: string, co
       return ['', '', '#fff'];
   }
 }
+
+/** Sizes a canvas's backing store to its CSS box at devicePixelRatio (at least 1×1 px); a
+ *  canvas already that size is left alone, since assigning width clears it. */
+export function sizeCanvas(canvas: HTMLCanvasElement, css: Size, dpr: number): void {
+  const w = Math.max(1, Math.round(css.width * dpr));
+  const h = Math.max(1, Math.round(css.height * dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+}

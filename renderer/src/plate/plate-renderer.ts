@@ -4,7 +4,7 @@
 // redraws when the frame arrives. data-frame on the canvas names the frame whose pixels are
 // actually on it (the end-to-end test and the status bar read it).
 import type { PlateMode } from '../state/playhead';
-import { drawPlate, type PaneContent, type PaneDraw } from './draw';
+import { drawPlate, sizeCanvas, type PaneContent, type PaneDraw } from './draw';
 import { frameKeyString, type FrameKey, type FrameLoader } from './frame-loader';
 import { lookAheadFrames, prefetchFrames } from './prefetch';
 import type { Availability } from './availability';
@@ -52,12 +52,7 @@ export class PlateRenderer {
   resize(css: Size, dpr: number): void {
     this.css = css;
     this.dpr = dpr;
-    const w = Math.max(1, Math.round(css.width * dpr));
-    const h = Math.max(1, Math.round(css.height * dpr));
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-    }
+    sizeCanvas(this.canvas, css, dpr);
     if (this.req) this.show(this.req);
   }
 

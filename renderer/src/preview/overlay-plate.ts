@@ -3,7 +3,7 @@
 // frames from the shared loader at whatever width the plate viewer already decoded, and only
 // asks for the frame itself when nothing is cached: no prefetch of its own to compete with the
 // plate viewer's.
-import { drawPlate, type PaneContent } from '../plate/draw';
+import { drawPlate, sizeCanvas, type PaneContent } from '../plate/draw';
 import type { FrameKey, FrameLoader } from '../plate/frame-loader';
 import { fitContain, plateBoxes, proxyWidth, type Size } from '../plate/plate-layout';
 
@@ -25,12 +25,7 @@ export class OverlayPlate {
   resize(css: Size, dpr: number): void {
     this.css = css;
     this.dpr = dpr;
-    const w = Math.max(1, Math.round(css.width * dpr));
-    const h = Math.max(1, Math.round(css.height * dpr));
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-    }
+    sizeCanvas(this.canvas, css, dpr);
   }
 
   /** Draws the frame now with what is decoded; `onArrive` is called when a missing frame lands. */

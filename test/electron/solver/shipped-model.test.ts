@@ -3,7 +3,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
-import { loadModelInfo } from '../../../electron/solver/manifest';
+import { loadModelInfo, manifestPathFor } from '../../../electron/solver/manifest';
 import { defaultModelPath } from '../../../electron/solver/models-catalog';
 import { tempDir } from '../../helpers/temp';
 
@@ -19,7 +19,7 @@ it('ships models/rigsolve-default.onnx with a manifest for the default control s
   expect(info.manifest.controls).toEqual([...DEFAULT_CONTROL_NAMES]);
   expect(info.manifest.inputSize).toBe(128);
   expect(info.manifest.featureSize).toBe(512);
-  const raw = JSON.parse(await readFile(defaultModelPath().replace(/\.onnx$/, '.manifest.json'), 'utf8')) as { sha256: string; parity: { maxAbsDiff: { params: number; features: number } } };
+  const raw = JSON.parse(await readFile(manifestPathFor(defaultModelPath()), 'utf8')) as { sha256: string; parity: { maxAbsDiff: { params: number; features: number } } };
   expect(raw.sha256.startsWith(info.manifest.id.split('-').pop()!)).toBe(true);
   expect(Math.max(raw.parity.maxAbsDiff.params, raw.parity.maxAbsDiff.features)).toBeLessThanOrEqual(1e-4);
 });
@@ -27,7 +27,7 @@ it('ships models/rigsolve-default.onnx with a manifest for the default control s
 it('accepts a manifest exported without evaluation figures (evaluation: null)', async () => {
   const onnx = join(dir, 'm.onnx');
   await copyFile(defaultModelPath(), onnx);
-  const m = JSON.parse(await readFile(defaultModelPath().replace(/\.onnx$/, '.manifest.json'), 'utf8')) as Record<string, unknown>;
+  const m = JSON.parse(await readFile(manifestPathFor(defaultModelPath()), 'utf8')) as Record<string, unknown>;
   await writeFile(join(dir, 'm.manifest.json'), JSON.stringify({ ...m, evaluation: null }));
   expect((await loadModelInfo(onnx)).manifest.evaluation).toEqual({});
 });
