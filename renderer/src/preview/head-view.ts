@@ -213,6 +213,14 @@ export class HeadView {
       this.heads.forEach((h, k) => (h.root.visible = k === i));
       r.render(this.scene, this.camera);
     });
+    // Hand the draw to the GPU process now. Unflushed, it waits in the command buffer until the
+    // compositor reads the canvas back at commit (software compositing, as with SwiftShader), and
+    // the page's layout and paint and the head's raster then run one after the other instead of
+    // side by side (measured: the head's ~8 ms raster began only at commit).
+    const gl = r.getContext() as WebGL2RenderingContext;
+    const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+    gl.flush();
+    if (fence) gl.deleteSync(fence);
     this.changed = false;
     this.lastRenderMs = performance.now() - t0;
   }
