@@ -67,7 +67,12 @@ export function followValues(model: CurveModel, nodes: ReadonlyMap<string, Value
   for (const n of nodes.values()) observer?.observe(n.row);
   const offModel = model.subscribe(schedule);
   const offPlayhead = usePlayhead.subscribe((s, p) => {
-    if (s.frame !== p.frame) schedule();
+    if (s.frame === p.frame) return;
+    // Playing, the playhead moves inside the playback loop's animation frame: writing now shows
+    // the readouts on the same displayed frame as the plate and the head, not one behind.
+    if (!s.playing) return schedule();
+    if (raf !== 0) cancelAnimationFrame(raf);
+    write();
   });
   return () => {
     cancelAnimationFrame(raf);

@@ -74,6 +74,11 @@ describe('followValues', () => {
     // Back in view: written at once, at the current frame.
     observers[0]!.cb([{ target: out.row, isIntersecting: true }]);
     expect(shown(out)).toBe(at('browDown_L', FIRST + 40));
+
+    // Playing: written as the playhead moves (the same animation frame as the plate and head).
+    usePlayhead.setState({ playing: true });
+    usePlayhead.setState({ frame: FIRST + 41 });
+    expect(shown(nodes.get('jawOpen')!)).toBe(at('jawOpen', FIRST + 41));
     stop();
   });
 });
