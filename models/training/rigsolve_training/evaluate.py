@@ -54,7 +54,8 @@ class Predictor:
             self.session = session_for(self.path)
             self.controls, self.input_size = m["controls"], m["inputSize"]
             self.rig_hash, self.branches = m["rigHash"], ["rgb", "normal"]
-            self.info = {"id": m["id"], "config": m["config"]["name"], "file": self.path.name}
+            self.info = {"id": m["id"], "config": m["config"]["name"], "file": self.path.name,
+                         **({"steps": m["training"]["steps"]} if m.get("training", {}).get("steps") else {})}
         else:
             torch.set_num_threads(2)
             self.model, ck = model_from_checkpoint(self.path)
@@ -147,6 +148,15 @@ def shot_figures(pred_fn, shot, controls: list, size: int, modes: list) -> dict:
     return out
 
 
+# Another checkpoint of the solver (the same network at another training budget): shown beside
+# the shipped model, not one of the models it has to beat.
+ALSO = "solver, other budget"
+
+
+def row_label(p: "Predictor") -> str:
+    return f"{p.info['config']} @ {p.info['steps']} steps" if p.label == ALSO else p.info["config"]
+
+
 def evaluate(args) -> dict:
     t0 = time.perf_counter()
     ds = SynthDataset(args.data)
@@ -162,7 +172,7 @@ def evaluate(args) -> dict:
             raise ValueError(f"{p.path}: trained for rig {p.rig_hash[:12]}, data is rig {ds.rig_hash[:12]}")
 
     nets = [(args.model, "solver")] + ([(args.cnn, "cnn baseline")] if args.cnn else []) \
-        + [(a, "ablation") for a in args.ablation]
+        + [(a, "ablation") for a in args.ablation] + [(a, ALSO) for a in args.also]
     models = []
     for path, kind in nets:
         p = Predictor(path, kind)
@@ -171,10 +181,10 @@ def evaluate(args) -> dict:
         for mode in p.modes(ds.has_normal):
             fn = lambda r, nn_, m=mode, p=p: p(*model_inputs(r, nn_, m, p.input_size))  # noqa: E731
             pred, truth = predict_dataset(fn, ds, n)
-            rows.append({"model": p.info["config"], "kind": kind, "mode": mode, "n": n,
+            rows.append({"model": row_label(p), "kind": kind, "mode": mode, "n": n,
                          **metrics(pred, truth, ds.regions, basis)})
         if shot is not None and kind != "ablation":
-            shots.append({"model": p.info["config"], "kind": kind,
+            shots.append({"model": row_label(p), "kind": kind,
                           **shot_figures(p, shot, ds.controls, p.input_size, p.modes(True))})
     if args.train_data:
         tr = SynthDataset(args.train_data)
@@ -213,7 +223,7 @@ def target_lines(res: dict) -> list:
     if fused is None:
         return []
     worst = max(fused["regions"], key=fused["regions"].get)
-    others = [r for r in rows if r is not fused and (r["kind"] != "solver")]
+    others = [r for r in rows if r is not fused and r["kind"] not in ("solver", ALSO)]
     beaten = [r for r in others if fused["mae"] < r["mae"] and fused["vertex_mean_mm"] < r["vertex_mean_mm"]]
     ok = lambda v, t: "met" if v <= t else f"short by {v - t:.4f}"  # noqa: E731
     out = ["## Targets (fused model, both inputs, held-out set)", "",
@@ -304,6 +314,9 @@ def main(argv=None):
     ap.add_argument("--cnn", help="CNN baseline checkpoint (configs/cnn-baseline.json)")
     ap.add_argument("--ablation", action="append", default=[],
                     help="single-modality model checkpoint (configs/ablation-*.json); repeatable")
+    ap.add_argument("--also", action="append", default=[],
+                    help="another checkpoint of the solver (e.g. a shorter schedule), shown for "
+                         "comparison and not counted in the targets; repeatable")
     ap.add_argument("--shot", help="natural-motion synth-shot dir for the jitter figure")
     ap.add_argument("--limit", type=int, help="evaluate the first N held-out samples only")
     ap.add_argument("--train-log", action="append", default=[], metavar="LABEL=PATH",

@@ -54,11 +54,15 @@ def test_tiny_trains_exports_and_evaluates(fake_data, tmp_path, capsys):
     eval_json, eval_md = tmp_path / "eval.json", tmp_path / "EVAL.md"
     ev.main(["--model", str(run / "checkpoint-best.pt"), "--data", str(heldout), "--train-data", str(data),
              "--cnn", str(cnn_run / "checkpoint-last.pt"), "--shot", str(shot),
+             "--also", str(run / "checkpoint-last.pt"),
              "--train-log", f"tiny={run / 'train-log.jsonl'}",
              "--out", str(eval_md), "--json", str(eval_json)])
     res = json.loads(eval_json.read_text())
     rows = {(r["kind"], r["mode"]): r for r in res["rows"]}
-    assert set(rows) == {(k, m) for k in ("solver", "cnn baseline", "ridge baseline") for m in ("rgb", "normal", "both")}
+    assert set(rows) == {(k, m) for k in ("solver", "cnn baseline", "ridge baseline", "solver, other budget")
+                         for m in ("rgb", "normal", "both")}
+    # another budget of the solver is shown, labelled with its steps, and is not a competitor
+    assert rows[("solver, other budget", "both")]["model"].startswith("hiera-tiny-32 @ ")
     both = rows[("solver", "both")]
     assert set(both["regions"]) == {"brow", "eyelid", "gaze", "nose", "cheek", "mouthCorner", "lips", "mouth",
                                     "chin", "jaw", "tongue", "neck"}
@@ -70,6 +74,7 @@ def test_tiny_trains_exports_and_evaluates(fake_data, tmp_path, capsys):
     assert "python3 models/training/evaluate.py --model" in md and "--train-data" in md and "| hiera-tiny-32 | solver | rgb |" in md
     assert "## Natural-motion shot" in md
     assert "## Targets (fused model" in md and f"| overall control MAE ≤ 0.03 | {both['mae']:.4f} |" in md
+    assert " of 6 rows |" in md   # CNN and ridge, three modes each
     assert "## Training curves" in md and "| 700 |" in md   # the tiny run's last validation point
 
     res_exp = export(run / "checkpoint-best.pt", tmp_path / "solver.onnx", evaluation_json=eval_json, quantize=True)
