@@ -73,7 +73,8 @@ def test_tiny_trains_exports_and_evaluates(fake_data, tmp_path, capsys):
     md = eval_md.read_text()
     assert "python3 models/training/evaluate.py --model" in md and "--train-data" in md and "| hiera-tiny-32 | solver | rgb |" in md
     assert "## Natural-motion shot" in md
-    assert "## Targets (fused model" in md and f"| overall control MAE ≤ 0.03 | {both['mae']:.4f} |" in md
+    assert 0 < both["mae_ci95"] < both["mae"] and 0 < both["vertex_mean_ci95"] < both["vertex_mean_mm"]
+    assert "## Targets (fused model" in md and f"| overall control MAE ≤ 0.03 | {both['mae']:.4f} ± {both['mae_ci95']:.4f} |" in md
     assert " of 6 rows |" in md   # CNN and ridge, three modes each
     assert "## Training curves" in md and "| 700 |" in md   # the tiny run's last validation point
 
