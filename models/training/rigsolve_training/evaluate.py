@@ -194,7 +194,7 @@ def evaluate(args) -> dict:
         for mode in p.modes(ds.has_normal):
             fn = lambda r, nn_, m=mode, p=p: p(*model_inputs(r, nn_, m, p.input_size))  # noqa: E731
             pred, truth = predict_dataset(fn, ds, n)
-            rows.append({"model": row_label(p), "kind": kind, "mode": mode, "n": n,
+            rows.append({"model": row_label(p), "kind": kind, "mode": mode, "n": n, "steps": p.info.get("steps"),
                          **metrics(pred, truth, ds.regions, basis)})
         if shot is not None and kind != "ablation":
             shots.append({"model": row_label(p), "kind": kind,
@@ -251,12 +251,22 @@ def target_lines(res: dict) -> list:
            f"| beats the single-modality models and both baselines (MAE and vertex mean) | "
            f"beats {len(beaten)} of {len(others)} rows | "
            + ("met" if others and len(beaten) == len(others) else
-              "not met: " + ", ".join(f"{r['model']} {r['mode']}" for r in others if r not in beaten)) + " |",
+              "not met: " + ", ".join(f"{r['model']} {r['mode']}" for r in others if r not in beaten))
+           + budget_note(fused, others) + " |",
            "",
            "± : half-width of the 95% bootstrap interval over the held-out samples (sampling noise). "
            "Two independent held-out sets of this size differ by up to about √2 times it (95%): "
            "the margin within which a freshly rendered set reproduces these figures.", ""]
     return out
+
+
+def budget_note(fused: dict, others: list) -> str:
+    """Says so when the networks compared were not trained for the same number of steps."""
+    steps = sorted({r["steps"] for r in others if r.get("steps")})
+    if not fused.get("steps") or not steps or steps == [fused["steps"]]:
+        return ""
+    return (f" (unequal budgets: this model {fused['steps']} steps, the other networks "
+            f"{', '.join(map(str, steps))})")
 
 
 def ci(row: dict, key: str, digits: int) -> str:
