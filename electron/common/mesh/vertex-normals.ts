@@ -20,14 +20,19 @@ export function vertexNormals(pos: ArrayLike<number>, indices: ArrayLike<number>
     out[c + 1] = out[c + 1]! + ny;
     out[c + 2] = out[c + 2]! + nz;
   }
-  for (let i = 0; i < out.length; i += 3) {
-    const x = out[i]!, y = out[i + 1]!, z = out[i + 2]!;
+  return normaliseVectors(out);
+}
+
+/** Scales each xyz triple of `v` to unit length in place (zero vectors stay zero). */
+export function normaliseVectors(v: Float32Array): Float32Array {
+  for (let i = 0; i < v.length; i += 3) {
+    const x = v[i]!, y = v[i + 1]!, z = v[i + 2]!;
     const l = Math.sqrt(x * x + y * y + z * z);
     if (l > 0) {
-      out[i] = x / l;
-      out[i + 1] = y / l;
-      out[i + 2] = z / l;
+      v[i] = x / l;
+      v[i + 1] = y / l;
+      v[i + 2] = z / l;
     }
   }
-  return out;
+  return v;
 }

@@ -6,7 +6,7 @@
 // Normals are recomputed from the blended surface, as the rig evaluation does, so a wide-open
 // jaw is lit as the synthetic renders light it. Pure typed-array code: no three, no DOM.
 import { blendShapes, sparseShape, type SparseShape } from '../../../electron/common/mesh/blend';
-import { vertexNormals } from '../../../electron/common/mesh/vertex-normals';
+import { normaliseVectors, vertexNormals } from '../../../electron/common/mesh/vertex-normals';
 
 /** What one mesh blends from; shapes are in its morph-target order (corrective targets included). */
 export interface MeshBlend {
@@ -46,16 +46,8 @@ export function blendNormals(blend: MeshBlend, positions: Float32Array, out: Flo
   vertexNormals(positions, blend.indices, out);
   const off = blend.normalOffset;
   if (!off) return out;
-  for (let i = 0; i < out.length; i += 3) {
-    const x = out[i]! + off[i]!, y = out[i + 1]! + off[i + 1]!, z = out[i + 2]! + off[i + 2]!;
-    const l = Math.sqrt(x * x + y * y + z * z);
-    if (l > 0) {
-      out[i] = x / l;
-      out[i + 1] = y / l;
-      out[i + 2] = z / l;
-    }
-  }
-  return out;
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! + off[i]!;
+  return normaliseVectors(out);
 }
 
 /**
