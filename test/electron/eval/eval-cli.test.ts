@@ -1,12 +1,10 @@
 // rigsolve eval runs end to end from Node on freshly rendered data (the small fixture model: the
 // figures are not meaningful, their computation is).
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FIXTURE_MODEL as MODEL, runCli as run } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
-const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
-const MODEL = join(process.cwd(), 'test/fixtures/models/fixture-pooled.onnx');
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
@@ -14,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
 it('evaluates a model on synth-data and on a synth-shot, in every input mode', () => {
   expect(run('synth-data', '--out', join(dir, 'data'), '--count', '24', '--size', '32', '--seed', '99', '--shard', '10').status).toBe(0);

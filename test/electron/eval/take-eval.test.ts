@@ -1,13 +1,11 @@
 // A shot solved through the app (synth-shot → import → solve → take) scores exactly what
 // `rigsolve eval --shot` measures on the same frames: the path the shipped model's EVAL.md figures
 // are reproduced by (issue #5's accuracy check) is the app's own.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FIXTURE_MODEL as MODEL, runCli as run } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
-const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
-const MODEL = join(process.cwd(), 'test/fixtures/models/fixture-pooled.onnx');
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
@@ -15,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 interface Figures { mae: number; frames: number; jitterPredicted: number; jitterTruth: number; byRegion: { region: string; mae: number }[] }
 
 it('scores a solved take against truth.csv like the direct evaluation of the same frames', () => {

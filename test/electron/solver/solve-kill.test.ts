@@ -6,10 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
 import { blobToFloat32 } from '../../../electron/db/takes';
+import { CLI as cli, FIXTURE_MODEL as MODEL } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
-const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
-const MODEL = join(process.cwd(), 'test/fixtures/models/fixture-pooled.onnx');
 let dir: string;
 let cleanup: () => Promise<void>;
 
