@@ -4,7 +4,8 @@
 // frames presented per second with plate and head in step (playback.ts), on the demo shot
 // (24 fps, 384² plates) and on the long take (60 fps). The long take: 20,000 tiny PNGs imported
 // for real, its take written straight into the database (solving 20,000 frames would measure
-// the solver, not the editor).
+// the solver, not the editor). Where the long take's frames go with the head on software WebGL,
+// and what has been tried: ../playback-software-gl.md.
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
