@@ -3,7 +3,6 @@
 // does with correction keys — key each control where its final curve is furthest from the truth,
 // one key at a time — commit the keys as one edit, and measure the error of the exported final
 // curves (finalCurves, the exporters' function) against truth.csv before and after.
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import { openProject, type ProjectSession } from '../../electron/project/session
 import { SolverClient } from '../../electron/solver/client';
 import { loadModelInfo } from '../../electron/solver/manifest';
 import { solveShot } from '../../electron/solver/solve-shot';
+import { FIXTURE_MODEL, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 const FRAMES = 48;
@@ -93,15 +93,14 @@ function keysTowardTruth(raw: Float32Array, want: Float32Array, first: number, f
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('rigsolve-cleanup-'));
   const shotDir = join(dir, 'synth');
-  const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
-  const r = spawnSync(process.execPath, [cli, 'synth-shot', '--out', shotDir, '--frames', String(FRAMES), '--size', '96', '--seed', '11', '--json'], { encoding: 'utf8' });
+  const r = runCli('synth-shot', '--out', shotDir, '--frames', String(FRAMES), '--size', '96', '--seed', '11', '--json');
   if (r.status !== 0) throw new Error(`rigsolve synth-shot failed (${r.status}): ${r.stderr}`);
   truth = parseTruth(await readFile(join(shotDir, 'truth.csv'), 'utf8'));
   project = openProject(join(dir, 'cleanup.rigsolve'), { create: true });
   shotId = (await importCapture(project.db, { shotName: 'synth', rgbSource: join(shotDir, 'rgb'), normalSource: join(shotDir, 'normal'), fps: 30, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).shot.id;
   const client = new SolverClient();
   try {
-    await solveShot(project.db, shotId, { model: await loadModelInfo(join(process.cwd(), 'test/fixtures/models/fixture-pooled.onnx')), client, rigControls: DEFAULT_CONTROL_NAMES, device: 'cpu' });
+    await solveShot(project.db, shotId, { model: await loadModelInfo(FIXTURE_MODEL), client, rigControls: DEFAULT_CONTROL_NAMES, device: 'cpu' });
   } finally {
     client.dispose();
   }

@@ -1,5 +1,4 @@
 // synth-shot then import: the shot's truth comes in as a take, so its preview plays the truth.
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -8,9 +7,9 @@ import { finalCurves } from '../../../electron/export/final-curves';
 import { parseTruthCsv } from '../../../electron/eval/run-eval';
 import { openProject } from '../../../electron/project/session';
 import { findShotByName } from '../../../electron/db/shots';
+import { runCli as run } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
-const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
@@ -19,7 +18,6 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 it('imports a synthetic shot with its truth.csv as the active take, matching the truth at every frame', async () => {
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
   expect(run('synth-shot', '--out', join(dir, 'shot'), '--frames', '20', '--size', '64', '--seed', '11').status).toBe(0);
   const imp = run('import', '--project', join(dir, 'p.rigsolve'), '--shot', 'synth', '--rgb', join(dir, 'shot', 'rgb'), '--normal', join(dir, 'shot', 'normal'));
   expect(imp.status, imp.stderr).toBe(0);

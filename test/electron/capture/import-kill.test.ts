@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
+import { CLI as cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
 let dir: string;
@@ -15,7 +16,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
-const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
 
 function frameCount(project: string): number {
   try {

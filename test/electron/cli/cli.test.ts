@@ -1,13 +1,12 @@
 // The CLI as a pipeline TD uses it: --help everywhere, --json, one-line failures, exit codes.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
+import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
-const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  const r = runCli(...args);
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

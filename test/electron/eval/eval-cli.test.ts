@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-
 it('evaluates a model on synth-data and on a synth-shot, in every input mode', () => {
   expect(run('synth-data', '--out', join(dir, 'data'), '--count', '24', '--size', '32', '--seed', '99', '--shard', '10').status).toBe(0);
   for (const mode of ['both', 'rgb', 'normal']) {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { importCapture } from '../../../electron/capture/import-capture';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
@@ -13,6 +12,7 @@ import { openProject, type ProjectSession } from '../../../electron/project/sess
 import { SolverClient } from '../../../electron/solver/client';
 import { loadModelInfo } from '../../../electron/solver/manifest';
 import { solveShot } from '../../../electron/solver/solve-shot';
+import { FIXTURE_MODEL, runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
 let dir: string;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1001, count: 30, width: 64, height: 64 });
   shotId = (await importCapture(project.db, { shotName: 'sh030', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 25, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).shot.id;
   const client = new SolverClient();
-  takeId = (await solveShot(project.db, shotId, { model: await loadModelInfo(join(process.cwd(), 'test/fixtures/models/fixture-pooled.onnx')), client, rigControls: DEFAULT_CONTROL_NAMES, device: 'cpu' })).takeId;
+  takeId = (await solveShot(project.db, shotId, { model: await loadModelInfo(FIXTURE_MODEL), client, rigControls: DEFAULT_CONTROL_NAMES, device: 'cpu' })).takeId;
   client.dispose();
 });
 afterAll(async () => {
@@ -48,15 +48,14 @@ describe('final curves and export', () => {
   });
 
   it('writes CSV and .anim files from the CLI', async () => {
-    const cli = join(process.cwd(), 'bin', 'rigsolve.mjs');
     const out = join(dir, 'out', 'sh030.anim');
-    const r = spawnSync(process.execPath, [cli, 'export', '--project', join(dir, 'x.rigsolve'), '--shot', 'sh030', '--format', 'anim', '--out', out, '--reduce', '0.001', '--range', '1005-1025'], { encoding: 'utf8' });
+    const r = runCli('export', '--project', join(dir, 'x.rigsolve'), '--shot', 'sh030', '--format', 'anim', '--out', out, '--reduce', '0.001', '--range', '1005-1025');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/wrote .*sh030\.anim: 102 controls × 21 frames from take \d+, 2142 keys reduced to \d+ \(max error 0\.00\d+\)/);
     const text = await readFile(out, 'utf8');
     expect(text).toMatch(/^animVersion 1\.1;\nmayaVersion \d+;\ntimeUnit pal;/);
     expect(text).toContain('startTime 1005;');
-    const bad = spawnSync(process.execPath, [cli, 'export', '--project', join(dir, 'x.rigsolve'), '--shot', 'sh030', '--format', 'fbx', '--out', out], { encoding: 'utf8' });
+    const bad = runCli('export', '--project', join(dir, 'x.rigsolve'), '--shot', 'sh030', '--format', 'fbx', '--out', out);
     expect(bad.status).toBe(2);
     const csv = await exportShot(project.db, shotId, { format: 'csv', out: join(dir, 'out', 'a.csv') });
     expect(csv.frames).toBe(30);

@@ -11,9 +11,9 @@ import { openProject, type ProjectSession } from '../../../electron/project/sess
 import { SolverClient } from '../../../electron/solver/client';
 import { loadModelInfo, type ModelInfo } from '../../../electron/solver/manifest';
 import { solveShot } from '../../../electron/solver/solve-shot';
+import { FIXTURE_MODEL as MODEL } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
-const MODEL = join(process.cwd(), 'test/fixtures/models/fixture-pooled.onnx');
 let dir: string;
 let cleanup: () => Promise<void>;
 let project: ProjectSession;
