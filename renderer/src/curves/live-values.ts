@@ -31,6 +31,8 @@ export function followValues(model: CurveModel, nodes: ReadonlyMap<string, Value
   let raf = 0;
   // Rows out of view (the channel list's scroll area): none known until the observer says.
   const hidden = new Set<Element>();
+  // The observer reports rows; its first report covers all of them at once.
+  const controlOfRow = new Map<Element, string>([...nodes].map(([name, n]) => [n.row, name]));
   const writeRow = (name: string, n: ValueNodes, frame: number) => {
     const c = model.indexOf(name);
     if (c < 0) return;
@@ -61,7 +63,9 @@ export function followValues(model: CurveModel, nodes: ReadonlyMap<string, Value
               continue;
             }
             hidden.delete(e.target);
-            for (const [name, n] of nodes) if (n.row === e.target) writeRow(name, n, frame);
+            const name = controlOfRow.get(e.target);
+            const n = name === undefined ? undefined : nodes.get(name);
+            if (name !== undefined && n) writeRow(name, n, frame);
           }
         });
   for (const n of nodes.values()) observer?.observe(n.row);
