@@ -3,6 +3,7 @@
 // turns pointer input into view changes, scrubbing, selection and key drags. Lives outside React
 // so that playback and drags never re-render components.
 import type { EditOp, LayerState } from '../../../electron/common/edits';
+import { sizeCanvas } from '../plate/draw';
 import { useCompare } from '../review/compare-store';
 import { useControlValues } from '../state/control-values';
 import { seek, usePlayhead } from '../state/playhead';
@@ -129,10 +130,8 @@ export class GraphController {
     this.cssW = w;
     this.cssH = h;
     this.dpr = dpr;
-    for (const c of [this.base, this.curveCanvas, this.overlay]) {
-      c.width = Math.max(1, Math.round(w * dpr));
-      c.height = Math.max(1, Math.round(h * dpr));
-    }
+    // Each layer is repainted whole by the redraw below (the base is opaque, the others cleared).
+    for (const c of [this.base, this.curveCanvas, this.overlay]) sizeCanvas(c, { width: w, height: h }, dpr);
     const st = editorState();
     const rect = plotRect(w, h);
     if (st.view) useCurveEditor.setState({ view: resizeView(st.view, rect.width, rect.height) });
