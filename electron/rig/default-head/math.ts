@@ -1,5 +1,6 @@
 // Small numeric helpers for the procedural head. Everything is plain float64 arithmetic on
 // numbers (no allocation-heavy vector classes) so the generator stays fast and deterministic.
+import { smoothValueNoise } from '../../common/noise';
 
 export type Vec3 = [number, number, number];
 
@@ -87,17 +88,7 @@ function hash3(x: number, y: number, z: number, seed: number): number {
 
 /** Smooth value noise in [0, 1] at frequency `f` (cycles per metre). */
 export function noise3(x: number, y: number, z: number, f: number, seed: number): number {
-  const X = x * f, Y = y * f, Z = z * f;
-  const xi = Math.floor(X), yi = Math.floor(Y), zi = Math.floor(Z);
-  const fx = X - xi, fy = Y - yi, fz = Z - zi;
-  const sx = fx * fx * (3 - 2 * fx), sy = fy * fy * (3 - 2 * fy), sz = fz * fz * (3 - 2 * fz);
-  let acc = 0;
-  for (let c = 0; c < 8; c++) {
-    const dx = c & 1, dy = (c >> 1) & 1, dz = (c >> 2) & 1;
-    const w = (dx ? sx : 1 - sx) * (dy ? sy : 1 - sy) * (dz ? sz : 1 - sz);
-    acc += w * hash3(xi + dx, yi + dy, zi + dz, seed);
-  }
-  return acc;
+  return smoothValueNoise(x * f, y * f, z * f, (i, j, k) => hash3(i, j, k, seed));
 }
 
 /** sRGB-encoded 0..255 triple → linear RGB (vertex colours are linear in glTF). */

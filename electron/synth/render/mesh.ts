@@ -1,6 +1,7 @@
 // The rig's static data prepared for rendering: all parts merged into one indexed mesh (vertex
 // order = rig.parts order), a per-vertex skin-variation field, the face framing, and a coarse
 // shadow-caster index list. The deformation itself is electron/rig's evaluateRig.
+import { smoothValueNoise } from '../../common/noise';
 import type { Rig } from '../../rig/types';
 import { RIG_MATERIALS } from '../../rig/types';
 import type { Bounds, Framing } from './camera';
@@ -43,16 +44,7 @@ function latticeValue(x: number, y: number, z: number, seed: number): number {
 }
 
 function valueNoise(x: number, y: number, z: number, seed: number): number {
-  const xi = Math.floor(x), yi = Math.floor(y), zi = Math.floor(z);
-  const fx = x - xi, fy = y - yi, fz = z - zi;
-  const sx = fx * fx * (3 - 2 * fx), sy = fy * fy * (3 - 2 * fy), sz = fz * fz * (3 - 2 * fz);
-  let acc = 0;
-  for (let c = 0; c < 8; c++) {
-    const dx = c & 1, dy = (c >> 1) & 1, dz = (c >> 2) & 1;
-    const w = (dx ? sx : 1 - sx) * (dy ? sy : 1 - sy) * (dz ? sz : 1 - sz);
-    acc += w * latticeValue(xi + dx, yi + dy, zi + dz, seed);
-  }
-  return acc;
+  return smoothValueNoise(x, y, z, (i, j, k) => latticeValue(i, j, k, seed));
 }
 
 function fbm(x: number, y: number, z: number, baseFreq: number, seed: number): number {
