@@ -50,3 +50,13 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof AppError) return err.code === 'internal' ? EXIT.failure : EXIT.badInput;
   return EXIT.failure;
 }
+
+/** Keeps a serving command alive until Ctrl+C (or a service manager's stop), then closes it. */
+export async function serveUntilStopped(host: { close(): Promise<void> }): Promise<number> {
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await host.close();
+  return EXIT.ok;
+}

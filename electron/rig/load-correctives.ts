@@ -1,16 +1,8 @@
 // Correctives of a RigSolve GLB: listed in extras.rigsolve.correctives (see write-glb.ts), their
 // deltas in accessors referenced by index. Rigs from elsewhere have none.
-import type { Document, Mesh, Node, Primitive } from '@gltf-transform/core';
+import type { Document } from '@gltf-transform/core';
+import type { Instance } from './load';
 import type { RigCorrective, RigPart } from './types';
-
-interface Placed {
-  readonly node: Node | null;
-  readonly mesh: Mesh;
-  readonly meshIndex: number;
-  readonly prim: Primitive;
-  readonly primIndex: number;
-  readonly matrix: readonly number[];
-}
 
 interface CorrectiveEntry {
   name?: unknown;
@@ -19,7 +11,7 @@ interface CorrectiveEntry {
   targets?: { mesh?: unknown; primitive?: unknown; accessor?: unknown; accessorName?: unknown }[];
 }
 
-export function readCorrectives(doc: Document, placed: readonly Placed[], parts: RigPart[], controlIndex: ReadonlyMap<string, number>): RigPart[] {
+export function readCorrectives(doc: Document, placed: readonly Instance[], parts: RigPart[], controlIndex: ReadonlyMap<string, number>): RigPart[] {
   const extras = (doc.getRoot().getExtras() as { rigsolve?: { correctives?: unknown } }).rigsolve;
   const list = Array.isArray(extras?.correctives) ? (extras.correctives as CorrectiveEntry[]) : [];
   if (list.length === 0) return parts;

@@ -46,7 +46,7 @@ async function readDocument(bytes: Uint8Array): Promise<Document> {
 }
 
 /** A primitive as placed in the scene (a mesh used by two nodes gives two instances). */
-interface Instance {
+export interface Instance {
   readonly node: Node | null;
   readonly mesh: Mesh;
   readonly meshIndex: number;

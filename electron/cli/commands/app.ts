@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { defaultUserDataDir, startupProject, writeAppSettings } from '../../demo/demo-project';
 import { startBrowserHost } from '../../host/browser-host';
-import { helpText, numberOption, parseCommand, type CommandSpec } from '../args';
+import { helpText, numberOption, parseCommand, serveUntilStopped, type CommandSpec } from '../args';
 
 const spec = {
   name: 'app',
@@ -25,10 +25,5 @@ export async function runApp(argv: string[]): Promise<number> {
   console.log(`RigSolve: ${projectPath}`);
   console.log(`open: ${host.url}`);
   console.log('stop with Ctrl+C');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-  await host.close();
-  return 0;
+  return serveUntilStopped(host);
 }

@@ -1,5 +1,5 @@
 import { startBrowserHost } from '../../host/browser-host';
-import { helpText, numberOption, parseCommand, requireOption, type CommandSpec } from '../args';
+import { helpText, numberOption, parseCommand, requireOption, serveUntilStopped, type CommandSpec } from '../args';
 
 const spec = {
   name: 'serve',
@@ -35,10 +35,5 @@ export async function runServe(argv: string[]): Promise<number> {
     if (bind !== '127.0.0.1' && bind !== 'localhost') console.log('warning: reachable from your network; anyone with this URL (it holds the token) can use it');
     console.log('stop with Ctrl+C');
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-  await host.close();
-  return 0;
+  return serveUntilStopped(host);
 }
