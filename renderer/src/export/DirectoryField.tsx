@@ -2,10 +2,9 @@
 // browser host has no native dialog, and one picker keeps both hosts alike). A folder that does
 // not exist yet is fine: the export creates it.
 import { useState } from 'react';
-import type { DirListing } from '../../../electron/common/api/schemas';
-import { api } from '../api/current';
-import { toApiCallError } from '../api/errors';
+import { DirBar } from '../views/common/DirBar';
 import { Icon } from '../views/common/Icon';
+import { useDirListing } from '../views/common/use-dir-listing';
 
 interface Props {
   value: string;
@@ -16,19 +15,13 @@ interface Props {
 }
 
 export function DirectoryField({ value, onChange, error, disabled, testId }: Props) {
-  const [listing, setListing] = useState<DirListing | null>(null);
-  const [browseError, setBrowseError] = useState<string | null>(null);
+  const dir = useDirListing();
+  const { listing, error: browseError } = dir;
   const [open, setOpen] = useState(false);
 
   const go = async (path: string | null) => {
-    try {
-      const l = await api().call('fs.listDir', { path });
-      setListing(l);
-      setBrowseError(null);
-      onChange(l.path);
-    } catch (err) {
-      setBrowseError(toApiCallError(err).message);
-    }
+    const l = await dir.go(path);
+    if (l) onChange(l.path);
   };
 
   return (
@@ -51,12 +44,7 @@ export function DirectoryField({ value, onChange, error, disabled, testId }: Pro
       {error ? <span className="field-error">{error}</span> : null}
       {open ? (
         <div className="dir-browser">
-          <div className="dir-browser-bar">
-            <button className="btn icon ghost" title="Up one folder" aria-label="Up one folder" disabled={!listing?.parent} onClick={() => listing?.parent && void go(listing.parent)}>
-              <Icon name="up" />
-            </button>
-            <span className="mono dim dir-current">{listing?.path ?? '…'}</span>
-          </div>
+          <DirBar listing={listing} go={(p) => void go(p)} />
           {browseError ? <div className="field-error dir-browse-error">{browseError} — the folder is created on export.</div> : null}
           <ul className="dir-list">
             {(listing?.entries ?? [])

@@ -1,12 +1,14 @@
 // A shot's rig: pick a GLB on the host, see how its morph targets map to the controls
 // (rig.inspect), fix rows by hand, Apply (shot.setRig) or go back to the default head.
 import { useEffect, useRef, useState } from 'react';
-import type { DirListing, RigInspectReport, RigMapping, ShotDetail } from '../../../electron/common/api/schemas';
+import type { RigInspectReport, RigMapping, ShotDetail } from '../../../electron/common/api/schemas';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
 import { api } from '../api/current';
 import { toApiCallError } from '../api/errors';
 import { Dialog } from '../views/common/Dialog';
+import { DirBar } from '../views/common/DirBar';
 import { Icon } from '../views/common/Icon';
+import { useDirListing } from '../views/common/use-dir-listing';
 import { bumpRigVersion } from './rig-version';
 import '../export/export.css';
 import './rig.css';
@@ -197,28 +199,14 @@ function parentOf(p: string): string | null {
 
 /** Folders and .glb files on the host (fs.listDir). */
 function GlbBrowser({ start, onPick }: { start: string | null; onPick: (path: string) => void }) {
-  const [listing, setListing] = useState<DirListing | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const go = async (p: string | null) => {
-    try {
-      setListing(await api().call('fs.listDir', { path: p }));
-      setError(null);
-    } catch (err) {
-      setError(toApiCallError(err).message);
-    }
-  };
+  const { listing, error, go } = useDirListing();
   useEffect(() => {
     void go(start);
   }, []);
   const entries = (listing?.entries ?? []).filter((e) => e.kind === 'dir' || /\.glb$/i.test(e.name));
   return (
     <div className="dir-browser rig-browser">
-      <div className="dir-browser-bar">
-        <button className="btn icon ghost" title="Up one folder" aria-label="Up one folder" disabled={!listing?.parent} onClick={() => listing?.parent && void go(listing.parent)}>
-          <Icon name="up" />
-        </button>
-        <span className="mono dim dir-current">{listing?.path ?? '…'}</span>
-      </div>
+      <DirBar listing={listing} go={(p) => void go(p)} />
       {error ? <div className="field-error">{error}</div> : null}
       <ul className="dir-list">
         {entries.map((e) => (

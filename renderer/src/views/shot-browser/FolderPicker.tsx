@@ -1,11 +1,9 @@
 // In-app folder picker over fs.listDir: the browser host cannot open a native dialog, and the
 // same picker under Electron keeps one workflow for both. Shows how many media files each
 // folder holds, so the capture's RGB and normal folders are easy to spot.
-import { useEffect, useRef, useState } from 'react';
-import type { DirListing } from '../../../../electron/common/api/schemas';
-import { api } from '../../api/current';
-import { toApiCallError } from '../../api/errors';
+import { useEffect, useState } from 'react';
 import { Icon } from '../common/Icon';
+import { useDirListing } from '../common/use-dir-listing';
 import { breadcrumbs, extension, isVideoFile } from './paths';
 
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff', 'exr', 'bmp', 'webp', 'dpx']);
@@ -19,29 +17,16 @@ interface Props {
 }
 
 export function FolderPicker({ startPath, onUseRgb, onUseNormal, disabled }: Props) {
-  const [listing, setListing] = useState<DirListing | null>(null);
+  const dir = useDirListing();
+  const { listing, error, loading } = dir;
   const [pathInput, setPathInput] = useState(startPath ?? '');
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const seq = useRef(0);
 
   const go = async (path: string | null) => {
-    // Only the latest request lands: a slow first listing must not replace a typed path.
-    const mine = ++seq.current;
-    setLoading(true);
-    try {
-      const l = await api().call('fs.listDir', { path });
-      if (mine !== seq.current) return;
-      setListing(l);
-      setPathInput(l.path);
-      setSelected(null);
-      setError(null);
-    } catch (err) {
-      if (mine === seq.current) setError(toApiCallError(err).message);
-    } finally {
-      if (mine === seq.current) setLoading(false);
-    }
+    const l = await dir.go(path);
+    if (!l) return;
+    setPathInput(l.path);
+    setSelected(null);
   };
 
   useEffect(() => {
