@@ -1,7 +1,7 @@
 // The channel list: controls grouped by region, with search, show/hide, solo, colour, a marker on
 // controls with corrections, and each control's value at the playhead as a slider (dragging it
 // keys the control at the playhead).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Icon } from '../views/common/Icon';
 import { selectControls, setChannelColor, setSelectedControls, toggleHidden, toggleSolo } from './actions';
 import { groupChannels, type ChannelDef } from './channels';
@@ -111,7 +111,7 @@ export function ChannelList() {
           const allSel = names.every((n) => selectedSet.has(n));
           const keyed = names.filter((n) => (layer?.keys[n]?.length ?? 0) > 0).length;
           return (
-            <div key={g.region} className="ch-group" data-region={g.region} style={{ containIntrinsicSize: `auto ${groupHeight(isCollapsed ? 0 : g.channels.length)}px` }}>
+            <div key={g.region} className="ch-group" data-region={g.region} style={{ '--ch-rows': isCollapsed ? 0 : g.channels.length } as CSSProperties}>
               <div className={`ch-group-head${allSel ? ' sel' : ''}`} data-testid="channel-group">
                 <button className="ch-caret" aria-label={isCollapsed ? 'Expand' : 'Collapse'} onMouseDown={(e) => e.preventDefault()} onClick={() => toggleGroup(g.region)}>
                   {isCollapsed ? '▸' : '▾'}
@@ -190,13 +190,6 @@ export function ChannelList() {
       </div>
     </div>
   );
-}
-
-/** CSS px of a group's header and rows (curves.css): the size an unpainted group holds. */
-const GROUP_HEAD_PX = 22;
-const ROW_PX = 20;
-function groupHeight(rows: number): number {
-  return GROUP_HEAD_PX + rows * ROW_PX;
 }
 
 function ValueSlider({ name, color }: { name: string; color: string }) {

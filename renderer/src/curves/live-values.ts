@@ -32,7 +32,7 @@ export function followValues(model: CurveModel, nodes: ReadonlyMap<string, Value
   // Rows out of view (the channel list's scroll area): none known until the observer says.
   const hidden = new Set<Element>();
   // The observer reports rows; its first report covers all of them at once.
-  const controlOfRow = new Map<Element, string>([...nodes].map(([name, n]) => [n.row, name]));
+  const byRow = new Map<Element, { name: string; n: ValueNodes }>([...nodes].map(([name, n]) => [n.row, { name, n }]));
   const writeRow = (name: string, n: ValueNodes, frame: number) => {
     const c = model.indexOf(name);
     if (c < 0) return;
@@ -63,9 +63,8 @@ export function followValues(model: CurveModel, nodes: ReadonlyMap<string, Value
               continue;
             }
             hidden.delete(e.target);
-            const name = controlOfRow.get(e.target);
-            const n = name === undefined ? undefined : nodes.get(name);
-            if (name !== undefined && n) writeRow(name, n, frame);
+            const hit = byRow.get(e.target);
+            if (hit) writeRow(hit.name, hit.n, frame);
           }
         });
   for (const n of nodes.values()) observer?.observe(n.row);

@@ -16,7 +16,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
-
 function frameCount(project: string): number {
   try {
     const db = new Database(project, { readonly: true, fileMustExist: true });
