@@ -3,13 +3,17 @@
 // in any one sample, left/right twins mostly moving together, FACS co-activations (expressions,
 // visemes), conjugate gaze, antagonists never both on, and full-strength extremes.
 import type { Rng } from '../rng';
+import { generateMotion } from '../shot/motion';
 import type { ControlIndex } from '../expressions';
 import { ANTAGONISTS, EXPRESSIONS, VISEMES, controlSide, indexControls, resolveTemplate, twinIndex } from '../expressions';
 
 /** Written into the manifest; the sampler reads its numbers from here too. */
 export const PRIOR = {
   kind: 'rigsolve-expression-prior/1',
-  modes: { sparse: 0.42, expression: 0.28, viseme: 0.14, dense: 0.1, neutral: 0.06 },
+  // motion: one frame of the natural-motion generator (its own seed per sample), so training sees
+  // the co-activations of talking faces; the others cover every control over its whole range.
+  modes: { sparse: 0.3, expression: 0.2, viseme: 0.1, dense: 0.07, neutral: 0.05, motion: 0.28 },
+  motion: { framesPerClip: 96, fps: 30, intensity: [0.6, 1.4] },
   sparse: { actionsMean: 3.5, centralWeight: 2, twinSymmetric: 0.55, twinIndependent: 0.15, twinJitter: [0.8, 1.2] },
   expression: { intensity: [0.2, 1.1], asymmetrySd: 0.2, perControlJitter: [0.7, 1.3], extraActions: [0, 3] },
   viseme: { intensity: [0.4, 1.4], expressionChance: 0.5, expressionIntensity: [0.1, 0.6], extraActions: [0, 2] },
@@ -113,12 +117,30 @@ function addGaze(rng: Rng, ctx: PriorContext, w: Float32Array): void {
   for (const c of g.down) set(c, -pitch / full);
 }
 
+/** A random frame of a natural-motion clip (blinks, gaze, speech and expressions as in shots). */
+function motionFrame(rng: Rng, ctx: PriorContext): Float32Array {
+  const M = PRIOR.motion;
+  const motion = generateMotion({
+    frames: M.framesPerClip,
+    fps: M.fps,
+    seed: rng.int(0, 0x7fffffff),
+    controls: ctx.controls,
+    intensity: rng.uniform(M.intensity[0], M.intensity[1]),
+    speech: rng.next(),
+    headMotion: 0,
+  });
+  const f = rng.int(0, M.framesPerClip - 1);
+  const C = ctx.controls.length;
+  return motion.weights.slice(f * C, (f + 1) * C);
+}
+
 /** One expression sample: a weight in [0, 1] per control. */
 export function sampleExpression(rng: Rng, ctx: PriorContext): Float32Array {
   const C = ctx.controls.length;
   const w = new Float32Array(C);
   const m = PRIOR.modes;
-  const mode = rng.weighted([m.sparse, m.expression, m.viseme, m.dense, m.neutral]);
+  const mode = rng.weighted([m.sparse, m.expression, m.viseme, m.dense, m.neutral, m.motion]);
+  if (mode === 5) return motionFrame(rng, ctx);
   const extra = (range: readonly [number, number]): void => {
     for (let k = rng.int(range[0], range[1]); k > 0; k--) addAction(rng, ctx, w);
   };

@@ -14,8 +14,10 @@ export const RANDOMISATION = {
   background: { luminance: [0.01, 0.55], hueJitter: 0.25, gradient: [-0.3, 0.7] },
   camera: { focalMm: [45, 120], distanceScale: [0.88, 1.15], targetJitterM: 0.012 },
   pose: { yawDeg: 9, pitchDeg: 7, rollDeg: 5, distribution: 'uniform(±range)' },
-  sensor: { exposureStops: [-0.8, 0.5], whiteBalanceJitter: 0.08, blurChance: 0.45, blurSigmaPx: [0.2, 1.1], readNoise: [0, 0.02], shotNoise: [0, 0.012] },
-  ssaa: 1,
+  // The shots' sensor (synth-shot: 2× supersampled, blur 0.35 px, read 0.003, shot 0.002) sits
+  // inside these ranges, and every sample goes through the same optics: 2× supersampling, then blur.
+  sensor: { exposureStops: [-0.8, 0.5], whiteBalanceJitter: 0.08, blurChance: 1, blurSigmaPx: [0.2, 0.9], readNoise: [0, 0.012], shotNoise: [0, 0.008] },
+  ssaa: 2,
   normalBackground: [128, 128, 255],
 } as const;
 

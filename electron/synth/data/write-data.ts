@@ -10,6 +10,7 @@ import type { Rig } from '../../rig/types';
 import { mapLimit } from '../../util/map-limit';
 import { controlRegion } from '../expressions';
 import { dataBytes, npyHeader } from '../npy';
+import { ANCHOR_NAMES, compileRig } from '../render/mesh';
 import type { RenderPool } from '../render/pool';
 import { createRenderPool } from '../render/pool';
 import type { RenderRequest } from '../render/types';
@@ -42,6 +43,10 @@ export interface ShardEntry {
   readonly rgb: string;
   readonly normal?: string;
   readonly params: string;
+  /** float32 [n, anchors, 2]: the head's rigid anchors in image pixels (pose-stage labels). */
+  readonly anchors?: string;
+  /** float32 [n, 3]: head yaw, pitch, roll in degrees (about the neck pivot, before the view). */
+  readonly pose?: string;
 }
 
 export interface SynthDataManifest {
@@ -53,6 +58,8 @@ export interface SynthDataManifest {
   readonly regions: readonly string[];
   readonly rigHash: string;
   readonly hasNormal: boolean;
+  /** Names of the anchors in each shard's anchors array (empty when the rig has none). */
+  readonly anchors: readonly string[];
   readonly shards: readonly ShardEntry[];
   readonly basis: { readonly neutral: string; readonly deltas: string; readonly correctives: string; readonly correctivePairs: readonly (readonly [number, number])[] };
   readonly prior: typeof PRIOR;
@@ -97,6 +104,11 @@ async function openNpyStream(path: string, shape: readonly number[]): Promise<Np
   };
 }
 
+/** The anchors this rig's renders report (none when it lacks eyes or lips). */
+function compileAnchorNames(rig: Rig): readonly string[] {
+  return compileRig(rig).anchors ? ANCHOR_NAMES : [];
+}
+
 export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataManifest> {
   const size = o.size ?? 128;
   const seed = (o.seed ?? 0) >>> 0;
@@ -115,6 +127,8 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
   await writeNpyFile(join(o.outDir, 'basis/deltas.npy'), basis.deltas, [C, V, 3]);
   await writeNpyFile(join(o.outDir, 'basis/correctives.npy'), basis.correctives, [K, V, 3]);
 
+  const anchorNames = compileAnchorNames(o.rig);
+  const A = anchorNames.length;
   const pool = o.pool ?? (await createRenderPool({ rig: o.rig, workers: o.workers }));
   const shards: ShardEntry[] = [];
   const px = size * size * 3;
@@ -123,19 +137,31 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
     for (let start = 0, k = 0; start < o.count; start += shardSize, k++) {
       const n = Math.min(shardSize, o.count - start);
       const name = `shard-${String(k).padStart(5, '0')}`;
-      const entry: ShardEntry = { count: n, rgb: `${name}.rgb.npy`, ...(hasNormal ? { normal: `${name}.normal.npy` } : {}), params: `${name}.params.npy` };
+      const entry: ShardEntry = {
+        count: n,
+        rgb: `${name}.rgb.npy`,
+        ...(hasNormal ? { normal: `${name}.normal.npy` } : {}),
+        params: `${name}.params.npy`,
+        ...(A > 0 ? { anchors: `${name}.anchors.npy` } : {}),
+        pose: `${name}.pose.npy`,
+      };
       // Images stream to their files as they arrive (positional writes, any order), so memory
       // stays bounded by the samples in flight whatever the shard and image size.
       const rgbOut = await openNpyStream(join(o.outDir, entry.rgb), [n, size, size, 3]);
       const normalOut = entry.normal ? await openNpyStream(join(o.outDir, entry.normal), [n, size, size, 3]) : null;
       const params = new Float32Array(n * C);
+      const anchors = new Float32Array(n * A * 2);
+      const poses = new Float32Array(n * 3);
       try {
         const indices = Array.from({ length: n }, (_, j) => start + j);
         await mapLimit(indices, Math.max(4, pool.workers * 8), async (i, j) => {
           o.signal?.throwIfAborted();
           const s = synthSample(seed, i, size, ctx);
           params.set(s.weights, j * C);
+          const p = s.settings.pose;
+          poses.set([p?.yaw ?? 0, p?.pitch ?? 0, p?.roll ?? 0], j * 3);
           const res = await pool.render({ weights: s.weights, settings: { ...s.settings, normal: hasNormal } });
+          if (A > 0 && res.anchors) anchors.set(res.anchors, j * A * 2);
           await rgbOut.write(res.rgb, j * px);
           if (normalOut && res.normal) await normalOut.write(res.normal, j * px);
           done++;
@@ -146,6 +172,8 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
         await normalOut?.close();
       }
       await writeNpyFile(join(o.outDir, entry.params), params, [n, C]);
+      if (entry.anchors) await writeNpyFile(join(o.outDir, entry.anchors), anchors, [n, A, 2]);
+      await writeNpyFile(join(o.outDir, entry.pose!), poses, [n, 3]);
       shards.push(entry);
     }
   } finally {
@@ -161,6 +189,7 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
     regions: controls.map(controlRegion),
     rigHash: o.rig.hash,
     hasNormal,
+    anchors: anchorNames,
     shards,
     basis: { neutral: 'basis/neutral.npy', deltas: 'basis/deltas.npy', correctives: 'basis/correctives.npy', correctivePairs },
     prior: PRIOR,

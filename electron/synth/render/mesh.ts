@@ -22,6 +22,11 @@ export interface CompiledMesh {
   readonly bounds: Bounds;
   readonly framing: Framing;
   /**
+   * Points rigid with the head, in the neutral frame (ANCHOR_NAMES order, 3 floats each), or null
+   * when the rig lacks eyes or lips: what the solver's pose stage learns to find in a plate.
+   */
+  readonly anchors: Float32Array | null;
+  /**
    * A coarse stand-in of the mesh for shadow maps and occlusion baking: vertex clustering on a
    * SHADOW_CELL grid (per part), triangles re-pointed at each cluster's representative vertex.
    * It indexes the full vertex array, so it deforms with the mesh at no cost.
@@ -131,6 +136,7 @@ export function compileRig(rig: Rig): CompiledMesh {
     partOffsets,
     bounds,
     framing: faceFraming(neutral, materials, bounds),
+    anchors: faceAnchors(neutral, materials),
     shadowIndices,
     shadowTriangleCount: shadowIndices.length / 3,
     shadowVertices: Uint32Array.from(new Set(shadowIndices)).sort(),
@@ -162,6 +168,31 @@ function clusterIndices(neutral: Float32Array, indices: Uint32Array, partSizes: 
     out.push(a, b, c);
   }
   return Uint32Array.from(out);
+}
+
+/** The head's rigid anchors: the actor's left eye (+X), right eye, and the lips' centre. */
+export const ANCHOR_NAMES = ['eyeLeft', 'eyeRight', 'mouth'] as const;
+
+function faceAnchors(neutral: Float32Array, materials: Uint8Array): Float32Array | null {
+  const xAt = (v: number): number => neutral[v * 3]!;
+  const verts = Array.from({ length: materials.length }, (_, v) => v);
+  const left = new Set(verts.filter((v) => EYE.has(materials[v]!) && xAt(v) > 0));
+  const right = new Set(verts.filter((v) => EYE.has(materials[v]!) && xAt(v) < 0));
+  const at = (set: Set<number>) => centroidOf(neutral, set);
+  const points = [at(left), at(right), centroid(neutral, materials, (m) => m === LIP)];
+  if (points.some((p) => p === null)) return null;
+  return Float32Array.from(points.flatMap((p) => p!));
+}
+
+function centroidOf(neutral: Float32Array, verts: Set<number>): [number, number, number] | null {
+  if (verts.size === 0) return null;
+  let x = 0, y = 0, z = 0;
+  for (const v of verts) {
+    x += neutral[v * 3]!;
+    y += neutral[v * 3 + 1]!;
+    z += neutral[v * 3 + 2]!;
+  }
+  return [x / verts.size, y / verts.size, z / verts.size];
 }
 
 /** Frame the face by its eyes (iris/pupil) and lips when the rig has them, else by its bounds. */

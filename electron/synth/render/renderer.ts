@@ -49,6 +49,22 @@ const FACE_MATERIALS = new Set(['skin', 'lip', 'brow'].map((m) => RIG_MATERIALS.
 const SKIN_DETAIL_LUMA = 0.09;
 const SKIN_DETAIL_RED = 0.07;
 
+/** Anchors through the world→camera transform and the pinhole, in output-image pixels. */
+function projectAnchors(points: Float32Array | null, m: Float64Array, f: number, cx: number, cy: number, ss: number): Float32Array | null {
+  if (!points) return null;
+  const out = new Float32Array((points.length / 3) * 2);
+  for (let k = 0, j = 0; j < points.length; k += 2, j += 3) {
+    const x = points[j]!, y = points[j + 1]!, z = points[j + 2]!;
+    const X = m[0]! * x + m[1]! * y + m[2]! * z + m[3]!;
+    const Y = m[4]! * x + m[5]! * y + m[6]! * z + m[7]!;
+    const Z = m[8]! * x + m[9]! * y + m[10]! * z + m[11]!;
+    const inv = -1 / Math.min(Z, -NEAR);
+    out[k] = (cx + f * X * inv) / ss;
+    out[k + 1] = (cy - f * Y * inv) / ss;
+  }
+  return out;
+}
+
 export function createRenderer(rig: Rig, options: RendererOptions = {}): Renderer {
   const mesh = compileRig(rig);
   const V = mesh.vertexCount;
@@ -156,6 +172,7 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
         }
       }
     }
+    const anchors = projectAnchors(mesh.anchors, m, f, ccx, ccy, ss);
     lap('transform');
     vertexNormals(pc, mesh.indices, nrm);
     lap('normals');
@@ -240,7 +257,7 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
       encodeNormals(s.normal, rw, rh, ss, normal, unitBg);
     }
     lap('normalmap');
-    return { width, height, rgb, normal };
+    return { width, height, rgb, normal, anchors };
   };
 
   return { rig, mesh, render, stageTimes };

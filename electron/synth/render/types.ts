@@ -112,6 +112,12 @@ export interface RenderResult {
   readonly rgb: Uint8Array;
   /** Encoded camera-space normals, HWC; null when settings.normal is false. */
   readonly normal: Uint8Array | null;
+  /**
+   * The head's rigid anchors (mesh.ts ANCHOR_NAMES) projected into the image: x, y per anchor in
+   * continuous pixel coordinates (pixel i spans [i, i + 1), row 0 at the top); null when the rig
+   * has none. Labels for the solver's pose stage.
+   */
+  readonly anchors: Float32Array | null;
 }
 
 /** A soft studio portrait set-up: big soft key from the camera's upper left, weak fill, a little rim. */

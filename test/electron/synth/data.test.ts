@@ -23,18 +23,22 @@ describe('writeSynthData', () => {
     expect(progress.at(-1)).toBe(10);
     const onDisk = JSON.parse(readFileSync(join(root, 'a/manifest.json'), 'utf8'));
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(m)));
-    expect(Object.keys(onDisk)).toEqual(['format', 'count', 'size', 'seed', 'controls', 'regions', 'rigHash', 'hasNormal', 'shards', 'basis', 'prior', 'randomisation']);
+    expect(Object.keys(onDisk)).toEqual(['format', 'count', 'size', 'seed', 'controls', 'regions', 'rigHash', 'hasNormal', 'anchors', 'shards', 'basis', 'prior', 'randomisation']);
     expect(onDisk).toMatchObject({ format: 'rigsolve-synth-data/1', count: 10, size: 24, seed: 9, rigHash: rig.hash, hasNormal: true, controls: rig.controls });
     expect(onDisk.regions).toHaveLength(rig.controls.length);
     expect(onDisk.regions[rig.controls.indexOf('jawOpen')]).toBe('jaw');
     expect(onDisk.shards).toEqual([
-      { count: 4, rgb: 'shard-00000.rgb.npy', normal: 'shard-00000.normal.npy', params: 'shard-00000.params.npy' },
-      { count: 4, rgb: 'shard-00001.rgb.npy', normal: 'shard-00001.normal.npy', params: 'shard-00001.params.npy' },
-      { count: 2, rgb: 'shard-00002.rgb.npy', normal: 'shard-00002.normal.npy', params: 'shard-00002.params.npy' },
+      { count: 4, rgb: 'shard-00000.rgb.npy', normal: 'shard-00000.normal.npy', params: 'shard-00000.params.npy', anchors: 'shard-00000.anchors.npy', pose: 'shard-00000.pose.npy' },
+      { count: 4, rgb: 'shard-00001.rgb.npy', normal: 'shard-00001.normal.npy', params: 'shard-00001.params.npy', anchors: 'shard-00001.anchors.npy', pose: 'shard-00001.pose.npy' },
+      { count: 2, rgb: 'shard-00002.rgb.npy', normal: 'shard-00002.normal.npy', params: 'shard-00002.params.npy', anchors: 'shard-00002.anchors.npy', pose: 'shard-00002.pose.npy' },
     ]);
     expect(header(join(root, 'a/shard-00002.rgb.npy'))).toMatchObject({ dtype: '|u1', shape: [2, 24, 24, 3] });
     expect(header(join(root, 'a/shard-00000.normal.npy'))).toMatchObject({ dtype: '|u1', shape: [4, 24, 24, 3] });
     expect(header(join(root, 'a/shard-00000.params.npy'))).toMatchObject({ dtype: '<f4', shape: [4, 102] });
+    // the pose stage's labels: the head's rigid anchors in image pixels, and the head pose
+    expect(onDisk.anchors).toEqual(['eyeLeft', 'eyeRight', 'mouth']);
+    expect(header(join(root, 'a/shard-00000.anchors.npy'))).toMatchObject({ dtype: '<f4', shape: [4, 3, 2] });
+    expect(header(join(root, 'a/shard-00000.pose.npy'))).toMatchObject({ dtype: '<f4', shape: [4, 3] });
     const V = rig.parts.reduce((s, p) => s + p.vertexCount, 0);
     expect(header(join(root, 'a/basis/neutral.npy'))).toMatchObject({ dtype: '<f4', shape: [V, 3] });
     expect(header(join(root, 'a/basis/deltas.npy'))).toMatchObject({ dtype: '<f4', shape: [102, V, 3] });
@@ -52,7 +56,7 @@ describe('writeSynthData', () => {
   it('leaves the normal maps out when asked (hasNormal false)', async () => {
     const m = await writeSynthData({ outDir: join(root, 'rgb-only'), rig, count: 3, size: 16, seed: 1, workers: 0, normal: false });
     expect(m.hasNormal).toBe(false);
-    expect(m.shards).toEqual([{ count: 3, rgb: 'shard-00000.rgb.npy', params: 'shard-00000.params.npy' }]);
+    expect(m.shards).toEqual([{ count: 3, rgb: 'shard-00000.rgb.npy', params: 'shard-00000.params.npy', anchors: 'shard-00000.anchors.npy', pose: 'shard-00000.pose.npy' }]);
     expect(readdirSync(join(root, 'rgb-only')).some((f) => f.includes('normal'))).toBe(false);
     const bytes = readFileSync(join(root, 'rgb-only/shard-00000.rgb.npy'));
     expect(bytes.length).toBe(parseNpyHeader(bytes).dataOffset + 3 * 16 * 16 * 3);

@@ -94,4 +94,30 @@ describe('software renderer', () => {
     for (let i = 0; i < n0.length; i++) diff += Math.abs(n0[i]! - n1[i]!);
     expect(diff).toBeGreaterThan(1000);
   });
+
+  it('reports where the head\'s anchors land: on the eyes and the lips, following the head', () => {
+    const rig = ballHeadRig(0.6);
+    const r = createRenderer(rig);
+    const w = new Float32Array(rig.controls.length);
+    const size = 96;
+    const at = (res: RenderResult, k: number): number[] => {
+      const a = res.anchors!;
+      return px(res.rgb, size, Math.floor(a[k * 2]!), Math.floor(a[k * 2 + 1]!));
+    };
+    const s: RenderSettings = { width: size, height: size, mode: 'albedo', look: { skinDetail: 0 } };
+    const still = r.render({ weights: w, settings: s });
+    expect(still.anchors).toHaveLength(6);
+    const a = still.anchors!;
+    // the actor's left eye (+X) is on the image's right; both eyes above the mouth
+    expect(a[0]!).toBeGreaterThan(a[2]!);
+    expect(a[1]!).toBeLessThan(a[5]!);
+    const onEye = (c: number[]): boolean => c[2]! >= c[0]! && Math.max(...c) < 170; // iris or pupil, not skin
+    for (const k of [0, 1]) expect(onEye(at(still, k)), `anchor ${k}: ${at(still, k)}`).toBe(true);
+    const lip = at(still, 2);
+    expect(lip[0]!).toBeGreaterThan(lip[2]! + 40); // lips: red
+    // after a head turn, in a 2× supersampled render, the anchors are still on the eyes
+    const turned = r.render({ weights: w, settings: { ...s, ssaa: 2, pose: { yaw: 8, roll: 6 } } });
+    expect(turned.anchors![0]).not.toBeCloseTo(a[0]!, 0);
+    for (const k of [0, 1]) expect(onEye(at(turned, k)), `turned anchor ${k}: ${at(turned, k)}`).toBe(true);
+  });
 });
