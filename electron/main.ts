@@ -20,7 +20,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
-  const projectPath = await startupProject(userData, (l) => console.log(l));
+  // The demo is solved on first run; under Electron the solver runs in a utilityProcess, never a fork of the app.
+  const projectPath = await startupProject(userData, (l) => console.log(l), { transport: () => utilityTransport(here) });
   const ctx = createAppContext({
     host: 'electron',
     readOnly: false,

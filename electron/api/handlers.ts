@@ -13,6 +13,7 @@ import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
 import { clampCrop } from '../solver/decode';
 import { controlMismatch, defaultModelPath, listModels } from '../solver/models-catalog';
 import { importCapture } from '../capture/import-capture';
+import { takeName } from '../capture/curves-take';
 import { listFrameRecords, toFrameInfo } from '../db/frames';
 import { ProjectFileError } from '../db/open';
 import { getShot, listShots, setShotCrop, setShotRig } from '../db/shots';
@@ -109,6 +110,8 @@ export const handlers: Handlers = {
       controlCount: e.info?.manifest.controls.length ?? null,
       problem: e.error ?? (e.info ? controlMismatch(e.info.manifest, rig) : null),
       evaluation: e.info?.manifest.evaluation ?? {},
+      headline: e.info?.manifest.evaluation.headline ?? null,
+      headlineProblem: e.info?.headlineProblem ?? null,
       isDefault: e.path === def,
     }));
   },
@@ -288,6 +291,7 @@ function takeSummaries(s: ProjectSession, shotId: number): TakeSummary[] {
     createdAt: t.createdAt,
     failedFrames: t.failedFrames,
     notice: t.notice,
+    name: takeName(t),
     active: t.id === active,
   }));
 }

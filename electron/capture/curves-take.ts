@@ -1,24 +1,61 @@
 // Curves that come with a capture (a synthetic shot's truth.csv, an ARKit/Live Link recording)
-// become a take of the shot, so the preview plays them at once and solves can be compared with them.
+// become a take of the shot when the user asks for it, so the preview can play them and solves can
+// be compared with them. Such a take is named for what it is ("ground truth (truth.csv)"), so it is
+// never mistaken for a solve.
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { badInput } from '../common/api/errors';
 import { DEFAULT_CONTROL_NAMES } from '../common/controls';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
-import { completeTake, createTake, listTakes } from '../db/takes';
+import { completeTake, createTake, listTakes, setActiveTake, type TakeRecord } from '../db/takes';
 import { fillGaps } from '../solver/fill';
 import { curvesToWeights, parseCurvesCsv } from '../synth/shot/curves';
 
 export const CURVES_TAKE_MODEL = 'curves-file';
 
+/** The file a synthetic shot (`rigsolve synth-shot`) keeps its truth in, beside rgb/. */
+export const TRUTH_FILE = 'truth.csv';
+
+/** 'truth': the capture's ground truth, for comparison; 'curves': curves recorded with the capture. */
+export type CurvesRole = 'truth' | 'curves';
+
+/** The truth.csv beside a capture: next to its RGB folder (or its video file). */
+export function truthBeside(rgbSource: string): string {
+  return join(dirname(rgbSource), TRUTH_FILE);
+}
+
+/** What a curves take is called wherever takes are listed: "ground truth (truth.csv)", "curves (take3.csv)". */
+export function curvesTakeName(role: CurvesRole, file: string): string {
+  return `${role === 'truth' ? 'ground truth' : 'curves'} (${basename(file)})`;
+}
+
+/** A take's name when it is not a solve (curves from a file), else null: a solve is named by its number and model. */
+export function takeName(take: Pick<TakeRecord, 'modelId' | 'settings'>): string | null {
+  if (take.modelId !== CURVES_TAKE_MODEL) return null;
+  const file = typeof take.settings.file === 'string' ? take.settings.file : 'file';
+  // Takes imported before the role was recorded were a truth.csv found beside the capture, or --curves.
+  const role: CurvesRole = take.settings.role === 'truth' || take.settings.role === 'curves' ? take.settings.role : basename(file) === TRUTH_FILE ? 'truth' : 'curves';
+  return curvesTakeName(role, file);
+}
+
 export interface CurvesTakeResult {
   takeId: number;
+  name: string;
   frames: number;
   unmatchedColumns: string[];
 }
 
-export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: string): Promise<CurvesTakeResult> {
+export interface CurvesTakeOptions {
+  role?: CurvesRole;
+  /** Make it the shot's active take (default true); a comparison take leaves the active one alone. */
+  activate?: boolean;
+}
+
+export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: string, opts: CurvesTakeOptions = {}): Promise<CurvesTakeResult> {
+  const role = opts.role ?? 'curves';
+  const activate = opts.activate ?? true;
+  const name = curvesTakeName(role, csvPath);
   const shot = getShot(db, shotId);
   if (!shot || shot.firstFrame === null || shot.lastFrame === null) throw badInput('import the shot before its curves');
   let text: string;
@@ -45,8 +82,11 @@ export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: s
   for (const curve of curves.values()) fillGaps(curve);
   // Importing the same file again replaces nothing: an identical curves take is reused.
   const existing = listTakes(db, shotId).find((t) => t.modelId === CURVES_TAKE_MODEL && t.settings.file === csvPath && t.state === 'complete');
-  if (existing) return { takeId: existing.id, frames: table.frames.length, unmatchedColumns: [...mapped.unmatched] };
-  const takeId = createTake(db, { shotId, modelId: CURVES_TAKE_MODEL, modelHash: '-', provider: 'file', settings: { file: csvPath }, settingsKey: `curves:${csvPath}`, notice: null });
-  completeTake(db, takeId, shotId, curves, [], 0);
-  return { takeId, frames: table.frames.length, unmatchedColumns: [...mapped.unmatched] };
+  if (existing) {
+    if (activate) setActiveTake(db, shotId, existing.id);
+    return { takeId: existing.id, name: takeName(existing) ?? name, frames: table.frames.length, unmatchedColumns: [...mapped.unmatched] };
+  }
+  const takeId = createTake(db, { shotId, modelId: CURVES_TAKE_MODEL, modelHash: '-', provider: 'file', settings: { file: csvPath, role }, settingsKey: `curves:${csvPath}`, notice: null });
+  completeTake(db, takeId, shotId, curves, [], 0, { activate });
+  return { takeId, name, frames: table.frames.length, unmatchedColumns: [...mapped.unmatched] };
 }

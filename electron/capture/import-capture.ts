@@ -4,17 +4,18 @@
 // checked are not decoded again, and no frame is ever duplicated (frames are keyed by number).
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { badInput, conflict } from '../common/api/errors';
 import type { ImportReport, ImportRequest, ImportWarning, NormalConvention } from '../common/api/schemas';
 import { deleteFramesNotIn, listFrameRecords, upsertFrames, type FrameRecord } from '../db/frames';
 import type { ProjectDb } from '../db/open';
 import { createShot, findShotByName, getShot, setShotFps, updateShotAfterImport } from '../db/shots';
+import { activeTakeId } from '../db/takes';
 import { mapLimit } from '../util/map-limit';
 import { dominantSize, frameIssues, frameStatus, withSizeCheck, type Probe } from './classify';
 import { fileStamp, probeImage } from './probe';
 import { isVideoName, pairSequences, scanSequences, type Sequence } from './sequence';
-import { importCurvesTake } from './curves-take';
+import { importCurvesTake, truthBeside, type CurvesRole } from './curves-take';
 import { extractVideoFrames } from './video';
 
 export interface ImportProgress {
@@ -38,8 +39,10 @@ export interface ImportInput {
   normalSource: string | null;
   fps: number | null;
   normalConvention: NormalConvention;
-  /** A curves CSV to import as a take; when absent, a truth.csv beside the RGB folder is used. */
+  /** A curves CSV recorded with the capture, imported as a take. */
   curvesPath?: string | null;
+  /** Import the truth.csv beside the capture as a take named "ground truth (truth.csv)"; never done unasked. */
+  truthTake?: boolean;
 }
 
 const DEFAULT_FPS = 24;
@@ -52,8 +55,11 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
     fps: input.fps ?? null,
     normalConvention: input.normalConvention ?? 'opengl',
     curvesPath: input.curvesPath ? resolve(input.curvesPath) : null,
+    truthTake: input.truthTake ?? false,
   };
   const notes: string[] = [];
+  // Checked before any work: a take asked for and not there is the user's mistake, said at once.
+  const curves = await curvesToImport(req);
 
   let rgbDir = req.rgbSource;
   let videoFps: number | null = null;
@@ -155,17 +161,30 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
     });
   })();
 
-  // A synthetic shot (rigsolve synth-shot) keeps its truth beside rgb/: play it as a take.
-  const besides = join(dirname(rgbDir), 'truth.csv');
-  const curvesPath = req.curvesPath ?? (rgbDir === req.rgbSource && (await isFile(besides)) ? besides : null);
-  if (curvesPath) {
-    const curves = await importCurvesTake(db, shotId, curvesPath);
-    notes.push(`curves from ${basename(curvesPath)} imported as take ${curves.takeId}${curves.unmatchedColumns.length ? ` (ignored columns: ${curves.unmatchedColumns.join(', ')})` : ''}`);
+  if (curves) {
+    // An explicitly imported take becomes active only on a shot with none: it never displaces a solve.
+    const activate = activeTakeId(db, shotId) === null;
+    const take = await importCurvesTake(db, shotId, curves.path, { role: curves.role, activate });
+    const ignored = take.unmatchedColumns.length ? ` (ignored columns: ${take.unmatchedColumns.join(', ')})` : '';
+    notes.push(`${take.name} imported as take ${take.takeId}${activate ? ', the active take' : ', for comparison (the active take is unchanged)'}${ignored}`);
   }
 
   const warnings: ImportWarning[] = listFrameRecords(db, shotId).flatMap((r) => r.issues.map((i) => ({ frame: r.frame, code: i.code, message: i.message })));
   const shot = getShot(db, shotId)!;
   return { shot, framesImported: plan.length - skipped, framesSkipped: skipped, warnings, notes };
+}
+
+/** The curves file the import was asked to bring in as a take, if any. */
+async function curvesToImport(req: ImportInput): Promise<{ path: string; role: CurvesRole } | null> {
+  if (req.truthTake && req.curvesPath) throw badInput('ask for either the ground-truth take (truth.csv beside the capture) or a curves file, not both');
+  if (req.curvesPath) {
+    if (!(await isFile(req.curvesPath))) throw badInput(`curves file not found: ${req.curvesPath}`);
+    return { path: req.curvesPath, role: 'curves' };
+  }
+  if (!req.truthTake) return null;
+  const path = truthBeside(req.rgbSource);
+  if (!(await isFile(path))) throw badInput(`no truth.csv beside the capture to import as the ground-truth take (looked for ${path})`);
+  return { path, role: 'truth' };
 }
 
 async function findSequence(dir: string, what: string, notes: string[]): Promise<Sequence> {

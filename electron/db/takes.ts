@@ -108,13 +108,25 @@ export function blobToFloat32(b: Buffer): Float32Array {
   return out;
 }
 
-/** Completes a take: its curves written, staging rows removed, made the shot's active take. */
-export function completeTake(db: ProjectDb, takeId: number, shotId: number, curves: ReadonlyMap<string, Float32Array>, failedFrames: readonly number[], durationMs: number): void {
+/**
+ * Completes a take: its curves written, staging rows removed, and (unless `activate` is false: a
+ * comparison take such as a capture's ground truth) made the shot's active take.
+ */
+export function completeTake(
+  db: ProjectDb,
+  takeId: number,
+  shotId: number,
+  curves: ReadonlyMap<string, Float32Array>,
+  failedFrames: readonly number[],
+  durationMs: number,
+  opts: { activate?: boolean } = {},
+): void {
   const insert = db.prepare('INSERT OR REPLACE INTO curves (take_id, control, data) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (const [control, data] of curves) insert.run(takeId, control, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     db.prepare('DELETE FROM take_frames WHERE take_id = ?').run(takeId);
     db.prepare(`UPDATE takes SET state = 'complete', failed_frames = ?, duration_ms = coalesce(duration_ms, 0) + ? WHERE id = ?`).run(JSON.stringify(failedFrames), durationMs, takeId);
+    if (opts.activate === false) return;
     db.prepare(`UPDATE shots SET active_take_id = ?, status = CASE WHEN status IN ('todo','solving') THEN 'cleanup' ELSE status END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(takeId, shotId);
   })();
 }

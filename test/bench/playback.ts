@@ -2,8 +2,9 @@
 // second are put on screen with the plate, the frame counter and the head all on that frame,
 // and the head drawn with that frame's published values. Counting animation-frame ticks or
 // playhead moves would also count frames whose plate was still loading or whose head render
-// was skipped. The demo shot (the default head, 24 fps, 384² plates with normals, its truth as
-// the take) is what a new user plays first.
+// was skipped. The demo shot (the default head, 24 fps, 384² plates with normals) is what a new
+// user plays first; here its ground truth is the take (asked for: truthTake), so playback is
+// measured without solving it first (a solve's curves play the same way).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ export async function importDemoShot(db: ProjectDb, cacheDir: string): Promise<{
     const rig = await loadRigFromGlb(new Uint8Array(await readFile(defaultRigPath())), DEFAULT_CONTROL_NAMES);
     await writeSynthShot({ outDir: capture, rig, frames: DEMO.frames, fps: DEMO.fps, seed: DEMO.seed, size: DEMO.size });
   }
-  const report = await importCapture(db, { shotName: 'demo_head', rgbSource: join(capture, 'rgb'), normalSource: join(capture, 'normal'), fps: DEMO.fps, normalConvention: 'opengl' }, { cacheDir });
+  const report = await importCapture(db, { shotName: 'demo_head', rgbSource: join(capture, 'rgb'), normalSource: join(capture, 'normal'), fps: DEMO.fps, normalConvention: 'opengl', truthTake: true }, { cacheDir });
   return { shotId: report.shot.id, first: report.shot.firstFrame ?? 1 };
 }
 

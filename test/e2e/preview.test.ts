@@ -5,7 +5,7 @@
 // a click selects the region's controls; overlay and take comparison show what they should; a
 // missing rig says so. The renderer is built in test mode (the hook exists only there).
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -73,8 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
     for (let r = 0; r < FRAMES; r++) columns.forEach((c, k) => (values[r * columns.length + k] = (POSE[c]! * r) / (FRAMES - 1)));
     const captureDir = join(dir, 'captures', 'synth_head');
     await writeSynthShot({ outDir: captureDir, rig, curves: { columns, frames: Array.from({ length: FRAMES }, (_, i) => i + 1), values }, size: SIZE, workers: 0 });
-    // Without its truth.csv the import makes no take: the shot starts unsolved.
-    await rm(join(captureDir, 'truth.csv'));
+    // Its truth.csv stays beside the plates: an import that does not ask for it (truthTake) makes no take, so the shot starts unsolved.
 
     const rendererDir = join(dir, 'renderer');
     const { build } = await import('vite');

@@ -7,7 +7,7 @@ import { progressLine } from '../progress';
 const spec = {
   name: 'import',
   summary: 'import a capture (image sequences or a video) as a shot',
-  usage: 'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx] [--curves FILE.csv] [--json]',
+  usage: 'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx] [--truth-take | --curves FILE.csv] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -16,6 +16,7 @@ const spec = {
     fps: { type: 'string' },
     'normal-convention': { type: 'string' },
     curves: { type: 'string' },
+    'truth-take': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   help: {
@@ -25,7 +26,8 @@ const spec = {
     '--normal DIR': 'folder of normal maps, paired with the RGB frames by number',
     '--fps N': "frame rate (default: the video's, else 24)",
     '--normal-convention C': 'opengl (+Y up, default) or directx (+Y down) for the normal maps',
-    '--curves FILE.csv': 'curves that come with the capture, imported as a take (default: a truth.csv beside the RGB folder)',
+    '--truth-take': 'import the truth.csv beside the capture (synth-shot writes one) as a take named "ground truth (truth.csv)", active only on a shot with no take yet; never done without this flag',
+    '--curves FILE.csv': 'curves recorded with the capture (control or ARKit names), imported as a take, active only on a shot with no take yet',
     '--json': 'print the import report as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -40,12 +42,13 @@ export async function runImport(argv: string[]): Promise<number> {
   if (convention !== 'opengl' && convention !== 'directx') throw new UsageError('--normal-convention must be opengl or directx');
   const fps = numberOption(values.fps as string | undefined, '--fps');
   if (fps !== null && (fps <= 0 || fps > 1000)) throw new UsageError('--fps must be between 0 and 1000');
+  if (values['truth-take'] && values.curves) throw new UsageError('give either --truth-take or --curves FILE.csv, not both');
   const project = openProject(projectPath, { create: true });
   try {
     const progress = values.json ? undefined : progressLine(`import ${shotName}`);
     const report = await importCapture(
       project.db,
-      { shotName, rgbSource: rgb, normalSource: (values.normal as string | undefined) ?? null, fps, normalConvention: convention, curvesPath: (values.curves as string | undefined) ?? null },
+      { shotName, rgbSource: rgb, normalSource: (values.normal as string | undefined) ?? null, fps, normalConvention: convention, curvesPath: (values.curves as string | undefined) ?? null, truthTake: values['truth-take'] === true },
       { cacheDir: project.cacheDir, ...(progress ? { onProgress: (p) => progress(p.done, p.total) } : {}) },
     );
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -116,6 +116,8 @@ export const ImportRequest = z.object({
   normalConvention: NormalConvention.default('opengl'),
   /** Curves that come with the capture (CSV: frame + one column per control or ARKit name), imported as a take. */
   curvesPath: z.string().min(1).nullable().default(null),
+  /** Import the truth.csv beside the capture as a take named "ground truth (truth.csv)"; never done unasked. */
+  truthTake: z.boolean().default(false),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
@@ -145,6 +147,35 @@ export type DirListing = z.infer<typeof DirListing>;
 export const DeviceChoice = z.enum(['auto', 'cpu', 'cuda', 'dml', 'coreml']);
 export type DeviceChoice = z.infer<typeof DeviceChoice>;
 
+/** One region's figures in a model's evaluation headline. */
+export const RegionHeadline = z.object({
+  mae: z.number(),
+  constMae: z.number(),
+  skill: z.number().nullable(),
+  /** Mean Pearson r over the region's moving controls; null when none moves in the set. */
+  meanR: z.number().nullable(),
+});
+export type RegionHeadline = z.infer<typeof RegionHeadline>;
+
+/**
+ * The figures a model's manifest leads its evaluation with (`evaluation.headline`, written by the
+ * training export): MAE beside the all-zeros predictor and the best constant per control (the
+ * truth's median, an oracle), skill = 1 − MAE / constant MAE, mean Pearson r, per region.
+ */
+export const EvaluationHeadline = z.object({
+  /** What it was measured on, e.g. "3 natural-motion shots, 900 frames, seeds 9101-9103". */
+  set: z.string(),
+  /** Inputs fed: both, rgb or normal. */
+  mode: z.string(),
+  mae: z.number(),
+  zeroMae: z.number(),
+  constMae: z.number(),
+  skill: z.number(),
+  meanR: z.number().nullable(),
+  regions: z.record(z.string(), RegionHeadline),
+});
+export type EvaluationHeadline = z.infer<typeof EvaluationHeadline>;
+
 export const ModelSummary = z.object({
   path: z.string(),
   source: z.enum(['bundled', 'user']),
@@ -154,6 +185,10 @@ export const ModelSummary = z.object({
   /** Why the shot's rig cannot use it, or why it is not a usable model; null when it can be used. */
   problem: z.string().nullable(),
   evaluation: z.record(z.string(), z.unknown()),
+  /** The manifest's evaluation headline (MAE, skill per region), or null when it has none or it cannot be read. */
+  headline: EvaluationHeadline.nullable(),
+  /** Why a headline present in the manifest cannot be read, or null. */
+  headlineProblem: z.string().nullable(),
   isDefault: z.boolean(),
 });
 export type ModelSummary = z.infer<typeof ModelSummary>;
@@ -170,6 +205,8 @@ export const TakeSummary = z.object({
   createdAt: z.string(),
   failedFrames: z.array(z.number().int()),
   notice: z.string().nullable(),
+  /** What a take that is not a solve is (curves from a file): "ground truth (truth.csv)"; null for a solve. */
+  name: z.string().nullable(),
   active: z.boolean(),
 });
 export type TakeSummary = z.infer<typeof TakeSummary>;

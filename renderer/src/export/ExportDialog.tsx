@@ -214,6 +214,7 @@ export function ExportDialog({ shot, onClose }: { shot: ShotDetail; onClose: () 
 }
 
 export function ExportResultView({ result }: { result: ExportShotResult }) {
+  const take = useTakes((s) => s.takes.find((t) => t.id === result.takeId)) ?? { id: result.takeId };
   return (
     <div className="export-result" data-testid="export-result">
       <dl className="kv">
@@ -223,7 +224,7 @@ export function ExportResultView({ result }: { result: ExportShotResult }) {
         </dd>
         <dt>Content</dt>
         <dd className="num">
-          {result.frames} frames × {result.controls} controls · {takeLabel({ id: result.takeId })}
+          {result.frames} frames × {result.controls} controls · {takeLabel(take)}
         </dd>
         <dt>Keys</dt>
         <dd className="num" data-testid="export-keys">

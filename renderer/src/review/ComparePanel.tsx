@@ -19,8 +19,8 @@ const SHOWN_ROWS = 40;
 /** A difference a viewer would notice on the face (control values are 0–1). */
 const NOTICEABLE = 0.05;
 
-function sideLabel(side: Side): string {
-  return side === 'final' ? 'Final curves' : takeLabel({ id: side });
+function sideLabel(side: Side, takes: readonly TakeSummary[] | null): string {
+  return side === 'final' ? 'Final curves' : takeLabel(takes?.find((t) => t.id === side) ?? { id: side });
 }
 
 async function curvesOf(side: Side): Promise<{ controls: readonly string[]; first: number; curves: ReadonlyMap<string, Float32Array> }> {
@@ -66,8 +66,8 @@ export function ComparePanel({ shotId }: { shotId: number }) {
         // Align B on A's frames (both cover the shot; a range export may not).
         return v && offset !== 0 ? Float32Array.from({ length: ca.curves.get(c)?.length ?? 0 }, (_, i) => v[i - offset] ?? Number.NaN) : v;
       };
-      setResult({ diffs: diffCurves(ca.controls, (c) => ca.curves.get(c), lookupB, ca.first), label: `${sideLabel(sideA)} vs ${sideLabel(sideB)}` });
-      if (onHead) setCompareCurves(shotId, sideLabel(sideB), cb.first, cb.curves);
+      setResult({ diffs: diffCurves(ca.controls, (c) => ca.curves.get(c), lookupB, ca.first), label: `${sideLabel(sideA, takes)} vs ${sideLabel(sideB, takes)}` });
+      if (onHead) setCompareCurves(shotId, sideLabel(sideB, takes), cb.first, cb.curves);
     } catch (err) {
       setError(toApiCallError(err).message);
       setResult(null);
@@ -83,7 +83,7 @@ export function ComparePanel({ shotId }: { shotId: number }) {
     }
     try {
       const cb = await curvesOf(sideB);
-      setCompareCurves(shotId, sideLabel(sideB), cb.first, cb.curves);
+      setCompareCurves(shotId, sideLabel(sideB, takes), cb.first, cb.curves);
       useControlValues.setState({ previewMode: 'compare' });
     } catch (err) {
       setError(toApiCallError(err).message);
@@ -99,9 +99,9 @@ export function ComparePanel({ shotId }: { shotId: number }) {
   return (
     <div className="compare-panel" data-testid="compare-panel">
       <div className="compare-pick">
-        <SideSelect label="A" value={sideA} options={options} onChange={(v) => setA(v)} testId="compare-a" />
+        <SideSelect label="A" value={sideA} options={options} takes={takes} onChange={(v) => setA(v)} testId="compare-a" />
         <span className="faint">vs</span>
-        <SideSelect label="B" value={sideB} options={options.filter((o) => o !== sideA)} onChange={(v) => setB(v)} testId="compare-b" />
+        <SideSelect label="B" value={sideB} options={options.filter((o) => o !== sideA)} takes={takes} onChange={(v) => setB(v)} testId="compare-b" />
         <button className="btn small" data-testid="compare-run" disabled={busy || sideA === null || sideB === null || sideA === sideB} onClick={() => void run()}>
           {busy ? <span className="spinner" /> : null} Compare
         </button>
@@ -164,13 +164,27 @@ function jumpToWorst(d: ControlDiff | null): void {
   if (d && d.maxFrame !== null) seek(d.maxFrame);
 }
 
-function SideSelect({ label, value, options, onChange, testId }: { label: string; value: Side | null; options: readonly Side[]; onChange: (v: Side) => void; testId: string }) {
+function SideSelect({
+  label,
+  value,
+  options,
+  takes,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: Side | null;
+  options: readonly Side[];
+  takes: readonly TakeSummary[] | null;
+  onChange: (v: Side) => void;
+  testId: string;
+}) {
   return (
     <select className="input compare-select" aria-label={`Compare ${label}`} data-testid={testId} value={value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === 'final' ? 'final' : Number(e.target.value))}>
       {value === null ? <option value="">—</option> : null}
       {options.map((o) => (
         <option key={String(o)} value={String(o)}>
-          {sideLabel(o)}
+          {sideLabel(o, takes)}
         </option>
       ))}
     </select>

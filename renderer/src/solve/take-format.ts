@@ -3,8 +3,9 @@ import type { TakeSummary } from '../../../electron/common/api/schemas';
 import { formatDate } from '../views/shot-browser/format';
 import { formatDurationMs, providerLabel } from './progress-format';
 
-export function takeLabel(t: Pick<TakeSummary, 'id'>): string {
-  return `Take ${t.id}`;
+/** "Take 3" for a solve; "Take 2 · ground truth (truth.csv)" for curves from a file, so the truth is never taken for a solve. */
+export function takeLabel(t: Pick<TakeSummary, 'id'> & Partial<Pick<TakeSummary, 'name'>>): string {
+  return t.name ? `Take ${t.id} · ${t.name}` : `Take ${t.id}`;
 }
 
 const STATES: Record<TakeSummary['state'], string> = { running: 'solving', complete: 'complete', cancelled: 'stopped', failed: 'failed' };

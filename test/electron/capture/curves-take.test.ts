@@ -1,12 +1,17 @@
-// synth-shot then import: the shot's truth comes in as a take, so its preview plays the truth.
+// synth-shot then import: a shot's truth.csv becomes a take only when asked (--truth-take), named
+// as the ground truth, and then matches the truth at every frame; without the flag, no take.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
+import { takeName } from '../../../electron/capture/curves-take';
+import { writeTestSequence } from '../../../electron/demo/test-pattern';
 import { finalCurves } from '../../../electron/export/final-curves';
 import { parseTruthCsv } from '../../../electron/eval/run-eval';
 import { openProject } from '../../../electron/project/session';
 import { findShotByName } from '../../../electron/db/shots';
+import { activeTakeId, completeTake, createTake, listTakes } from '../../../electron/db/takes';
+import { importCapture } from '../../../electron/capture/import-capture';
 import { runCli as run } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
@@ -14,19 +19,38 @@ let dir: string;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
-});
+  expect(run('synth-shot', '--out', join(dir, 'shot'), '--frames', '20', '--size', '64', '--seed', '11').status).toBe(0);
+}, 120_000);
 afterAll(() => cleanup());
 
-it('imports a synthetic shot with its truth.csv as the active take, matching the truth at every frame', async () => {
-  expect(run('synth-shot', '--out', join(dir, 'shot'), '--frames', '20', '--size', '64', '--seed', '11').status).toBe(0);
-  const imp = run('import', '--project', join(dir, 'p.rigsolve'), '--shot', 'synth', '--rgb', join(dir, 'shot', 'rgb'), '--normal', join(dir, 'shot', 'normal'));
+const capture = (): string[] => ['--rgb', join(dir, 'shot', 'rgb'), '--normal', join(dir, 'shot', 'normal')];
+
+it('imports a synthetic shot without a take unless asked: its truth.csv is never taken silently', () => {
+  const imp = run('import', '--project', join(dir, 'plain.rigsolve'), '--shot', 'synth', ...capture());
   expect(imp.status, imp.stderr).toBe(0);
-  expect(imp.stdout).toMatch(/note: curves from truth\.csv imported as take \d+/);
+  expect(imp.stdout).not.toMatch(/take/);
+  const project = openProject(join(dir, 'plain.rigsolve'), { create: false });
+  try {
+    const shot = findShotByName(project.db, 'synth')!;
+    expect(listTakes(project.db, shot.id)).toEqual([]);
+    expect(shot.status).toBe('todo');
+  } finally {
+    project.close();
+  }
+}, 120_000);
+
+it('with --truth-take imports truth.csv as the active "ground truth (truth.csv)" take, matching the truth at every frame', async () => {
+  const imp = run('import', '--project', join(dir, 'p.rigsolve'), '--shot', 'synth', ...capture(), '--truth-take');
+  expect(imp.status, imp.stderr).toBe(0);
+  expect(imp.stdout).toMatch(/note: ground truth \(truth\.csv\) imported as take \d+, the active take/);
   const truth = parseTruthCsv(await readFile(join(dir, 'shot', 'truth.csv'), 'utf8'));
   const project = openProject(join(dir, 'p.rigsolve'), { create: false });
   try {
     const shot = findShotByName(project.db, 'synth')!;
     expect(shot.status).toBe('cleanup');
+    const [take] = listTakes(project.db, shot.id);
+    expect(takeName(take!)).toBe('ground truth (truth.csv)');
+    expect(activeTakeId(project.db, shot.id)).toBe(take!.id);
     const table = finalCurves(project.db, shot.id);
     expect(table.values[0]).toHaveLength(20);
     for (const name of DEFAULT_CONTROL_NAMES) {
@@ -37,4 +61,31 @@ it('imports a synthetic shot with its truth.csv as the active take, matching the
   } finally {
     project.close();
   }
+}, 120_000);
+
+it('a truth take asked for on a solved shot comes in for comparison: the solve stays the active take', async () => {
+  const project = openProject(join(dir, 'solved.rigsolve'), { create: true });
+  try {
+    const req = { shotName: 'synth', rgbSource: join(dir, 'shot', 'rgb'), normalSource: join(dir, 'shot', 'normal'), fps: 24, normalConvention: 'opengl' as const };
+    const { shot } = await importCapture(project.db, req, { cacheDir: project.cacheDir });
+    // stands in for a solve: any complete take made active
+    const solve = createTake(project.db, { shotId: shot.id, modelId: 'some-model', modelHash: 'h', provider: 'cpu', settings: {}, settingsKey: 'k', notice: null });
+    completeTake(project.db, solve, shot.id, new Map([['jawOpen', new Float32Array(20)]]), [], 1);
+    const report = await importCapture(project.db, { ...req, truthTake: true }, { cacheDir: project.cacheDir });
+    expect(report.notes.join('\n')).toMatch(/ground truth \(truth\.csv\) imported as take \d+, for comparison \(the active take is unchanged\)/);
+    expect(activeTakeId(project.db, shot.id)).toBe(solve);
+    expect(listTakes(project.db, shot.id).map((t) => takeName(t))).toEqual([null, 'ground truth (truth.csv)']);
+  } finally {
+    project.close();
+  }
+}, 120_000);
+
+it('refuses --truth-take with --curves, and --truth-take where there is no truth.csv, with one line each', async () => {
+  const both = run('import', '--project', join(dir, 'q.rigsolve'), '--shot', 'synth', ...capture(), '--truth-take', '--curves', join(dir, 'shot', 'truth.csv'));
+  expect(both.status).toBe(2);
+  expect(both.stderr.trim()).toBe('rigsolve import: give either --truth-take or --curves FILE.csv, not both');
+  await writeTestSequence({ dir: join(dir, 'plates', 'rgb'), first: 1, count: 3, width: 32, height: 32, kind: 'rgb' });
+  const none = run('import', '--project', join(dir, 'q.rigsolve'), '--shot', 'plates', '--rgb', join(dir, 'plates', 'rgb'), '--truth-take');
+  expect(none.status).toBe(2);
+  expect(none.stderr.trim()).toBe(`rigsolve import: no truth.csv beside the capture to import as the ground-truth take (looked for ${join(dir, 'plates', 'truth.csv')})`);
 }, 120_000);
