@@ -21,7 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   'synth-shot': { summary: 'render a synthetic shot of the rig with natural motion and its truth', run: runSynthShot },
   'synth-data': { summary: 'render training data for the solver', run: runSynthData },
   'rig-sheet': { summary: 'contact sheet of the rig: neutral plus every control', run: runRigSheet },
-  eval: { summary: 'measure a model on held-out synthetic data (models/EVAL.md) from Node', run: runEval },
+  eval: { summary: 'measure a model against the truth: MAE beside the all-zeros and best-constant baselines, skill, r (models/EVAL.md)', run: runEval },
   export: { summary: "export a shot's final curves for an animation package", run: runExport },
   serve: { summary: 'serve the app to a browser (remote review, testing)', run: runServe },
   app: { summary: 'start the app in a browser (the demo project on first run)', run: runApp },

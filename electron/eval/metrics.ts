@@ -1,14 +1,53 @@
-// Solve-quality figures, the same definitions as models/training's evaluate.py, so EVAL.md can be
-// reproduced from Node: control MAE per region and overall, vertex error in millimetres (mean and
-// 95th percentile over every active vertex of every sample: the vertices some shape moves by more
-// than 1 µm, so the still back of the head does not dilute the figure), and frame-to-frame jitter. Pure.
+// Solve-quality figures, the same definitions as models/training's evaluate.py and the yardstick
+// ../shared/tools/score_solve.cjs, so EVAL.md can be reproduced from Node: control MAE per region
+// and overall, always beside the all-zeros predictor and the best constant per control (the
+// truth's median: an oracle no solver has), skill = 1 − MAE / constant MAE, Pearson r per control;
+// vertex error in millimetres (mean and 95th percentile over every active vertex of every sample:
+// the vertices some shape moves by more than 1 µm, so the still back of the head does not dilute
+// the figure), and frame-to-frame jitter. Pure.
 import { DEFAULT_CONTROLS } from '../common/controls';
 import type { RigBasisArrays } from './dataset';
 
-export interface RegionError {
-  region: string;
+/** A control "moves" when its truth's standard deviation over the set exceeds this (score_solve.cjs). */
+export const MOVING_STD = 0.02;
+
+/** Errors of one control, or summed over a region or the whole set, beside the two baselines. */
+export interface ScoreFigures {
+  /** Mean |solve − truth|. */
   mae: number;
+  /** Mean |truth|: what predicting 0 everywhere scores. */
+  zeroMae: number;
+  /** Mean |truth − the truth's median per control|: the best constant per control (an oracle). */
+  constMae: number;
+  /** 1 − mae / constMae: 1 is perfect, 0 no better than a constant, below 0 worse. Null when the truth never moves (constMae 0). */
+  skill: number | null;
+}
+
+export interface ControlScore extends ScoreFigures {
+  control: string;
+  region: string;
+  /** Pearson r of solve against truth; 0 for a constant solve; null when the truth does not move (std ≤ MOVING_STD). */
+  r: number | null;
+  /** The constant the oracle predicts: the truth's median. */
+  median: number;
+}
+
+export interface RegionError extends ScoreFigures {
+  region: string;
+  /** How many controls the region has. */
   controls: number;
+  /** Mean r over the region's moving controls; null when none moves. */
+  meanR: number | null;
+  /** How many of its controls move. */
+  moving: number;
+}
+
+export interface ControlErrors extends ScoreFigures {
+  /** Mean r over the moving controls; null when none moves. */
+  meanR: number | null;
+  moving: number;
+  byRegion: RegionError[];
+  byControl: ControlScore[];
 }
 
 /** Region of each named control in the default control set ('other' for names it lacks). */
@@ -16,24 +55,93 @@ export function controlRegions(controls: readonly string[]): string[] {
   return controls.map((c) => DEFAULT_CONTROLS.find((d) => d.name === c)?.region ?? 'other');
 }
 
-/** pred and truth: [n, C] row-major. */
-export function controlErrors(pred: Float32Array, truth: Float32Array, regions: readonly string[]): { overall: number; byRegion: RegionError[] } {
+/** The median (mean of the middle two for an even count), as score_solve.cjs takes it. */
+export function median(values: ArrayLike<number>): number {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
+/** Pearson r of b against a; 0 when b is constant (a constant solve follows nothing). */
+export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i]!;
+    mb += b[i]!;
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+    sbb += (b[i]! - mb) ** 2;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/** Population standard deviation. */
+export function standardDeviation(values: ArrayLike<number>): number {
+  const n = values.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += values[i]!;
+  m /= n;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += (values[i]! - m) ** 2;
+  return Math.sqrt(s / n);
+}
+
+const skillOf = (sum: number, constSum: number): number | null => (constSum > 0 ? 1 - sum / constSum : null);
+const meanOf = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null);
+
+/**
+ * Scores a solve against the truth, per control, per region and overall. pred and truth: [n, C]
+ * row-major, columns in `regions` order (one region per control); `controls` names them
+ * (defaults to c0, c1, … where only the regions are known).
+ */
+export function controlErrors(pred: Float32Array, truth: Float32Array, regions: readonly string[], controls?: readonly string[]): ControlErrors {
   const C = regions.length;
   const n = truth.length / C;
-  const sums = new Map<string, { s: number; c: number }>();
-  let total = 0;
+  const t = new Float64Array(n);
+  const p = new Float64Array(n);
+  const byControl: ControlScore[] = [];
   for (let c = 0; c < C; c++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += Math.abs(pred[i * C + c]! - truth[i * C + c]!);
-    total += s;
-    const r = sums.get(regions[c]!) ?? { s: 0, c: 0 };
-    r.s += s;
-    r.c += 1;
-    sums.set(regions[c]!, r);
+    for (let i = 0; i < n; i++) {
+      t[i] = truth[i * C + c]!;
+      p[i] = pred[i * C + c]!;
+    }
+    const med = median(t);
+    let sum = 0;
+    let zero = 0;
+    let cons = 0;
+    for (let i = 0; i < n; i++) {
+      sum += Math.abs(t[i]! - p[i]!);
+      zero += Math.abs(t[i]!);
+      cons += Math.abs(t[i]! - med);
+    }
+    const moving = standardDeviation(t) > MOVING_STD;
+    byControl.push({ control: controls?.[c] ?? `c${c}`, region: regions[c]!, mae: sum / n, zeroMae: zero / n, constMae: cons / n, skill: skillOf(sum, cons), r: moving ? pearson(t, p) : null, median: med });
   }
+  // Region and overall figures are means over every value (sums over controls, as score_solve.cjs), not means of control means.
+  const summarise = (scores: readonly ControlScore[]) => {
+    const sum = scores.reduce((s, x) => s + x.mae, 0);
+    const zero = scores.reduce((s, x) => s + x.zeroMae, 0);
+    const cons = scores.reduce((s, x) => s + x.constMae, 0);
+    const rs = scores.flatMap((x) => (x.r === null ? [] : [x.r]));
+    return { mae: sum / scores.length, zeroMae: zero / scores.length, constMae: cons / scores.length, skill: skillOf(sum, cons), meanR: meanOf(rs), moving: rs.length };
+  };
+  const regionNames = [...new Set(regions)];
   return {
-    overall: total / (n * C),
-    byRegion: [...sums.entries()].map(([region, r]) => ({ region, mae: r.s / (r.c * n), controls: r.c })),
+    ...summarise(byControl),
+    byRegion: regionNames.map((region) => {
+      const scores = byControl.filter((x) => x.region === region);
+      return { region, controls: scores.length, ...summarise(scores) };
+    }),
+    byControl,
   };
 }
 

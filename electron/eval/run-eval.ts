@@ -9,15 +9,13 @@ import { decodeForModel, defaultCrop } from '../solver/decode';
 import type { ModelInfo } from '../solver/manifest';
 import { fillAbsent, normaliseInto } from '../solver/preprocess';
 import { readBasis, readDatasetManifest, readNpy } from './dataset';
-import { activeVertices, controlErrors, controlRegions, DistanceStats, jitter, vertexDistancesMm, type RegionError } from './metrics';
+import { activeVertices, controlErrors, controlRegions, DistanceStats, jitter, vertexDistancesMm, type ControlErrors } from './metrics';
 
 export type EvalMode = 'both' | 'rgb' | 'normal';
 
-export interface DatasetEval {
+export interface DatasetEval extends ControlErrors {
   mode: EvalMode;
   samples: number;
-  mae: number;
-  byRegion: RegionError[];
   vertexMeanMm: number;
   vertexP95Mm: number;
 }
@@ -79,15 +77,13 @@ export async function evaluateDataset(dir: string, mode: EvalMode, ctx: Ctx): Pr
       ctx.onProgress?.(done, m.count);
     }
   }
-  const errors = controlErrors(concat(preds), concat(truths), m.regions);
-  return { mode, samples: done, mae: errors.overall, byRegion: errors.byRegion, vertexMeanMm: stats.mean, vertexP95Mm: stats.quantile(0.95) };
+  const errors = controlErrors(concat(preds), concat(truths), m.regions, m.controls);
+  return { mode, samples: done, ...errors, vertexMeanMm: stats.mean, vertexP95Mm: stats.quantile(0.95) };
 }
 
-export interface ShotEval {
+export interface ShotEval extends ControlErrors {
   mode: EvalMode;
   frames: number;
-  mae: number;
-  byRegion: RegionError[];
   jitterPredicted: number;
   jitterTruth: number;
 }
@@ -124,8 +120,8 @@ export async function evaluateShot(dir: string, mode: EvalMode, ctx: Ctx): Promi
     ctx.onProgress?.(Math.min(frames.length, i + ctx.batch), frames.length);
   }
   const pred = concat(preds);
-  const errors = controlErrors(pred, truth, regions);
-  return { mode, frames: frames.length, mae: errors.overall, byRegion: errors.byRegion, jitterPredicted: jitter(pred, controls.length), jitterTruth: jitter(truth, controls.length) };
+  const errors = controlErrors(pred, truth, regions, controls);
+  return { mode, frames: frames.length, ...errors, jitterPredicted: jitter(pred, controls.length), jitterTruth: jitter(truth, controls.length) };
 }
 
 export function parseTruthCsv(text: string): { controls: string[]; frames: number[]; rows: Float32Array } {

@@ -4,16 +4,14 @@ import { badInput } from '../common/api/errors';
 import type { ProjectDb } from '../db/open';
 import { findShotByName } from '../db/shots';
 import { activeTakeId, getTake, readCurves } from '../db/takes';
-import { controlErrors, controlRegions, jitter, type RegionError } from './metrics';
+import { controlErrors, controlRegions, jitter, type ControlErrors } from './metrics';
 import { parseTruthCsv } from './run-eval';
 
-export interface TakeEval {
+export interface TakeEval extends ControlErrors {
   shot: string;
   takeId: number;
   modelId: string;
   frames: number;
-  mae: number;
-  byRegion: RegionError[];
   jitterPredicted: number;
   jitterTruth: number;
 }
@@ -40,6 +38,6 @@ export function evaluateTake(db: ProjectDb, shotName: string, truthCsv: string, 
       pred[i * C + c] = v;
     }
   });
-  const errors = controlErrors(pred, truth, controlRegions(controls));
-  return { shot: shotName, takeId: take.id, modelId: take.modelId, frames: frames.length, mae: errors.overall, byRegion: errors.byRegion, jitterPredicted: jitter(pred, C), jitterTruth: jitter(truth, C) };
+  const errors = controlErrors(pred, truth, controlRegions(controls), controls);
+  return { shot: shotName, takeId: take.id, modelId: take.modelId, frames: frames.length, ...errors, jitterPredicted: jitter(pred, C), jitterTruth: jitter(truth, C) };
 }

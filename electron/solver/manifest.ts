@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../common/api/errors';
+import { EvaluationHeadline } from '../common/api/schemas';
 
 const Normalisation = z.object({ mean: z.array(z.number()).length(3), std: z.array(z.number().positive()).length(3) });
 
@@ -23,16 +24,39 @@ export const ModelManifest = z
     controls: z.array(z.string()).min(1),
     rigHash: z.string().nullable().default(null),
     featureSize: z.number().int().positive().optional(),
-    // export.py writes null for a model exported without evaluation figures
-    evaluation: z.record(z.string(), z.unknown()).nullable().default({}).transform((v) => v ?? {}),
+    // export.py writes null for a model exported without evaluation figures. Its free-form figures
+    // pass through; the headline the model card shows is typed, and one this app cannot read is
+    // set aside (see headlineOf) rather than refusing a model that solves perfectly well.
+    evaluation: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .default({})
+      .transform((v): ModelEvaluation => {
+        const { headline, ...rest } = v ?? {};
+        const read = headlineOf(headline);
+        return read.headline ? { ...rest, headline: read.headline } : rest;
+      }),
   })
   .passthrough();
 export type ModelManifest = z.infer<typeof ModelManifest> & { absentValue: number };
+
+/** A manifest's evaluation: whatever the training run measured, with its headline typed when present. */
+export type ModelEvaluation = Record<string, unknown> & { headline?: EvaluationHeadline };
+
+/** The evaluation headline read from a manifest's raw `evaluation.headline`: null when absent, with the reason when unreadable. */
+export function headlineOf(raw: unknown): { headline: EvaluationHeadline | null; problem: string | null } {
+  if (raw === undefined || raw === null) return { headline: null, problem: null };
+  const parsed = EvaluationHeadline.safeParse(raw);
+  if (parsed.success) return { headline: parsed.data, problem: null };
+  return { headline: null, problem: `evaluation headline unreadable: ${z.prettifyError(parsed.error).split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ')}` };
+}
 
 export interface ModelInfo {
   /** Absolute path of the .onnx file. */
   path: string;
   manifest: ModelManifest;
+  /** Why the manifest's evaluation headline was set aside, or null (none, or read). */
+  headlineProblem: string | null;
   /** sha256 of the .onnx bytes: recorded on every take. */
   hash: string;
   sizeBytes: number;
@@ -65,7 +89,8 @@ export async function loadModelInfo(onnxPath: string): Promise<ModelInfo> {
   if (!parsed.success) throw badInput(`${basename(onnxPath)}: manifest invalid: ${z.prettifyError(parsed.error).split('\n')[0]}`);
   const s = await stat(onnxPath);
   const manifest = { ...parsed.data, absentValue: parsed.data.absentNormal?.value ?? parsed.data.absentValue ?? 0 };
-  return { path: onnxPath, manifest, hash: createHash('sha256').update(bytes).digest('hex'), sizeBytes: s.size };
+  const { problem: headlineProblem } = headlineOf((raw as { evaluation?: { headline?: unknown } | null }).evaluation?.headline);
+  return { path: onnxPath, manifest, headlineProblem, hash: createHash('sha256').update(bytes).digest('hex'), sizeBytes: s.size };
 }
 
 /**

@@ -1,9 +1,11 @@
-// The models the host can solve with, each with its manifest: controls, input size, evaluation
-// figures. A model whose manifest does not fit the shot's rig is listed but cannot be chosen,
-// with the reason beside it, so a user sees why their model is refused instead of it vanishing.
+// The models the host can solve with, each with its card: controls, input size, and the figures
+// its manifest leads its evaluation with (MAE beside the best constant, skill overall and per
+// region, a region worse than a constant flagged). A model whose manifest does not fit the shot's
+// rig is listed but cannot be chosen, with the reason beside it, so a user sees why their model is
+// refused instead of it vanishing.
 import type { ModelSummary } from '../../../electron/common/api/schemas';
 import { shortenPath } from '../views/shot-browser/paths';
-import { evaluationRows, modelName, modelRefusal } from './model-format';
+import { evaluationRows, modelEvaluation, modelName, modelRefusal, WORSE_THAN_CONSTANT, type HeadlineView } from './model-format';
 
 interface Props {
   models: readonly ModelSummary[];
@@ -12,14 +14,56 @@ interface Props {
   disabled?: boolean;
 }
 
-const MAX_FIGURES = 6;
+function HeadlineFigures({ view }: { view: HeadlineView }) {
+  return (
+    <div className="model-eval" data-testid="model-eval">
+      <div className="model-eval-set faint">{view.set}</div>
+      <dl className="model-figures">
+        {view.figures.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd className="num">{v}</dd>
+          </div>
+        ))}
+        {view.worseThanConstant ? (
+          <div className="tag warn" data-testid="model-worse">
+            {WORSE_THAN_CONSTANT}
+          </div>
+        ) : null}
+      </dl>
+      {view.regions.length > 0 ? (
+        <table className="model-regions num" data-testid="model-regions">
+          <thead>
+            <tr>
+              <th>region</th>
+              <th>MAE</th>
+              <th>skill</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.regions.map((g) => (
+              <tr key={g.region} className={g.worse ? 'worse' : undefined} title={g.title} data-region={g.region}>
+                <td>{g.region}</td>
+                <td>{g.mae}</td>
+                <td>
+                  {g.skill}
+                  {g.worse ? <span className="model-region-warn"> {WORSE_THAN_CONSTANT}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
 
 export function ModelPicker({ models, selected, onSelect, disabled }: Props) {
   return (
     <div className="model-list" role="radiogroup" aria-label="Model">
       {models.map((m) => {
         const refusal = modelRefusal(m);
-        const rows = evaluationRows(m.evaluation);
+        const evaluation = modelEvaluation(m);
         const on = m.path === selected;
         return (
           <label
@@ -44,18 +88,12 @@ export function ModelPicker({ models, selected, onSelect, disabled }: Props) {
                 <div className="model-refusal" data-testid="model-refusal">
                   {refusal}
                 </div>
-              ) : rows.length > 0 ? (
-                <dl className="model-figures">
-                  {rows.slice(0, MAX_FIGURES).map(([k, v]) => (
-                    <div key={k}>
-                      <dt>{k}</dt>
-                      <dd className="num">{v}</dd>
-                    </div>
-                  ))}
-                  {rows.length > MAX_FIGURES ? <div className="faint" title={rows.map((r) => r.join(': ')).join('\n')}>+{rows.length - MAX_FIGURES} more</div> : null}
-                </dl>
+              ) : evaluation.kind === 'headline' ? (
+                <HeadlineFigures view={evaluation.headline} />
               ) : (
-                <div className="faint model-noeval">No evaluation figures in the manifest</div>
+                <div className="faint model-noeval" data-testid="model-noeval" title={evaluationRows(m.evaluation).map((r) => r.join(': ')).join('\n') || undefined}>
+                  {evaluation.message}
+                </div>
               )}
             </div>
           </label>

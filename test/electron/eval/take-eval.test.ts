@@ -13,7 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-interface Figures { mae: number; frames: number; jitterPredicted: number; jitterTruth: number; byRegion: { region: string; mae: number }[] }
+interface Figures {
+  mae: number;
+  zeroMae: number;
+  constMae: number;
+  skill: number | null;
+  meanR: number | null;
+  frames: number;
+  jitterPredicted: number;
+  jitterTruth: number;
+  byRegion: { region: string; mae: number; skill: number | null }[];
+  byControl: { control: string; r: number | null; mae: number }[];
+}
 
 it('scores a solved take against truth.csv like the direct evaluation of the same frames', () => {
   const shot = join(dir, 'shot');
@@ -34,6 +45,13 @@ it('scores a solved take against truth.csv like the direct evaluation of the sam
   expect(take.jitterTruth).toBeCloseTo(direct.jitterTruth, 6);
   expect(take.jitterPredicted).toBeCloseTo(direct.jitterPredicted, 5);
   for (const g of direct.byRegion) expect(take.byRegion.find((r) => r.region === g.region)?.mae).toBeCloseTo(g.mae, 5);
+  // the same baselines, skill and r both ways
+  expect(take.zeroMae).toBeCloseTo(direct.zeroMae, 6);
+  expect(take.constMae).toBeCloseTo(direct.constMae, 6);
+  if (direct.skill === null) expect(take.skill).toBeNull(); // a shot too short to move: no constant to beat
+  else expect(take.skill).toBeCloseTo(direct.skill, 4);
+  expect(take.byControl).toHaveLength(102);
+  expect(take.byControl.map((c) => c.control)).toEqual(direct.byControl.map((c) => c.control));
 
   const human = run('eval', '--project', project, '--solved-shot', 'held', '--truth', join(shot, 'truth.csv'));
   expect(human.stdout.split('\n')[0]).toMatch(/^take \d+ of shot "held" \(model .+\)$/);
