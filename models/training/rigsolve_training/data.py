@@ -40,6 +40,10 @@ class SynthDataset:
         self.seed = m.get("seed")
         if len(self.regions) != len(self.controls):
             raise ValueError(f"{self.root}: {len(self.controls)} controls, {len(self.regions)} regions")
+        # Pose-stage labels (rigsolve synth-data writes them where the rig has eyes and lips).
+        self.anchor_names = list(m.get("anchors", []))
+        self.has_pose = bool(self.anchor_names) and all("anchors" in sh and "pose" in sh for sh in m["shards"])
+        self._anchors, self._pose = [], []
         self._rgb, self._normal, self._params, counts = [], [], [], []
         for sh in m["shards"]:
             n = int(sh["count"])
@@ -50,6 +54,9 @@ class SynthDataset:
             self._rgb.append(rgb)
             self._normal.append(normal)
             self._params.append(params)
+            if self.has_pose:
+                self._anchors.append(self._open(sh["anchors"], np.float32, (n, len(self.anchor_names), 2)))
+                self._pose.append(self._open(sh["pose"], np.float32, (n, 3)))
             counts.append(n)
         self.offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         self.count = int(self.offsets[-1])
@@ -86,6 +93,21 @@ class SynthDataset:
             if normal is not None:
                 normal[sel] = self._normal[k][local]
         return rgb, normal, params
+
+    def load_pose(self, idx) -> tuple[np.ndarray, np.ndarray]:
+        """Rows idx -> (anchors float32 [n, A, 2] in pixels, pose float32 [n, 3] degrees)."""
+        if not self.has_pose:
+            raise ValueError(f"{self.root}: no anchors/pose labels (render it again with rigsolve synth-data)")
+        idx = np.asarray(idx, dtype=np.int64)
+        shard = np.searchsorted(self.offsets[1:], idx, side="right")
+        anchors = np.empty((len(idx), len(self.anchor_names), 2), np.float32)
+        pose = np.empty((len(idx), 3), np.float32)
+        for k in np.unique(shard):
+            sel = np.nonzero(shard == k)[0]
+            local = idx[sel] - self.offsets[k]
+            anchors[sel] = self._anchors[k][local]
+            pose[sel] = self._pose[k][local]
+        return anchors, pose
 
     def basis(self) -> RigBasisArrays:
         b = self.manifest["basis"]

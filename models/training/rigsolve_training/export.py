@@ -50,7 +50,7 @@ def max_diff(session, model, batches) -> dict:
     for rgb, nrm in batches:
         onnx_out = session.run(["params", "features"], {"rgb": rgb, "normal": nrm})
         with torch.no_grad():
-            ref = model(torch.from_numpy(rgb), torch.from_numpy(nrm))
+            ref = model(torch.from_numpy(rgb), torch.from_numpy(nrm))[:2]
         for k, o, r in zip(("params", "features"), onnx_out, ref):
             if o.shape != tuple(r.shape):
                 raise AssertionError(f"{k}: onnx shape {o.shape}, torch {tuple(r.shape)}")
@@ -66,15 +66,39 @@ def session_for(path: Path, threads: int = 2):
     return ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
 
 
+class _StagedGraph(torch.nn.Module):
+    """The staged solver's shipped outputs: params, features, and its pose stage's anchors and
+    head pose (for the head-motion view; the app reads params and features)."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, rgb, normal):
+        return self.model.forward_export(rgb, normal)
+
+
+def is_staged(model) -> bool:
+    return hasattr(model, "forward_export")
+
+
+def output_names(model) -> list:
+    return ["params", "features", "anchors", "pose"] if is_staged(model) else ["params", "features"]
+
+
 def export_onnx(model: torch.nn.Module, out: Path):
     s = model.input_size
     dummy = (torch.zeros(2, 3, s, s).uniform_(-2, 2), torch.zeros(2, 3, s, s).uniform_(-1, 1))
     batch = {0: "N"}
+    names = output_names(model)
+    # eval() on the wrapper too: the exporter restores the mode of the module it was given,
+    # recursively, and a fresh wrapper is in training mode (BatchNorm would then use batch stats)
+    graph = _StagedGraph(model).eval() if is_staged(model) else model
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the legacy exporter's deprecation notice
-        torch.onnx.export(model, dummy, str(out), dynamo=False, opset_version=17,
-                          input_names=["rgb", "normal"], output_names=["params", "features"],
-                          dynamic_axes={"rgb": batch, "normal": batch, "params": batch, "features": batch},
+        torch.onnx.export(graph, dummy, str(out), dynamo=False, opset_version=17,
+                          input_names=["rgb", "normal"], output_names=names,
+                          dynamic_axes={"rgb": batch, "normal": batch, **{k: batch for k in names}},
                           do_constant_folding=True)
     import onnx
     onnx.checker.check_model(onnx.load(str(out)))
@@ -142,12 +166,31 @@ def build_manifest(onnx_path: Path, model, ck: dict, evaluation, parity: dict, q
         "config": cfg,
         "evaluation": evaluation,
         "featureSize": model.feature_dim,
+        **({"stages": staged_description(model)} if is_staged(model) else {}),
         "opset": 17,
         "parity": {"tolerance": PARITY_TOL, "maxAbsDiff": parity},
         "quantisation": quantisation,
         "speed": speed,
         "toolVersions": {"torch": torch.__version__, "onnx": onnx.__version__,
                          "onnxruntime": onnxruntime.__version__},
+    }
+
+
+def staged_description(model) -> dict:
+    """What the manifest says of the staged graph: its stages, crops and extra outputs."""
+    from .staged import ANCHORS, EXPERT_REGIONS, POSE_SCALE_DEG, SIDED
+    return {
+        "pose": {"input": f"rgb average-pooled {model.locator_pool}x", "anchors": list(ANCHORS),
+                 "outputs": {"anchors": "float32 [N, 3, 2]: x, y in input pixels (pixel i spans [i, i+1))",
+                             "pose": "float32 [N, 3]: head yaw, pitch, roll in degrees"},
+                 "scaleDeg": POSE_SCALE_DEG},
+        "frame": "e = (eyeLeft + eyeRight)/2, ax = eyeLeft - eyeRight, ay = mouth - e; "
+                 "canonical (a, b) -> e + a*ax + b*ay",
+        "crops": {k: {"box": list(box), "size": list(size), "mirroredRight": k in SIDED}
+                  for k, (box, size) in model.crops.items()},
+        "experts": {k: list(v) for k, v in EXPERT_REGIONS.items()},
+        "heads": {k: len(v) for k, v in model.assign.items()},
+        "face": "dual Hiera (rgb, normal) on the face crop",
     }
 
 
@@ -158,7 +201,7 @@ def export(checkpoint, out, evaluation_json=None, quantize: bool = False, quiet:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     model, ck = model_from_checkpoint(checkpoint)
-    if model.branches != ["rgb", "normal"]:
+    if list(model.branches) != ["rgb", "normal"]:
         raise ValueError("only the dual-branch model is shipped; single-branch ablation models "
                          "are evaluated from their checkpoints")
     evaluation = json.loads(Path(evaluation_json).read_text()) if evaluation_json else None

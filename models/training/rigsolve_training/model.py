@@ -81,5 +81,13 @@ class RigSolver(nn.Module):
         return (params.clamp(0.0, 1.0) if clamp else params), fused
 
 
-def build_model(config: dict, n_controls: int) -> RigSolver:
+def build_model(config: dict, n_controls: int, controls: list | None = None,
+                regions: list | None = None) -> nn.Module:
+    """The network a config describes; the staged solver needs the control names and regions
+    (its region heads are chosen by them)."""
+    if config["model"]["type"] == "staged":
+        from .staged import StagedSolver
+        if controls is None or regions is None or len(controls) != n_controls:
+            raise ValueError("the staged solver needs the data's controls and regions")
+        return StagedSolver(config["model"], list(controls), list(regions))
     return RigSolver(config["model"], n_controls)

@@ -91,7 +91,8 @@ def augment_rgb(rgb: np.ndarray, rng: np.random.Generator, aug: dict) -> np.ndar
 
 def make_batch(ds: SynthDataset, idx: np.ndarray, cfg: dict, device, rng=None):
     """Load rows, (train only: augment, modality dropout), preprocess -> tensors on device.
-    rng=None means evaluation: no augmentation, no dropout."""
+    rng=None means evaluation: no augmentation, no dropout. For the staged solver also the
+    pose-stage labels: anchors (normalised coordinates) and pose (units of POSE_SCALE_DEG)."""
     rgb_u8, nrm_u8, params = ds.load(idx)
     if rng is not None:
         rgb_u8 = augment_rgb(rgb_u8, rng, cfg["augment"])
@@ -106,10 +107,55 @@ def make_batch(ds: SynthDataset, idx: np.ndarray, cfg: dict, device, rng=None):
         drop_n = rng.uniform(0, 1, n) < float(md["normal"])
         # never drop both; with no normal map at all, rgb must stay
         drop_r = (~drop_n) & (nrm_u8 is not None) & (rng.uniform(0, 1, n) < float(md["rgb"]))
+        if cfg["model"]["type"] == "staged":
+            drop_r[:] = False  # the pose stage reads rgb: the staged solver always has it
         nrm[drop_n] = 0.0
         rgb[drop_r] = 0.0
     t = lambda a: torch.from_numpy(a).to(device)  # noqa: E731
-    return t(rgb), t(nrm), t(params)
+    if cfg["model"]["type"] != "staged":
+        return t(rgb), t(nrm), t(params)
+    from .staged import POSE_SCALE_DEG, anchors_to_normalised
+    anchors, pose = ds.load_pose(idx)
+    labels = {"anchors": anchors_to_normalised(t(anchors), ds.size), "pose": t(pose) / POSE_SCALE_DEG}
+    return t(rgb), t(nrm), t(params), labels
+
+
+def control_norm_weights(ds: SynthDataset, floor: float, seed: int, rows: int = 4000) -> torch.Tensor:
+    """Per-control loss weights 1 / max(mean |y - median|, floor), mean 1: every control's error
+    counts relative to what the best constant would get wrong on it, so the few big controls (the
+    jaw) cannot drown the many small ones."""
+    idx = np.sort(np.random.default_rng([seed, 7]).choice(len(ds), min(rows, len(ds)), replace=False))
+    _, _, y = ds.load(idx)
+    mad = np.abs(y - np.median(y, axis=0)).mean(0)
+    w = 1.0 / np.maximum(mad, floor)
+    return torch.from_numpy((w / w.mean()).astype(np.float32))
+
+
+def init_locator(model, ds: SynthDataset, seed: int, rows: int = 2000):
+    """Start the pose stage at the data's mean anchors and pose (its last layer's bias)."""
+    from .staged import POSE_SCALE_DEG
+    idx = np.sort(np.random.default_rng([seed, 8]).choice(len(ds), min(rows, len(ds)), replace=False))
+    anchors, pose = ds.load_pose(idx)
+    mean = np.concatenate([(anchors * (2.0 / ds.size) - 1.0).mean(0).ravel(), pose.mean(0) / POSE_SCALE_DEG])
+    last = model.locator.fc[-1]
+    with torch.no_grad():
+        model.mean_anchors.copy_(torch.from_numpy(mean[: anchors.shape[1] * 2].reshape(-1, 2).astype(np.float32)))
+        last.bias.copy_(torch.from_numpy(mean.astype(np.float32)))
+        last.weight.mul_(0.1)
+
+
+def staged_loss(model, loss_fn, rgb, nrm, y, labels, vidx, rng, cfg):
+    """Controls from crops at the true anchors plus noise of the pose stage's size (so the
+    experts learn on what the pose stage will hand them), and the pose stage's own terms."""
+    lc = cfg["loss"]
+    sigma = float(cfg["model"]["staged"]["crop_noise"])
+    noise = torch.from_numpy(rng.normal(0, sigma, tuple(labels["anchors"].shape)).astype(np.float32))
+    pred, anchors, pose, _ = model.forward_train(rgb, nrm, labels["anchors"] + noise.to(rgb.device))
+    loss, parts = loss_fn(pred, y, vidx)
+    a_loss = (anchors - labels["anchors"]).abs().mean()
+    p_loss = (pose - labels["pose"]).abs().mean()
+    total = loss + float(lc["anchor_weight"]) * a_loss + float(lc["pose_weight"]) * p_loss
+    return total, {**parts, "anchor": a_loss.detach(), "pose": p_loss.detach()}
 
 
 def lr_at(step: int, tc: dict) -> float:
@@ -121,12 +167,18 @@ def lr_at(step: int, tc: dict) -> float:
     return base * (lo + (1 - lo) * 0.5 * (1 + math.cos(math.pi * prog)))
 
 
-def param_groups(model: torch.nn.Module, wd: float) -> list:
-    """No weight decay on biases, norms, position embeddings and the absent tokens."""
-    decay, no_decay = [], []
+def param_groups(model: torch.nn.Module, wd: float, lr_scale: dict | None = None) -> list:
+    """No weight decay on biases, norms, position embeddings and the absent tokens. lr_scale maps
+    a parameter-name prefix to a learning-rate factor (the staged solver's Hiera learns slower
+    than its CNN experts: at the experts' rate its features collapse, as measured in EVAL.md)."""
+    groups: dict = {}
     for name, p in model.named_parameters():
-        (no_decay if p.ndim <= 1 or "pos_embed" in name or name.startswith("absent") else decay).append(p)
-    return [{"params": decay, "weight_decay": wd}, {"params": no_decay, "weight_decay": 0.0}]
+        no_decay = p.ndim <= 1 or "pos_embed" in name or name.startswith("absent") or ".absent" in name
+        scale = next((float(v) for k, v in (lr_scale or {}).items() if name.startswith(k)), 1.0)
+        g = groups.setdefault((no_decay, scale), {"params": [], "weight_decay": 0.0 if no_decay else wd,
+                                                  "lr_scale": scale})
+        g["params"].append(p)
+    return list(groups.values())
 
 
 def fmt_time(sec: float) -> str:
@@ -136,14 +188,24 @@ def fmt_time(sec: float) -> str:
 
 @torch.no_grad()
 def validate(model, loss_fn, ds: SynthDataset, cfg: dict, device, limit: int, batch: int = 64) -> dict:
+    """Held-out figures with the model's own pose stage (what solving does)."""
     model.eval()
     n = min(limit, len(ds))
     tot = {"loss": 0.0, "l1": 0.0, "mesh_mm": 0.0, "mae": 0.0}
+    staged = cfg["model"]["type"] == "staged"
+    if staged:
+        tot["anchor_px"] = 0.0
     active = loss_fn.basis.active
     for start in range(0, n, batch):
         idx = np.arange(start, min(n, start + batch))
-        rgb, nrm, y = make_batch(ds, idx, cfg, device)
-        pred, _ = model(rgb, nrm)
+        rgb, nrm, y, *extra = make_batch(ds, idx, cfg, device)
+        if staged:
+            pred, anchors, _, _ = model.forward_train(rgb, nrm)
+            pred = pred.clamp(0, 1)
+            err = (anchors - extra[0]["anchors"]).norm(dim=-1).mean() * ds.size / 2
+            tot["anchor_px"] += float(err) * len(idx)
+        else:
+            pred, _ = model(rgb, nrm)
         loss, parts = loss_fn(pred, y, active)
         k = len(idx)
         tot["loss"] += float(loss) * k
@@ -169,8 +231,12 @@ def load_checkpoint(path, map_location="cpu") -> dict:
 
 def model_from_checkpoint(path, device="cpu"):
     ck = load_checkpoint(path, device)
-    model = build_model(ck["config"], len(ck["data"]["controls"]))
-    model.load_state_dict(ck["model"])
+    model = build_model(ck["config"], len(ck["data"]["controls"]), ck["data"]["controls"], ck["data"]["regions"])
+    state = dict(ck["model"])
+    if "mean_anchors" in model.state_dict() and "mean_anchors" not in state and not model.fixed_crops:
+        # checkpoints written before the fixed-crops ablation existed: the buffer is unused there
+        state["mean_anchors"] = model.state_dict()["mean_anchors"]
+    model.load_state_dict(state)
     return model.to(device).eval(), ck
 
 
@@ -222,10 +288,18 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
         raise ValueError("validation data is for another rig or control set")
 
     torch.manual_seed(seed)
-    model = build_model(cfg, len(ds.controls)).to(device)
+    staged = cfg["model"]["type"] == "staged"
+    if staged and not ds.has_pose:
+        raise ValueError(f"{data_dir}: the staged solver needs anchors and pose labels; "
+                         "render the data again with rigsolve synth-data")
+    model = build_model(cfg, len(ds.controls), ds.controls, ds.regions).to(device)
     basis = RigBasis(ds.basis())
     loss_fn = SolverLoss(basis, ds.regions, cfg["loss"]).to(device)
-    opt = torch.optim.AdamW(param_groups(model, float(tc["weight_decay"])), lr=float(tc["lr"]))
+    if cfg["loss"]["control_norm"]:
+        loss_fn.cw *= control_norm_weights(ds, float(cfg["loss"]["control_norm_floor"]), seed).to(device)
+    if staged:
+        init_locator(model, ds, seed)
+    opt = torch.optim.AdamW(param_groups(model, float(tc["weight_decay"]), tc.get("lr_scale")), lr=float(tc["lr"]))
     step, best, elapsed0 = 0, math.inf, 0.0
     # running sums for the next log line; checkpointed so a resumed run logs the same curve
     acc = {"loss": 0.0, "l1": 0.0, "mesh_mm": 0.0, "n": 0}
@@ -264,17 +338,31 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
     model.train()
     t_start = time.perf_counter()
     t_mark, s_mark = t_start, step
+    # The next batch is read and preprocessed on a thread while this step computes (numpy and
+    # torch release the GIL); each step's rng is used by its batch first, then by the step, in
+    # the same order as without the thread, so runs stay deterministic.
+    from concurrent.futures import ThreadPoolExecutor
+    loader = ThreadPoolExecutor(1)
+
+    def fetch(s: int):
+        i, ep = order.indices(s)
+        r = np.random.default_rng([seed, TAG_STEP, s])
+        return loader.submit(lambda: (make_batch(ds, i, cfg, device, r), r, ep))
+
+    pending = fetch(step) if step < end else None
     with open(log_path, "a") as log:
         while step < end:
-            idx, epoch = order.indices(step)
-            rng = np.random.default_rng([seed, TAG_STEP, step])
-            rgb, nrm, y = make_batch(ds, idx, cfg, device, rng)
+            (rgb, nrm, y, *extra), rng, epoch = pending.result()
+            pending = fetch(step + 1) if step + 1 < end else None
             vidx = loss_fn.sample_vertices(rng)
             lr = lr_at(step, tc)
             for g in opt.param_groups:
-                g["lr"] = lr
-            pred, _ = model(rgb, nrm, clamp=False)  # see model.py: loss on the unclamped output
-            loss, parts = loss_fn(pred, y, vidx)
+                g["lr"] = lr * g.get("lr_scale", 1.0)
+            if staged:
+                loss, parts = staged_loss(model, loss_fn, rgb, nrm, y, extra[0], vidx, rng, cfg)
+            else:
+                pred, _ = model(rgb, nrm, clamp=False)  # see model.py: loss on the unclamped output
+                loss, parts = loss_fn(pred, y, vidx)
             opt.zero_grad(set_to_none=True)
             loss.backward()
             if float(tc["grad_clip"]) > 0:
@@ -284,6 +372,8 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
             acc["loss"] += float(loss.detach())
             acc["l1"] += float(parts["l1"])
             acc["mesh_mm"] += float(parts["mesh_mm"])
+            if "anchor" in parts:
+                acc["anchor"] = acc.get("anchor", 0.0) + float(parts["anchor"])
             acc["n"] += 1
             if not math.isfinite(float(loss.detach())):
                 raise FloatingPointError(f"loss is {float(loss)} at step {step}")
@@ -296,7 +386,8 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
                 k = acc["n"]
                 rec = {"step": step, "epoch": epoch, "lr": lr, "loss": acc["loss"] / k,
                        "l1": acc["l1"] / k, "mesh_mm": acc["mesh_mm"] / k,
-                       "samples_per_s": rate, "elapsed_s": elapsed}
+                       "samples_per_s": rate, "elapsed_s": elapsed,
+                       **({"anchor_px": acc["anchor"] / k * ds.size / 2} if "anchor" in acc else {})}
                 log.write(json.dumps(rec) + "\n")
                 log.flush()
                 say(f"[train] step {step}/{total} ({100 * step / total:.1f}%) loss {rec['loss']:.4f} "
@@ -309,7 +400,8 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
                 log.write(json.dumps({"step": step, "epoch": epoch, **v}) + "\n")
                 log.flush()
                 say(f"[val] step {step}: loss {v['val_loss']:.4f} mae {v['val_mae']:.4f} "
-                    f"mesh {v['val_mesh_mm']:.3f} mm")
+                    f"mesh {v['val_mesh_mm']:.3f} mm"
+                    + (f" anchors {v['val_anchor_px']:.2f} px" if "val_anchor_px" in v else ""))
                 if v["val_loss"] < best:
                     best = v["val_loss"]
                     save_checkpoint(out / "checkpoint-best.pt", state(step, elapsed))

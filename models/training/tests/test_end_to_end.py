@@ -68,20 +68,25 @@ def test_tiny_trains_exports_and_evaluates(fake_data, tmp_path, capsys):
                                     "chin", "jaw", "tongue", "neck"}
     assert 0 < both["vertex_mean_mm"] <= both["vertex_p95_mm"]
     assert both["mae"] < res["zero_predictor_mae"]
-    shot_fig = {s["kind"]: s for s in res["shot"]["figures"]}
+    shot_fig = {s["kind"]: s for s in res["shots"]["figures"]}
     assert shot_fig["solver"]["both"]["frames"] == 24 and shot_fig["solver"]["both"]["jitter_truth"] > 0
+    pooled = {(r["kind"], r["mode"]): r for r in res["shots"]["pooled"]}
+    fused = pooled[("solver", "both")]
+    assert len(fused["controls"]) == 102 and fused["const_mae"] > 0
+    assert abs(fused["skill"] - (1 - fused["mae"] / fused["const_mae"])) < 1e-9
+    assert res["headline"]["mode"] == "both" and res["headline"]["skill"] == fused["skill"]
     md = eval_md.read_text()
     assert "python3 models/training/evaluate.py --model" in md and "--train-data" in md and "| hiera-tiny-32 | solver | rgb |" in md
-    assert "## Natural-motion shot" in md
+    assert "## Held-out natural-motion shots" in md and "### Per control" in md
     assert 0 < both["mae_ci95"] < both["mae"] and 0 < both["vertex_mean_ci95"] < both["vertex_mean_mm"]
-    assert "## Targets (fused model" in md and f"| overall control MAE ≤ 0.03 | {both['mae']:.4f} ± {both['mae_ci95']:.4f} |" in md
-    assert " of 6 rows |" in md   # CNN and ridge, three modes each
+    assert "## Targets (shipped model" in md and f"| skill ≥ 0.6 | {fused['skill']:.3f} |" in md
+    assert (tmp_path / "eval-controls.png").exists() and "![skill and r per control](eval-controls.png)" in md
     assert "## Training curves" in md and "| 700 |" in md   # the tiny run's last validation point
 
     res_exp = export(run / "checkpoint-best.pt", tmp_path / "solver.onnx", evaluation_json=eval_json, quantize=True)
     assert max(res_exp["parity"].values()) <= PARITY_TOL
     man = json.loads(manifest_path(tmp_path / "solver.onnx").read_text())
-    assert man["evaluation"]["rows"] == res["rows"]
+    assert man["evaluation"]["rows"] == res["rows"] and man["evaluation"]["headline"] == res["headline"]
     assert man["rigHash"] == SynthDataset(data).rig_hash and man["trainingData"]["count"] == 1024
 
     # the exported graph (what ships) evaluates like the checkpoint, mode by mode
