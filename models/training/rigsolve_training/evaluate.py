@@ -55,6 +55,7 @@ class Predictor:
             self.session = session_for(self.path)
             self.controls, self.input_size = m["controls"], m["inputSize"]
             self.rig_hash, self.branches = m["rigHash"], ["rgb", "normal"]
+            self.needs_rgb = "stages" in m
             self.info = {"id": m["id"], "config": m["config"]["name"], "file": self.path.name,
                          **({"steps": m["training"]["steps"]} if m.get("training", {}).get("steps") else {})}
         else:
@@ -62,6 +63,7 @@ class Predictor:
             self.model, ck = model_from_checkpoint(self.path)
             self.controls, self.input_size = ck["data"]["controls"], self.model.input_size
             self.rig_hash, self.branches = ck["data"]["rigHash"], self.model.branches
+            self.needs_rgb = ck["config"]["model"]["type"] == "staged"
             self.info = {"config": ck["config"]["name"], "steps": ck["step"],
                          "params": sum(p.numel() for p in self.model.parameters()),
                          "file": str(self.path)}
@@ -69,7 +71,8 @@ class Predictor:
     def modes(self, has_normal: bool) -> list:
         if len(self.branches) == 1:
             return self.branches if (self.branches[0] == "rgb" or has_normal) else []
-        return [m for m in MODES if has_normal or m == "rgb"]
+        # the staged solver's pose stage reads the RGB plate: it has no normal-only mode
+        return [m for m in MODES if (has_normal or m == "rgb") and not (self.needs_rgb and m == "normal")]
 
     def __call__(self, rgb: np.ndarray, nrm: np.ndarray) -> np.ndarray:
         if hasattr(self, "session"):
@@ -299,7 +302,9 @@ def target_lines(res: dict) -> list:
     le = lambda v, t, d=4: ("met" if v <= t else f"missed by {v - t:.{d}f}") if v is not None else "not measured"  # noqa: E731
     ge = lambda v, t, d=3: ("met" if v >= t else f"missed by {t - v:.{d}f}") if v is not None else "not measured"  # noqa: E731
     fmt = lambda v, d=4: "—" if v is None else f"{v:.{d}f}"  # noqa: E731
-    worst_skill = min(h["regions"], key=lambda g: h["regions"][g]["skill"])
+    # a region whose truth never moves in these shots has no skill (its constant is exact)
+    worst_skill = min((g for g in h["regions"] if h["regions"][g]["skill"] is not None),
+                      key=lambda g: h["regions"][g]["skill"])
     worst_mae = max(h["regions"], key=lambda g: h["regions"][g]["mae"])
     fused = pooled[("solver", "both")]
     others = [r for (k, m), r in pooled.items() if k in ("ablation", "cnn baseline") or (k == "solver" and m != "both")]
@@ -414,7 +419,7 @@ def control_figure(res: dict, path: Path) -> bool:
     from PIL import Image, ImageDraw
     cs = row["controls"]
     bar, left, top, h = 7, 40, 30, 240
-    img = Image.new("RGB", (left + bar * len(cs) + 20, top + h + 130), "white")
+    img = Image.new("RGB", (left + bar * len(cs) + 20, top + h + 36), "white")
     d = ImageDraw.Draw(img)
     y0 = top + h * 2 // 3            # skill 0; the axis runs from −0.5 to 1
     ys = lambda v: y0 - int(max(-0.5, min(1.0, v)) * (h * 2 // 3))  # noqa: E731

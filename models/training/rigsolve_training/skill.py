@@ -41,7 +41,7 @@ def skill_figures(pred: np.ndarray, truth: np.ndarray, controls: list, regions: 
         e, c = err[:, sel].mean(), const[:, sel].mean()
         mv = moving & sel
         return {"mae": float(e), "zero_mae": float(zero[:, sel].mean()), "const_mae": float(c),
-                "skill": float(1 - e / c) if c > 0 else 0.0,
+                "skill": float(1 - e / c) if c > 0 else None,
                 "mean_r": float(r[mv].mean()) if mv.any() else None, "moving": int(mv.sum())}
 
     everything = np.ones(len(controls), bool)

@@ -165,7 +165,7 @@ class StagedSolver(nn.Module):
             if name in SIDED:
                 self.register_buffer(f"grid_{name}_mirror", canonical_grid(box, size, True), persistent=False)
         # Ablation: crop at the training data's mean anchors (no pose stage in the loop)
-        self.fixed_crops = bool(sc["fixed_crops"])
+        self.fixed_crops = bool(sc.get("fixed_crops", False))  # absent in configs that predate it
         self.register_buffer("mean_anchors", torch.zeros(len(ANCHORS), 2))
         self.locator_pool = int(sc["locator_pool"])
         self.locator = Locator(list(sc["locator_widths"]), len(ANCHORS), self.input_size // self.locator_pool)

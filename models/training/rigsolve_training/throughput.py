@@ -47,7 +47,7 @@ def main(argv=None) -> int:
     torch.set_num_threads(a.threads)
     with open(a.manifest) as f:
         m = json.load(f)
-    model = build_model(m["config"], len(m["controls"]))
+    model = build_model(m["config"], len(m["controls"]), m["controls"], m["regions"])
     if a.checkpoint:
         from .train import load_checkpoint
         model.load_state_dict(load_checkpoint(a.checkpoint)["model"])

@@ -295,6 +295,13 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
     model = build_model(cfg, len(ds.controls), ds.controls, ds.regions).to(device)
     basis = RigBasis(ds.basis())
     loss_fn = SolverLoss(basis, ds.regions, cfg["loss"]).to(device)
+    only = cfg["loss"]["only_controls"]
+    if only:
+        # experiment: supervise these controls only (the 9-versus-102 comparison in EVAL.md)
+        unknown = sorted(set(only) - set(ds.controls))
+        if unknown:
+            raise ValueError(f"loss.only_controls names controls the data lacks: {unknown}")
+        loss_fn.cw *= torch.tensor([1.0 if c in only else 0.0 for c in ds.controls], device=device)
     if cfg["loss"]["control_norm"]:
         loss_fn.cw *= control_norm_weights(ds, float(cfg["loss"]["control_norm_floor"]), seed).to(device)
     if staged:

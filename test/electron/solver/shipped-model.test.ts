@@ -17,11 +17,24 @@ afterAll(() => cleanup());
 it('ships models/rigsolve-default.onnx with a manifest for the default control set', async () => {
   const info = await loadModelInfo(defaultModelPath());
   expect(info.manifest.controls).toEqual([...DEFAULT_CONTROL_NAMES]);
-  expect(info.manifest.inputSize).toBe(128);
-  expect(info.manifest.featureSize).toBe(512);
-  const raw = JSON.parse(await readFile(manifestPathFor(defaultModelPath()), 'utf8')) as { sha256: string; parity: { maxAbsDiff: { params: number; features: number } } };
+  expect(info.manifest.inputSize).toBe(256);
+  const raw = JSON.parse(await readFile(manifestPathFor(defaultModelPath()), 'utf8')) as {
+    sha256: string;
+    parity: { maxAbsDiff: { params: number; features: number } };
+    stages?: { crops: Record<string, unknown> };
+  };
+  // the staged solver: its pose stage and crops are described for whoever reads the manifest
+  expect(Object.keys(raw.stages?.crops ?? {}).sort()).toEqual(['brow', 'eye', 'face', 'mouth']);
   expect(raw.sha256.startsWith(info.manifest.id.split('-').pop()!)).toBe(true);
   expect(Math.max(raw.parity.maxAbsDiff.params, raw.parity.maxAbsDiff.features)).toBeLessThanOrEqual(1e-4);
+});
+
+it('ships only a model that beats the best constant per control on its held-out shots', async () => {
+  const info = await loadModelInfo(defaultModelPath());
+  const headline = info.manifest.evaluation.headline;
+  expect(headline, 'the shipped manifest must carry its evaluation headline').toBeTruthy();
+  expect(headline!.mae).toBeLessThan(headline!.constMae);
+  expect(headline!.skill).toBeGreaterThan(0);
 });
 
 it('accepts a manifest exported without evaluation figures (evaluation: null)', async () => {
