@@ -188,6 +188,8 @@ ALSO = "solver, other budget"
 
 
 def row_label(p: "Predictor") -> str:
+    if getattr(p, "name", None):
+        return p.name
     return f"{p.info['config']} @ {p.info['steps']} steps" if p.label == ALSO else p.info["config"]
 
 
@@ -209,7 +211,10 @@ def evaluate(args) -> dict:
         + [(a, "ablation") for a in args.ablation] + [(a, ALSO) for a in args.also]
     models = []
     for path, kind in nets:
-        p = Predictor(path, kind)
+        # --also NAME=PATH names a run in the tables (an ablation of the same config, say)
+        name, _, rest = path.partition("=") if kind == ALSO and "=" in path else ("", "", path)
+        p = Predictor(rest, kind)
+        p.name = name or None
         check(p)
         models.append(p)
         for mode in p.modes(ds.has_normal):
@@ -490,8 +495,8 @@ def main(argv=None):
     ap.add_argument("--ablation", action="append", default=[],
                     help="single-modality model checkpoint (configs/ablation-*.json); repeatable")
     ap.add_argument("--also", action="append", default=[],
-                    help="another checkpoint of the solver (e.g. a shorter schedule), shown for "
-                         "comparison and not counted in the targets; repeatable")
+                    help="another checkpoint of the solver (a shorter schedule, an ablation), shown for "
+                         "comparison and not counted in the targets; NAME=PATH names its rows; repeatable")
     ap.add_argument("--shot", action="append", default=[],
                     help="held-out natural-motion synth-shot dir (truth.csv beside rgb/): skill, "
                          "per-control figures and jitter; repeatable, the targets are judged on all of them")
