@@ -30,6 +30,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .hiera import Hiera, HieraConfig
+from .model import is_present
 
 ANCHORS = ("eyeLeft", "eyeRight", "mouth")
 POSE_SCALE_DEG = 10.0   # the locator predicts pose in units of 10 degrees
@@ -141,10 +142,6 @@ def sample_crop(image: torch.Tensor, anchors: torch.Tensor, grid: torch.Tensor) 
     ax, ay = el - er, m - e
     g = e[:, None, None, :] + grid[None, :, :, 0:1] * ax[:, None, None, :] + grid[None, :, :, 1:2] * ay[:, None, None, :]
     return F.grid_sample(image, g, mode="bilinear", padding_mode="border", align_corners=False)
-
-
-def is_present(x: torch.Tensor) -> torch.Tensor:
-    return x.flatten(1).abs().amax(dim=1) > 0
 
 
 class StagedSolver(nn.Module):
