@@ -73,41 +73,38 @@ class SynthDataset:
     def __len__(self) -> int:
         return self.count
 
-    def load(self, idx) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
-        """Rows idx (any order) -> (rgb uint8 [n,S,S,3], normal uint8 or None, params [n,C])."""
+    def _gather(self, idx, columns: dict) -> dict:
+        """Rows idx (any order) of per-shard arrays: {name: (shards, dtype, row shape)} -> {name: array}."""
         idx = np.asarray(idx, dtype=np.int64)
         if idx.size and (idx.min() < 0 or idx.max() >= self.count):
             raise IndexError("sample index out of range")
-        n, s = len(idx), self.size
-        rgb = np.empty((n, s, s, 3), np.uint8)
-        normal = np.empty((n, s, s, 3), np.uint8) if self.has_normal else None
-        params = np.empty((n, len(self.controls)), np.float32)
+        out = {k: np.empty((len(idx),) + shape, dtype) for k, (_, dtype, shape) in columns.items()}
         shard = np.searchsorted(self.offsets[1:], idx, side="right")
         for k in np.unique(shard):
             sel = np.nonzero(shard == k)[0]
             local = idx[sel] - self.offsets[k]
             order = np.argsort(local, kind="stable")  # ascending rows read the mmap sequentially
             sel, local = sel[order], local[order]
-            rgb[sel] = self._rgb[k][local]
-            params[sel] = self._params[k][local]
-            if normal is not None:
-                normal[sel] = self._normal[k][local]
-        return rgb, normal, params
+            for name, (shards, _, _) in columns.items():
+                out[name][sel] = shards[k][local]
+        return out
+
+    def load(self, idx) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """Rows idx (any order) -> (rgb uint8 [n,S,S,3], normal uint8 or None, params [n,C])."""
+        s = self.size
+        cols = {"rgb": (self._rgb, np.uint8, (s, s, 3)), "params": (self._params, np.float32, (len(self.controls),))}
+        if self.has_normal:
+            cols["normal"] = (self._normal, np.uint8, (s, s, 3))
+        got = self._gather(idx, cols)
+        return got["rgb"], got.get("normal"), got["params"]
 
     def load_pose(self, idx) -> tuple[np.ndarray, np.ndarray]:
         """Rows idx -> (anchors float32 [n, A, 2] in pixels, pose float32 [n, 3] degrees)."""
         if not self.has_pose:
             raise ValueError(f"{self.root}: no anchors/pose labels (render it again with rigsolve synth-data)")
-        idx = np.asarray(idx, dtype=np.int64)
-        shard = np.searchsorted(self.offsets[1:], idx, side="right")
-        anchors = np.empty((len(idx), len(self.anchor_names), 2), np.float32)
-        pose = np.empty((len(idx), 3), np.float32)
-        for k in np.unique(shard):
-            sel = np.nonzero(shard == k)[0]
-            local = idx[sel] - self.offsets[k]
-            anchors[sel] = self._anchors[k][local]
-            pose[sel] = self._pose[k][local]
-        return anchors, pose
+        got = self._gather(idx, {"anchors": (self._anchors, np.float32, (len(self.anchor_names), 2)),
+                                 "pose": (self._pose, np.float32, (3,))})
+        return got["anchors"], got["pose"]
 
     def basis(self) -> RigBasisArrays:
         b = self.manifest["basis"]
