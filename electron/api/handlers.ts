@@ -6,6 +6,7 @@ import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/ap
 import { AppError, notFound } from '../common/api/errors';
 import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/schemas';
 import { DEFAULT_CONTROL_NAMES } from '../common/controls';
+import { statusChangeRefusal } from '../common/review/status-rules';
 import { EXPORT_FORMATS, exportApproved, exportShot, type ExportFormat as ExportFormatName } from '../export/export-shot';
 import { addNote, getNote, listNotes, setNoteResolved, setShotStatus } from '../db/review';
 import { commitEdit, historyState, readLayer, redoEdit, undoEdit } from '../db/layers';
@@ -151,10 +152,8 @@ export const handlers: Handlers = {
   'shot.setStatus': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
     const shot = getShot(s.db, args.shotId)!;
-    if (args.status === 'solving') throw new AppError('badInput', 'a shot is marked solving by a solve, not by hand');
-    if (ctx.readOnly && !REVIEWER_STATUSES.has(args.status)) throw new AppError('forbidden', `a reviewer may set a shot to in review, approved or needs fixes, not ${args.status}`);
-    if (args.status === 'needsFixes' && !args.note) throw new AppError('badInput', 'say what needs fixing: "needs fixes" takes a note');
-    if (args.status === 'approved' && activeTakeId(s.db, args.shotId) === null) throw new AppError('badInput', `shot "${shot.name}" has no solve to approve`);
+    const refusal = statusChangeRefusal({ from: shot.status, to: args.status, role: ctx.readOnly ? 'reviewer' : 'artist', note: args.note ?? null, solved: activeTakeId(s.db, args.shotId) !== null });
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     s.db.transaction(() => {
       setShotStatus(s.db, args.shotId, args.status, args.by);
       if (args.note) addNote(s.db, { shotId: args.shotId, frameStart: shot.firstFrame ?? 0, frameEnd: shot.lastFrame ?? 0, text: args.note, author: args.by });
@@ -263,8 +262,6 @@ function supportedFormat(format: string): ExportFormatName {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new AppError('badInput', `export to ${format} is not available yet; choose ${EXPORT_FORMATS.join(', ')}`);
   return format as ExportFormatName;
 }
-
-const REVIEWER_STATUSES = new Set(['review', 'approved', 'needsFixes']);
 
 function requireShot(ctx: AppContext, shotId: number): ProjectSession {
   const s = requireSession(ctx);

@@ -1,5 +1,7 @@
 // Takes: one solve run of a shot. While solving, each batch's frames go to take_frames; when the
 // solve completes they are gathered into one Float32 BLOB per control (curves) in one transaction.
+import type { ShotStatus } from '../common/api/schemas';
+import { statusAfterSolve } from '../common/review/status-rules';
 import type { ProjectDb } from './open';
 
 export type TakeState = 'running' | 'complete' | 'cancelled' | 'failed';
@@ -127,7 +129,8 @@ export function completeTake(
     db.prepare('DELETE FROM take_frames WHERE take_id = ?').run(takeId);
     db.prepare(`UPDATE takes SET state = 'complete', failed_frames = ?, duration_ms = coalesce(duration_ms, 0) + ? WHERE id = ?`).run(JSON.stringify(failedFrames), durationMs, takeId);
     if (opts.activate === false) return;
-    db.prepare(`UPDATE shots SET active_take_id = ?, status = CASE WHEN status IN ('todo','solving') THEN 'cleanup' ELSE status END, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(takeId, shotId);
+    const status = db.prepare('SELECT status FROM shots WHERE id = ?').pluck().get(shotId) as ShotStatus;
+    db.prepare(`UPDATE shots SET active_take_id = ?, status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(takeId, statusAfterSolve(status), shotId);
   })();
 }
 
@@ -148,6 +151,7 @@ export function activeTakeId(db: ProjectDb, shotId: number): number | null {
   return (db.prepare('SELECT active_take_id FROM shots WHERE id = ?').pluck().get(shotId) as number | null) ?? null;
 }
 
-export function setShotStatusRaw(db: ProjectDb, shotId: number, status: string): void {
+/** The solve queue's status moves (status-rules.ts); a person's change goes through review.ts setShotStatus, which stamps who. */
+export function setShotStatusRaw(db: ProjectDb, shotId: number, status: ShotStatus): void {
   db.prepare(`UPDATE shots SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(status, shotId);
 }

@@ -4,7 +4,8 @@ import { AppError, badInput, notFound } from '../common/api/errors';
 import type { EventName, EventPayload } from '../common/api/contract';
 import { DEFAULT_CONTROL_NAMES } from '../common/controls';
 import { getShot } from '../db/shots';
-import { setShotStatusRaw } from '../db/takes';
+import { STATUS_WHILE_SOLVING, statusAfterSolveStopped } from '../common/review/status-rules';
+import { activeTakeId, setShotStatusRaw } from '../db/takes';
 import type { ProjectSession } from '../project/session';
 import { SolverClient, SolverCrashedError } from './client';
 import { loadModelInfo } from './manifest';
@@ -58,7 +59,7 @@ export class SolveService {
     for (const id of shotIds) {
       if (this.running?.job.shotId === id || this.queue.some((j) => j.shotId === id)) continue;
       this.queue.push({ shotId: id, modelPath: path, device, batch });
-      setShotStatusRaw(s.db, id, 'solving');
+      setShotStatusRaw(s.db, id, STATUS_WHILE_SOLVING);
       this.emit('shots.changed', { shotId: id });
     }
     void this.drain();
@@ -84,7 +85,10 @@ export class SolveService {
 
   private restoreStatus(s: ProjectSession, shotId: number): void {
     const shot = getShot(s.db, shotId);
-    if (shot?.status === 'solving') setShotStatusRaw(s.db, shotId, s.db.prepare('SELECT active_take_id FROM shots WHERE id = ?').pluck().get(shotId) ? 'cleanup' : 'todo');
+    if (shot) {
+      const next = statusAfterSolveStopped(shot.status, activeTakeId(s.db, shotId) !== null);
+      if (next !== shot.status) setShotStatusRaw(s.db, shotId, next);
+    }
     this.emit('shots.changed', { shotId });
   }
 

@@ -6,6 +6,9 @@ import { createAppContext, type HostedContext } from '../../../electron/api/app-
 import { dispatch } from '../../../electron/api/dispatch';
 import { handlers } from '../../../electron/api/handlers';
 import { importCapture } from '../../../electron/capture/import-capture';
+import type { ShotStatus } from '../../../electron/common/api/schemas';
+import { statusRefusal } from '../../../electron/common/review/status-rules';
+import { setShotStatusRaw } from '../../../electron/db/takes';
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
 import { tempDir } from '../../helpers/temp';
 
@@ -58,6 +61,20 @@ describe('review', () => {
   it('needs fixes takes a note, and approval needs a solve', async () => {
     expect(await call(editor, 'shot.setStatus', { shotId, status: 'needsFixes', by: 'Ann' })).toMatchObject({ ok: false, error: { code: 'badInput' } });
     expect(await call(editor, 'shot.setStatus', { shotId, status: 'approved', by: 'Ann' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no solve to approve/) } });
+  });
+
+  it('refuses a status change while the shot is solving, as the menu does', async () => {
+    const db = editor.session()!.db;
+    const before = db.prepare('SELECT status FROM shots WHERE id = ?').pluck().get(shotId) as ShotStatus;
+    setShotStatusRaw(db, shotId, 'solving');
+    try {
+      for (const ctx of [editor, reviewer]) {
+        expect(await call(ctx, 'shot.setStatus', { shotId, status: 'review', by: 'Ann' })).toMatchObject({ ok: false, error: { code: 'badInput', message: expect.stringMatching(/solve is running/) } });
+      }
+      expect(statusRefusal('solving', 'review', 'artist')).toMatch(/solve is running/);
+    } finally {
+      setShotStatusRaw(db, shotId, before);
+    }
   });
 
   it('notes outside the shot are refused; resolving records who', async () => {
