@@ -2,7 +2,7 @@
 // controls with corrections, and each control's value at the playhead as a slider (dragging it
 // keys the control at the playhead).
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { Icon } from '../views/common/Icon';
+import { Icon } from '../ui/Icon';
 import { selectControls, setChannelColor, setSelectedControls, toggleHidden, toggleSolo } from './actions';
 import { groupChannels, type ChannelDef } from './channels';
 import { defaultColors } from './colors';

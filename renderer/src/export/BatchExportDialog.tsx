@@ -3,9 +3,9 @@
 import { useMemo, useState } from 'react';
 import type { ExportFormat } from '../../../electron/common/api/schemas';
 import { toApiCallError } from '../api/errors';
-import { FeatureIcon } from '../review/icons';
+import { FeatureIcon } from '../ui/icons';
 import { useApp } from '../state/app-store';
-import { Dialog } from '../views/common/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { DirectoryField } from './DirectoryField';
 import { DEFAULT_TOLERANCE, exportFileName, formatMaxError, reductionText } from './export-form';
 import { exportApprovedShots, type ExportApprovedResult } from './export-client';

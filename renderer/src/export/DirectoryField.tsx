@@ -2,9 +2,9 @@
 // browser host has no native dialog, and one picker keeps both hosts alike). A folder that does
 // not exist yet is fine: the export creates it.
 import { useState } from 'react';
-import { DirBar } from '../views/common/DirBar';
-import { Icon } from '../views/common/Icon';
-import { useDirListing } from '../views/common/use-dir-listing';
+import { DirBar } from '../ui/DirBar';
+import { Icon } from '../ui/Icon';
+import { useDirListing } from '../ui/use-dir-listing';
 
 interface Props {
   value: string;

@@ -1,6 +1,6 @@
 // "Needs fixes" always says what: the note is stored on the shot (whole range) with the status.
 import { useState } from 'react';
-import { Dialog } from '../views/common/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { changeStatus } from './status-actions';
 
 export function NeedsFixesDialog({ shotId, shotName, onClose }: { shotId: number; shotName: string; onClose: () => void }) {

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Note } from '../../../electron/common/api/schemas';
 import { seek, usePlayhead } from '../state/playhead';
-import { FeatureIcon } from './icons';
+import { FeatureIcon } from '../ui/icons';
 import { formatRange, hasMarks, noteRange } from './note-range';
 import { sortNotes } from './note-nav';
 import { addNote, resolveNote, useNotes } from './notes-store';

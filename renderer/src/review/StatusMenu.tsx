@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import type { ShotSummary } from '../../../electron/common/api/schemas';
 import { useApp } from '../state/app-store';
-import { StatusBadge } from '../views/common/StatusBadge';
-import { FeatureIcon } from './icons';
+import { StatusBadge } from '../ui/StatusBadge';
+import { FeatureIcon } from '../ui/icons';
 import { NeedsFixesDialog } from './NeedsFixesDialog';
-import { Isolated, Popover } from './Popover';
+import { Isolated, Popover } from '../ui/Popover';
 import { changeStatus } from './status-actions';
 import { formatAge } from './status-filter';
 import { statusOptions, type Role } from './status-workflow';

@@ -1,8 +1,8 @@
 // The user's name: a chip in the top bar that opens the settings dialog, and the prompt that
 // asks for it the first time a status change or a note needs it.
 import { useState } from 'react';
-import { Dialog } from '../views/common/Dialog';
-import { FeatureIcon } from './icons';
+import { Dialog } from '../ui/Dialog';
+import { FeatureIcon } from '../ui/icons';
 import { answerPrompt, MAX_NAME, setUserName, useUser, validateUserName } from './user-store';
 
 function NameDialog({ title, intro, initial, onDone }: { title: string; intro: string; initial: string; onDone: (name: string | null) => void }) {

@@ -5,10 +5,10 @@ import type { RigInspectReport, RigMapping, ShotDetail } from '../../../electron
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
 import { api } from '../api/current';
 import { toApiCallError } from '../api/errors';
-import { Dialog } from '../views/common/Dialog';
-import { DirBar } from '../views/common/DirBar';
-import { Icon } from '../views/common/Icon';
-import { useDirListing } from '../views/common/use-dir-listing';
+import { Dialog } from '../ui/Dialog';
+import { DirBar } from '../ui/DirBar';
+import { Icon } from '../ui/Icon';
+import { useDirListing } from '../ui/use-dir-listing';
 import { bumpRigVersion } from './rig-version';
 import '../export/export.css';
 import './rig.css';

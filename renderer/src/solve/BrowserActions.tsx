@@ -2,7 +2,7 @@
 // order), and export every approved shot. Hidden on a read-only review host.
 import { useState } from 'react';
 import { BatchExportDialog } from '../export/BatchExportDialog';
-import { FeatureIcon } from '../review/icons';
+import { FeatureIcon } from '../ui/icons';
 import { useApp } from '../state/app-store';
 import { SolveDialog } from './SolveDialog';
 

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } f
 import type { CropRect, ShotDetail } from '../../../electron/common/api/schemas';
 import { api } from '../api/current';
 import { fitContain, plateBoxes } from '../plate/plate-layout';
-import { FeatureIcon } from '../review/icons';
+import { FeatureIcon } from '../ui/icons';
 import { usePlayhead } from '../state/playhead';
 import { reportError } from '../state/toasts';
 import { CORNERS, cropToScreen, defaultCrop, moveCrop, plateScale, resizeCrop, sameCrop, type Corner, type ImageRect, type PlateSize } from './crop-math';

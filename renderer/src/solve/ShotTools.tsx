@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { ShotDetail } from '../../../electron/common/api/schemas';
 import { ExportDialog } from '../export/ExportDialog';
-import { FeatureIcon } from '../review/icons';
+import { FeatureIcon } from '../ui/icons';
 import { toggleReviewMode, useReview } from '../review/review-store';
 import { useApp } from '../state/app-store';
 import { toggleCropOverlay, useCropOverlay } from './crop-store';

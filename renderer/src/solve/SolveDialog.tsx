@@ -5,8 +5,8 @@ import type { DeviceChoice, ModelSummary } from '../../../electron/common/api/sc
 import { api } from '../api/current';
 import { toApiCallError } from '../api/errors';
 import { useApp } from '../state/app-store';
-import { Dialog } from '../views/common/Dialog';
-import { FeatureIcon } from '../review/icons';
+import { Dialog } from '../ui/Dialog';
+import { FeatureIcon } from '../ui/icons';
 import { preferredModel } from './model-format';
 import { ModelPicker } from './ModelPicker';
 import { DEVICE_OPTIONS, lastDevice, lastModelPath, rememberSolveChoice } from './solve-prefs';

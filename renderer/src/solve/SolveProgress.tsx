@@ -1,8 +1,8 @@
 // Solve progress in three sizes: the strip under the shot view's toolbar, the cell in a shot
 // browser row, and the status-bar line with the provider and throughput.
 import { useApp } from '../state/app-store';
-import { Icon } from '../views/common/Icon';
-import { FeatureIcon } from '../review/icons';
+import { Icon } from '../ui/Icon';
+import { FeatureIcon } from '../ui/icons';
 import { formatRate, progressFraction, progressText, providerLabel } from './progress-format';
 import { cancelSolve, queueState, useSolve } from './solve-store';
 

@@ -2,8 +2,8 @@
 // active one is what the curve editor and export use. A compact drop-down for the toolbar and a
 // full list for the side panel share the rows.
 import type { TakeSummary } from '../../../electron/common/api/schemas';
-import { FeatureIcon } from '../review/icons';
-import { Popover } from '../review/Popover';
+import { FeatureIcon } from '../ui/icons';
+import { Popover } from '../ui/Popover';
 import { takeDetails, takeLabel, takeRefusal, takeStateLabel } from './take-format';
 import { activeTake, setActiveTake, takesNewestFirst, useTakes } from './takes-store';
 

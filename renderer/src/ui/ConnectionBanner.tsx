@@ -1,8 +1,8 @@
 // Shown while the browser host's socket is down: the user must know that what they see may be
 // stale and that actions will wait, and have a way to retry without waiting out the backoff.
 import { useEffect, useState } from 'react';
-import { api } from '../../api/current';
-import { useApp } from '../../state/app-store';
+import { api } from '../api/current';
+import { useApp } from '../state/app-store';
 
 /** After this many failed attempts the host probably restarted with a new token. */
 const HINT_AFTER = 4;

@@ -1,5 +1,5 @@
 // The bar over a folder list: up one folder, and where the list is.
-import type { DirListing } from '../../../../electron/common/api/schemas';
+import type { DirListing } from '../../../electron/common/api/schemas';
 import { Icon } from './Icon';
 
 export function DirBar({ listing, go }: { listing: DirListing | null; go: (path: string) => unknown }) {

@@ -1,4 +1,4 @@
-import type { ShotStatus } from '../../../../electron/common/api/schemas';
+import type { ShotStatus } from '../../../electron/common/api/schemas';
 
 const LABELS: Record<ShotStatus, string> = {
   todo: 'To do',

@@ -1,4 +1,4 @@
-import { useToasts } from '../../state/toasts';
+import { useToasts } from '../state/toasts';
 import { Icon } from './Icon';
 
 export function Toasts() {

@@ -1,4 +1,4 @@
-// Icons of the solve, review and export features, drawn like views/common/Icon (16×16 grid,
+// Icons of the solve, review and export features, drawn like ./Icon (16×16 grid,
 // stroked with currentColor, inline: the CSP forbids icon fonts and a stage laptop may be offline).
 const PATHS = {
   solve: 'M3 13l6.5-6.5M10.5 2.5v2M13.5 5.5h-2M12.6 3.4l-1.4 1.4M8 3.5l.6 1.2M12.5 8l-1.2-.6M9.5 6.5l1 1',

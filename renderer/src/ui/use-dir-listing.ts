@@ -2,9 +2,9 @@
 // request lands: a slow listing (a network share, a first listing still on its way) must not
 // replace the folder the user has since moved to.
 import { useRef, useState } from 'react';
-import type { DirListing } from '../../../../electron/common/api/schemas';
-import { api } from '../../api/current';
-import { toApiCallError } from '../../api/errors';
+import type { DirListing } from '../../../electron/common/api/schemas';
+import { api } from '../api/current';
+import { toApiCallError } from '../api/errors';
 
 export interface DirListingState {
   readonly listing: DirListing | null;

@@ -2,8 +2,8 @@
 // same picker under Electron keeps one workflow for both. Shows how many media files each
 // folder holds, so the capture's RGB and normal folders are easy to spot.
 import { useEffect, useState } from 'react';
-import { Icon } from '../common/Icon';
-import { useDirListing } from '../common/use-dir-listing';
+import { Icon } from '../../ui/Icon';
+import { useDirListing } from '../../ui/use-dir-listing';
 import { breadcrumbs, extension, isVideoFile } from './paths';
 
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff', 'exr', 'bmp', 'webp', 'dpx']);

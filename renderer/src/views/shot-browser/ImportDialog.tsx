@@ -7,7 +7,7 @@ import { toApiCallError } from '../../api/errors';
 import { useApp } from '../../state/app-store';
 import { refreshShots } from '../../state/actions';
 import { notify, reportError } from '../../state/toasts';
-import { Dialog } from '../common/Dialog';
+import { Dialog } from '../../ui/Dialog';
 import { FolderPicker } from './FolderPicker';
 import { ImportReportView } from './ImportReportView';
 import { EMPTY_FORM, toImportRequest, validateImport, type FormErrors, type ImportForm } from './import-form';

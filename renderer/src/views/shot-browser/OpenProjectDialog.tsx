@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { openProject } from '../../state/actions';
 import { useApp } from '../../state/app-store';
-import { Dialog } from '../common/Dialog';
+import { Dialog } from '../../ui/Dialog';
 
 export function OpenProjectDialog({ onClose }: { onClose: () => void }) {
   const current = useApp((s) => s.project?.path ?? '');

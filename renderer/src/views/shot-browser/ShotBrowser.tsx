@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { refreshShots } from '../../state/actions';
 import { useApp } from '../../state/app-store';
 import { navigate } from '../../state/route';
-import { Icon } from '../common/Icon';
+import { Icon } from '../../ui/Icon';
 import { ImportDialog } from './ImportDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShotTable } from './ShotTable';

@@ -1,8 +1,8 @@
 // The shot list: one dense row per shot. Click selects, double-click or Enter opens, ↑/↓ move.
 import type { ShotSummary } from '../../../../electron/common/api/schemas';
-import { Icon } from '../common/Icon';
+import { Icon } from '../../ui/Icon';
 import { formatDate, formatDuration, formatFps, formatRange, formatSize } from './format';
-import { SortHeader } from '../../review/SortHeader';
+import { SortHeader } from '../../ui/SortHeader';
 import type { SortKey, SortSpec } from '../../review/status-filter';
 import { StatusMenu } from '../../review/StatusMenu';
 import type { ClickMods } from '../../solve/selection';

@@ -4,7 +4,7 @@ import { api } from '../../api/current';
 import type { FrameInfo, ShotSummary } from '../../../../electron/common/api/schemas';
 import { navigate } from '../../state/route';
 import { useQuery } from '../../state/use-query';
-import { Icon } from '../common/Icon';
+import { Icon } from '../../ui/Icon';
 import { countIssues, issueLabel } from './format';
 
 const MAX_ROWS = 2000;

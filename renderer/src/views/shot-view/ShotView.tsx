@@ -10,7 +10,7 @@ import { formatRoute, navigate } from '../../state/route';
 import { notify } from '../../state/toasts';
 import { useQuery } from '../../state/use-query';
 import { Timeline } from '../../timeline/Timeline';
-import { Icon } from '../common/Icon';
+import { Icon } from '../../ui/Icon';
 import { formatFps, formatSize } from '../shot-browser/format';
 import { HelpOverlay } from './HelpOverlay';
 import { PlateView } from './PlateView';

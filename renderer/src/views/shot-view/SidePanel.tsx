@@ -1,7 +1,7 @@
 // Right-hand dock: tabs over the registered shot panels; collapsible to give the plate room.
 import { useState } from 'react';
 import type { FrameInfo, ShotDetail } from '../../../../electron/common/api/schemas';
-import { Icon } from '../common/Icon';
+import { Icon } from '../../ui/Icon';
 import { SHOT_PANELS } from './panels/registry';
 
 // The workspace shows the head above the curve editor (ShotWorkspace) and review mode lays it out

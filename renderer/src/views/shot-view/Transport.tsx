@@ -1,7 +1,7 @@
 // Transport bar: first / step / play / step / last, loop, frame counter, fps.
 import type { MouseEvent } from 'react';
 import { usePlayhead } from '../../state/playhead';
-import { Icon } from '../common/Icon';
+import { Icon } from '../../ui/Icon';
 import { formatFps } from '../shot-browser/format';
 import { FrameCounter } from './FrameCounter';
 import { runTransport } from './use-shot-keys';
