@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbs, defaultShotName, isVideoFile, shortenPath } from '../../renderer/src/views/shot-browser/paths';
+import { breadcrumbs, defaultShotName, isVideoFile, shortenPath } from '../../renderer/src/state/paths';
 
 describe('defaultShotName', () => {
   it('uses the folder name', () => {

@@ -7,7 +7,7 @@ import { toApiCallError } from '../api/errors';
 import { useReview } from '../review/review-store';
 import { FeatureIcon } from '../ui/icons';
 import { takeLabel } from '../solve/take-format';
-import { takesNewestFirst, useTakes } from '../solve/takes-store';
+import { takesNewestFirst, useTakes } from '../state/takes-store';
 import { useApp } from '../state/app-store';
 import { Dialog } from '../ui/Dialog';
 import { DirectoryField } from './DirectoryField';

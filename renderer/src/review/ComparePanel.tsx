@@ -7,7 +7,7 @@ import { toApiCallError } from '../api/errors';
 import { useControlValues } from '../state/control-values';
 import { seek, usePlayhead } from '../state/playhead';
 import { takeLabel } from '../solve/take-format';
-import { takesNewestFirst, useTakes } from '../solve/takes-store';
+import { takesNewestFirst, useTakes } from '../state/takes-store';
 import { curvesFromSampler, diffCurves, diffSummary, type ControlDiff } from './compare-diff';
 import { clearCompare, setCompareCurves, useCompare } from './compare-store';
 import { loadTakeCurves } from './take-curves';

@@ -8,7 +8,7 @@ import { navigate } from '../state/route';
 import { Icon } from '../ui/Icon';
 import { StatusBadge } from '../ui/StatusBadge';
 import { NeedsFixesDialog } from './NeedsFixesDialog';
-import { useBrowserView } from './browser-view-store';
+import { useBrowserView } from '../state/browser-view-store';
 import { changeStatus } from './status-actions';
 import { neighbourShots, sortShots } from './status-filter';
 import { statusRefusal, type Role } from './status-workflow';

@@ -1,7 +1,7 @@
 // The shot-view keys of solving and review (see keyboard/keymap.ts): crop overlay, review mode,
 // in/out marks, note navigation and the note box. Returns false for actions it does not own.
 import type { ShotAction } from '../keyboard/keymap';
-import { toggleCropOverlay } from '../solve/crop-store';
+import { toggleCropOverlay } from '../state/crop-store';
 import { usePlayhead } from '../state/playhead';
 import { hasMarks } from './note-range';
 import { adjacentNote } from './note-nav';

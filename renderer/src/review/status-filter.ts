@@ -1,6 +1,7 @@
 // Filtering, sorting and counting the shot list by review status (the supervisor's "what is
 // waiting for me" view). Pure; the browser keeps the chosen filter and sort in its state.
 import type { ShotStatus, ShotSummary } from '../../../electron/common/api/schemas';
+import type { SortKey, SortSpec } from '../state/browser-view-store';
 import { STATUS_ORDER } from './status-workflow';
 
 export type StatusCounts = Record<ShotStatus, number>;
@@ -9,13 +10,6 @@ export function countByStatus(shots: readonly Pick<ShotSummary, 'status'>[]): St
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as StatusCounts;
   for (const s of shots) counts[s.status] += 1;
   return counts;
-}
-
-export type SortKey = 'name' | 'status' | 'frames' | 'imported' | 'statusAt';
-export type SortDir = 'asc' | 'desc';
-export interface SortSpec {
-  key: SortKey;
-  dir: SortDir;
 }
 
 const rank = (s: ShotStatus) => STATUS_ORDER.indexOf(s);

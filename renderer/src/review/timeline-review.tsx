@@ -1,7 +1,7 @@
 // The timeline props solving and review add: their layers, Shift+drag to mark a range.
 import { useCallback, type ReactNode } from 'react';
 import type { Note } from '../../../electron/common/api/schemas';
-import { activeTake, useTakes } from '../solve/takes-store';
+import { activeTake, useTakes } from '../state/takes-store';
 import type { TimelineSpace } from '../timeline/timeline-math';
 import { useNotes } from './notes-store';
 import { setMarksFromDrag, useReview } from './review-store';

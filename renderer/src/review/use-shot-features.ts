@@ -2,7 +2,7 @@
 // marks cleared for the new shot, and review mode on for a read-only review host (a supervisor
 // opening a shot there wants the review layout, not the animator's).
 import { useEffect } from 'react';
-import { watchTakes } from '../solve/takes-store';
+import { watchTakes } from '../state/takes-store';
 import { useApp } from '../state/app-store';
 import { watchNotes } from './notes-store';
 import { clearMarks, setReviewMode } from './review-store';

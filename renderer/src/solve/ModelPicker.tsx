@@ -4,7 +4,7 @@
 // rig is listed but cannot be chosen, with the reason beside it, so a user sees why their model is
 // refused instead of it vanishing.
 import type { ModelSummary } from '../../../electron/common/api/schemas';
-import { shortenPath } from '../views/shot-browser/paths';
+import { shortenPath } from '../state/paths';
 import { evaluationRows, modelEvaluation, modelName, modelRefusal, WORSE_THAN_CONSTANT, type HeadlineView } from './model-format';
 
 interface Props {

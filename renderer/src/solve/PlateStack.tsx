@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { ShotDetail } from '../../../electron/common/api/schemas';
 import { useApp } from '../state/app-store';
 import { CropOverlay } from './CropOverlay';
-import { useCropOverlay } from './crop-store';
+import { useCropOverlay } from '../state/crop-store';
 
 export function PlateStack({ shot, children }: { shot: ShotDetail; children: ReactNode }) {
   const visible = useCropOverlay((s) => s.visible);

@@ -5,7 +5,7 @@ import { useNotes } from '../review/notes-store';
 import { useReview } from '../review/review-store';
 import { useApp } from '../state/app-store';
 import { SolveStatusLine } from './SolveProgress';
-import { activeTake, useTakes } from './takes-store';
+import { activeTake, useTakes } from '../state/takes-store';
 
 export function ShotStatusBar({ shot }: { shot: ShotDetail }) {
   const readOnly = useApp((s) => s.project?.readOnly ?? false);

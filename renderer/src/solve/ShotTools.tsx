@@ -6,11 +6,11 @@ import { ExportDialog } from '../export/ExportDialog';
 import { FeatureIcon } from '../ui/icons';
 import { toggleReviewMode, useReview } from '../review/review-store';
 import { useApp } from '../state/app-store';
-import { toggleCropOverlay, useCropOverlay } from './crop-store';
+import { toggleCropOverlay, useCropOverlay } from '../state/crop-store';
 import { SolveDialog } from './SolveDialog';
 import { queueState, useSolve } from './solve-store';
 import { TakeMenu } from './TakePicker';
-import { activeTake, useTakes } from './takes-store';
+import { activeTake, useTakes } from '../state/takes-store';
 
 const keepFocus = (e: { preventDefault: () => void }) => e.preventDefault();
 

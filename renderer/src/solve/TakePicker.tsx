@@ -5,7 +5,7 @@ import type { TakeSummary } from '../../../electron/common/api/schemas';
 import { FeatureIcon } from '../ui/icons';
 import { Popover } from '../ui/Popover';
 import { takeDetails, takeLabel, takeRefusal, takeStateLabel } from './take-format';
-import { activeTake, setActiveTake, takesNewestFirst, useTakes } from './takes-store';
+import { activeTake, setActiveTake, takesNewestFirst, useTakes } from '../state/takes-store';
 
 function TakeRow({ take, readOnly, onChosen }: { take: TakeSummary; readOnly: boolean; onChosen?: () => void }) {
   const refusal = takeRefusal(take, readOnly);

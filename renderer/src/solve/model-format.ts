@@ -3,7 +3,7 @@
 // (whatever the training run measured), so it is flattened to label/value rows.
 import type { EvaluationHeadline, ModelSummary } from '../../../electron/common/api/schemas';
 import { REGIONS } from '../../../electron/common/controls';
-import { baseName } from '../views/shot-browser/paths';
+import { baseName } from '../state/paths';
 
 export function modelName(m: ModelSummary): string {
   return m.id ?? baseName(m.path).replace(/\.onnx$/i, '');

@@ -1,6 +1,6 @@
 // How a take reads in the picker.
 import type { TakeSummary } from '../../../electron/common/api/schemas';
-import { formatDate } from '../views/shot-browser/format';
+import { formatDate } from '../state/format';
 import { formatDurationMs, providerLabel } from './progress-format';
 
 /** "Take 3" for a solve; "Take 2 · ground truth (truth.csv)" for curves from a file, so the truth is never taken for a solve. */

@@ -1,5 +1,5 @@
 // A sortable column header: click sorts by it, again reverses; an arrow shows the direction.
-import type { SortKey, SortSpec } from '../review/status-filter';
+import type { SortKey, SortSpec } from '../state/browser-view-store';
 
 export function SortHeader({ label, sortKey, sort, onSort }: { label: string; sortKey: SortKey; sort: SortSpec | undefined; onSort: ((k: SortKey) => void) | undefined }) {
   if (!sort || !onSort) return <>{label}</>;

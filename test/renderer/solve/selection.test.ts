@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickSelect, EMPTY_SELECTION, pruneSelection, selectedInOrder } from '../../../renderer/src/solve/selection';
+import { clickSelect, EMPTY_SELECTION, pruneSelection, selectedInOrder } from '../../../renderer/src/state/shot-selection';
 
 const order = [10, 11, 12, 13, 14];
 const plain = { shift: false, toggle: false };

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Icon } from '../../ui/Icon';
 import { useDirListing } from '../../ui/use-dir-listing';
-import { breadcrumbs, extension, isVideoFile } from './paths';
+import { breadcrumbs, extension, isVideoFile } from '../../state/paths';
 
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff', 'exr', 'bmp', 'webp', 'dpx']);
 

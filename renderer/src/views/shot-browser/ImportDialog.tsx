@@ -11,7 +11,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FolderPicker } from './FolderPicker';
 import { ImportReportView } from './ImportReportView';
 import { EMPTY_FORM, toImportRequest, validateImport, type FormErrors, type ImportForm } from './import-form';
-import { defaultShotName, splitPath } from './paths';
+import { defaultShotName, splitPath } from '../../state/paths';
 
 type Phase = { name: 'form'; error: string | null } | { name: 'running' } | { name: 'report'; report: ImportReport };
 

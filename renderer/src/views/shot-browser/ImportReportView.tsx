@@ -1,6 +1,6 @@
 // What an import did: counts, every warning (frame, kind, message) and the importer's notes.
 import type { ImportReport } from '../../../../electron/common/api/schemas';
-import { countIssues, formatFps, formatRange, formatSize, issueLabel } from './format';
+import { countIssues, formatFps, formatRange, formatSize, issueLabel } from '../../state/format';
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { shot, warnings } = report;

@@ -9,12 +9,12 @@ import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShotTable } from './ShotTable';
 import { WarningsPanel } from './WarningsPanel';
 import './shot-browser.css';
-import { useBrowserView } from '../../review/browser-view-store';
+import { useBrowserView } from '../../state/browser-view-store';
 import { countByStatus, filterShots, sortShots, toggleSort } from '../../review/status-filter';
 import { StatusFilterBar } from '../../review/StatusFilterBar';
 import { STATUS_LABELS } from '../../review/status-workflow';
 import { BrowserActions } from '../../solve/BrowserActions';
-import { clickSelect, selectedInOrder, type ClickMods } from '../../solve/selection';
+import { clickSelect, selectedInOrder, type ClickMods } from '../../state/shot-selection';
 import { SolveStatusLine } from '../../solve/SolveProgress';
 import '../../review/review.css';
 

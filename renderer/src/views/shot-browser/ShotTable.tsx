@@ -1,11 +1,11 @@
 // The shot list: one dense row per shot. Click selects, double-click or Enter opens, ↑/↓ move.
 import type { ShotSummary } from '../../../../electron/common/api/schemas';
 import { Icon } from '../../ui/Icon';
-import { formatDate, formatDuration, formatFps, formatRange, formatSize } from './format';
+import { formatDate, formatDuration, formatFps, formatRange, formatSize } from '../../state/format';
 import { SortHeader } from '../../ui/SortHeader';
-import type { SortKey, SortSpec } from '../../review/status-filter';
+import type { SortKey, SortSpec } from '../../state/browser-view-store';
 import { StatusMenu } from '../../review/StatusMenu';
-import type { ClickMods } from '../../solve/selection';
+import type { ClickMods } from '../../state/shot-selection';
 import { RowSolveProgress } from '../../solve/SolveProgress';
 
 interface Props {

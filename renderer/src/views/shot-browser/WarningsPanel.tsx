@@ -5,7 +5,7 @@ import type { FrameInfo, ShotSummary } from '../../../../electron/common/api/sch
 import { navigate } from '../../state/route';
 import { useQuery } from '../../state/use-query';
 import { Icon } from '../../ui/Icon';
-import { countIssues, issueLabel } from './format';
+import { countIssues, issueLabel } from '../../state/format';
 
 const MAX_ROWS = 2000;
 

@@ -11,7 +11,7 @@ import { notify } from '../../state/toasts';
 import { useQuery } from '../../state/use-query';
 import { Timeline } from '../../timeline/Timeline';
 import { Icon } from '../../ui/Icon';
-import { formatFps, formatSize } from '../shot-browser/format';
+import { formatFps, formatSize } from '../../state/format';
 import { HelpOverlay } from './HelpOverlay';
 import { PlateView } from './PlateView';
 import { SidePanel } from './SidePanel';

@@ -2,7 +2,7 @@
 import type { MouseEvent } from 'react';
 import { usePlayhead } from '../../state/playhead';
 import { Icon } from '../../ui/Icon';
-import { formatFps } from '../shot-browser/format';
+import { formatFps } from '../../state/format';
 import { FrameCounter } from './FrameCounter';
 import { runTransport } from './use-shot-keys';
 

@@ -1,8 +1,8 @@
 // What the frame table says about the frame under the playhead.
 import { useMemo } from 'react';
 import { usePlayhead } from '../../../state/playhead';
-import { formatSize, issueLabel } from '../../shot-browser/format';
-import { shortenPath } from '../../shot-browser/paths';
+import { formatSize, issueLabel } from '../../../state/format';
+import { shortenPath } from '../../../state/paths';
 import type { ShotPanelProps } from './registry';
 
 export function FrameInfoPanel({ shot, frames }: ShotPanelProps) {

@@ -2,8 +2,15 @@
 // supervisor who opens a shot from "in review" comes back to the same filtered, sorted list.
 import { create } from 'zustand';
 import type { ShotStatus } from '../../../electron/common/api/schemas';
-import { EMPTY_SELECTION, type Selection } from '../solve/selection';
-import type { SortSpec } from './status-filter';
+import { EMPTY_SELECTION, type Selection } from './shot-selection';
+
+/** The shot list's sort columns (review/status-filter.ts sorts by them). */
+export type SortKey = 'name' | 'status' | 'frames' | 'imported' | 'statusAt';
+export type SortDir = 'asc' | 'desc';
+export interface SortSpec {
+  key: SortKey;
+  dir: SortDir;
+}
 
 interface BrowserViewState {
   statuses: ReadonlySet<ShotStatus>;

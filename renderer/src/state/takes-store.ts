@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import type { TakeSummary } from '../../../electron/common/api/schemas';
 import { api } from '../api/current';
 import { toApiCallError } from '../api/errors';
-import { reportError } from '../state/toasts';
+import { reportError } from './toasts';
 
 interface TakesState {
   shotId: number | null;

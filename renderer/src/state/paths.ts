@@ -1,5 +1,5 @@
-// Path helpers for the in-app folder picker. Paths come from the host (POSIX or Windows), so
-// both separators are understood; nothing here touches the file system.
+// Path helpers for the folder pickers and for showing host paths (model picker, frame info). Paths
+// come from the host (POSIX or Windows), so both separators are understood; no file system here.
 export const VIDEO_EXTENSIONS = ['mov', 'mp4', 'm4v', 'mkv', 'avi', 'mxf', 'webm'] as const;
 
 export function splitPath(path: string): string[] {

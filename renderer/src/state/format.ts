@@ -1,5 +1,5 @@
 // Display formatting for shot metadata, shared by the browser and the shot view.
-import type { FrameIssueCode } from '../../../../electron/common/api/schemas';
+import type { FrameIssueCode } from '../../../electron/common/api/schemas';
 
 export function formatSize(width: number | null, height: number | null): string {
   return width && height ? `${width} × ${height}` : '—';
