@@ -1,6 +1,6 @@
-// The take comparison (review/compare-store) as the graph shows it: each drawn control's compared
+// The take comparison (state/compare-store) as the graph shows it: each drawn control's compared
 // curve, dashed and faint under its final curve, with a legend naming the compared take.
-import type { CompareState } from '../review/compare-store';
+import type { CompareState } from '../state/compare-store';
 import type { Dash } from './raster';
 
 export interface CompareOverlay {

@@ -4,7 +4,7 @@
 // so that playback and drags never re-render components.
 import type { EditOp, LayerState } from '../../../electron/common/edits';
 import { sizeCanvas } from '../plate/draw';
-import { useCompare } from '../review/compare-store';
+import { useCompare } from '../state/compare-store';
 import { useControlValues } from '../state/control-values';
 import { seek, usePlayhead } from '../state/playhead';
 import { drawnChannels, type ChannelDef } from './channels';

@@ -4,11 +4,11 @@
 // toolbar and the notes, and re-renders only when the status changes, never per frame.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/current';
+import { useControlValues } from '../state/control-values';
 import { isTypingTarget, previewKeyAction } from '../keyboard/keymap';
 import { frameLoader } from '../plate/loader-instance';
 import type { ShotPanelProps } from '../views/shot-view/panels/registry';
 import { addActivePreview } from './active';
-import { compareLabel } from './compare-source';
 import { installPreviewDebugHooks } from './debug-hooks';
 import { HeadView } from './head-view';
 import { loadRig } from './load-rig';
@@ -136,12 +136,13 @@ export function HeadPreview({ shot }: ShotPanelProps) {
 }
 
 function ModeLabel({ status }: { status: PreviewStatus | null }) {
+  const compareLabel = useControlValues((s) => s.compare?.label);
   if (!status || status.values !== 'values') return null;
   if (status.compare === 'values') {
     return (
       <div className={`head-labels ${status.layout}`}>
         <span className="head-label">Final</span>
-        <span className="head-label">{compareLabel() ?? 'Compared take'}</span>
+        <span className="head-label">{compareLabel || 'Compared take'}</span>
       </div>
     );
   }

@@ -8,7 +8,6 @@ import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
 import type { Size } from '../plate/plate-layout';
 import { useControlValues, type ValuesMode } from '../state/control-values';
 import { usePlayhead } from '../state/playhead';
-import { compareSampler } from './compare-source';
 import type { HeadInstance, HeadView } from './head-view';
 import { applyBinding, type MeshBinding } from './morph-map';
 import type { OverlayPlate } from './overlay-plate';
@@ -18,7 +17,7 @@ import { bindRig, type PreparedRig } from './rig-scene';
 import { RenderPacer } from './render-pacer';
 import { pageRenderScale, type RenderScale } from './render-scale';
 import { RenderScheduler } from './scheduler';
-import { primaryMode, sampleCompare, sampleValues, sized, type CompareSampler, type SampleOutcome } from './values';
+import { primaryMode, sampleCompare, sampleValues, sized, type SampleOutcome } from './values';
 
 export interface PreviewStatus {
   /** What the main head shows. */
@@ -62,7 +61,6 @@ export class PreviewController {
     private readonly shot: PreviewShot,
     private readonly overlay: OverlayPlate | null,
     private readonly onStatus: (s: PreviewStatus) => void,
-    private readonly compare: () => CompareSampler | null = compareSampler,
     scale: RenderScale = pageRenderScale,
   ) {
     this.scheduler = new RenderScheduler(() => this.draw());
@@ -85,7 +83,7 @@ export class PreviewController {
         this.scheduler.now();
       }),
       useControlValues.subscribe((s, prev) => {
-        if (s.version !== prev.version || s.sample !== prev.sample || s.controls !== prev.controls || s.previewMode !== prev.previewMode || s.shotId !== prev.shotId) this.scheduler.request();
+        if (s.version !== prev.version || s.sample !== prev.sample || s.controls !== prev.controls || s.previewMode !== prev.previewMode || s.shotId !== prev.shotId || s.compare !== prev.compare) this.scheduler.request();
       }),
       usePreviewStore.subscribe((s, prev) => {
         if (s.resets !== prev.resets) this.view.resetView();
@@ -149,7 +147,7 @@ export class PreviewController {
     let compare: PreviewStatus['compare'] = 'off';
     if (cv.previewMode === 'compare') {
       this.compareValues = sized(this.compareValues, cv.controls.length);
-      compare = sampleCompare(cv, this.shot.id, frame, this.compare(), this.compareValues) === 'values' ? 'values' : 'unavailable';
+      compare = sampleCompare(cv, this.shot.id, frame, cv.compare?.sample ?? null, this.compareValues) === 'values' ? 'values' : 'unavailable';
     }
     const split = compare === 'values';
     this.view.setSplit(split);

@@ -1,11 +1,11 @@
 // What the preview shows at a frame, read through the control-values seam. Pure over the
 // store's state so the "no solve yet" rules are tested without a renderer.
-import type { ControlValuesState, ValuesMode } from '../state/control-values';
+import type { CompareValues, ControlValuesState, ValuesMode } from '../state/control-values';
 
 /** values: `out` holds them; no-sampler: nothing published for this shot; no-data: the sampler has nothing for that mode. */
 export type SampleOutcome = 'values' | 'no-sampler' | 'no-data';
 
-export type CompareSampler = (frame: number, out: Float32Array) => boolean;
+export type CompareSampler = CompareValues['sample'];
 
 /** A buffer of `n` values, reusing `buf` when it already fits (no allocation per frame). */
 export function sized(buf: Float32Array, n: number): Float32Array {
@@ -19,8 +19,8 @@ export function sampleValues(state: Pick<ControlValuesState, 'shotId' | 'sample'
 }
 
 /**
- * The second head of a take comparison: the review's compare sampler when it has a take loaded,
- * else the seam's own 'compare' mode. Same control order as the seam's `controls`.
+ * The second head of a take comparison: the compared take published on the seam when there is
+ * one, else the seam's own 'compare' mode. Same control order as the seam's `controls`.
  */
 export function sampleCompare(state: Pick<ControlValuesState, 'shotId' | 'sample' | 'controls'>, shotId: number, frame: number, compare: CompareSampler | null, out: Float32Array): SampleOutcome {
   if (compare && state.shotId === shotId && out.length === state.controls.length && state.controls.length > 0 && compare(frame, out)) return 'values';

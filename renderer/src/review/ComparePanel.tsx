@@ -1,6 +1,6 @@
 // Take comparison: two takes, or a take against the animator's final curves, summed up per
 // control (mean and max absolute difference, largest first). A row jumps to its worst frame; the
-// second take can be shown on a second head (compare-store + previewMode 'compare').
+// second take can be shown on a second head (state/compare-store + previewMode 'compare').
 import { useEffect, useMemo, useState } from 'react';
 import type { TakeSummary } from '../../../electron/common/api/schemas';
 import { toApiCallError } from '../api/errors';
@@ -9,7 +9,7 @@ import { seek, usePlayhead } from '../state/playhead';
 import { takeLabel } from '../solve/take-format';
 import { takesNewestFirst, useTakes } from '../state/takes-store';
 import { curvesFromSampler, diffCurves, diffSummary, type ControlDiff } from './compare-diff';
-import { clearCompare, setCompareCurves, useCompare } from './compare-store';
+import { clearCompare, setCompareCurves, useCompare } from '../state/compare-store';
 import { loadTakeCurves } from './take-curves';
 
 /** 'final' is the curve editor's output (needs its sampler); a number is a take id. */

@@ -1,7 +1,8 @@
 // The seam between what computes control values and what shows them. The curve editor (which
 // owns the take's curves and the correction layer) publishes a sampler here; the head preview,
-// the review player and anything else that needs "the values at frame F" read it. Kept tiny so
-// the two sides can be built and tested apart.
+// the review player and anything else that needs "the values at frame F" read it. The take
+// comparison publishes its second take here too. Kept tiny so the two sides can be built and
+// tested apart.
 import { create } from 'zustand';
 
 /** Which values: the animator's final curves, the raw solve, or (take comparison) another take. */
@@ -20,6 +21,16 @@ export interface ControlValuesState {
   version: number;
   /** What the preview shows: the animator's A/B toggle between final and raw. */
   previewMode: ValuesMode;
+  /** The take comparison's second take, when one is loaded (state/compare-store.ts publishes it). */
+  compare: CompareValues | null;
+}
+
+/** A compared take as the seam serves it: the same control order as `controls`. */
+export interface CompareValues {
+  /** What the second head shows, for its label: "Take 3". */
+  label: string;
+  /** Writes the compared values at `frame` into `out`; false when the take has none there. */
+  sample: (frame: number, out: Float32Array) => boolean;
 }
 
 export const useControlValues = create<ControlValuesState>()(() => ({
@@ -28,6 +39,7 @@ export const useControlValues = create<ControlValuesState>()(() => ({
   sample: null,
   version: 0,
   previewMode: 'final',
+  compare: null,
 }));
 
 export function publishControlValues(shotId: number, controls: readonly string[], sample: ControlValuesState['sample']): void {
@@ -37,6 +49,11 @@ export function publishControlValues(shotId: number, controls: readonly string[]
 /** Call after anything `sample` reads has changed (cheap: no arrays are copied). */
 export function bumpControlValues(): void {
   useControlValues.setState((s) => ({ version: s.version + 1 }));
+}
+
+/** The take comparison publishes its second take here (null: none); the preview redraws. */
+export function publishCompareValues(compare: CompareValues | null): void {
+  useControlValues.setState((s) => ({ compare, version: s.version + 1 }));
 }
 
 export function clearControlValues(): void {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCompareLabel, findCompareSampler } from '../../../renderer/src/preview/compare-source';
 import { primaryMode, sampleCompare, sampleValues, sized } from '../../../renderer/src/preview/values';
 import type { ValuesMode } from '../../../renderer/src/state/control-values';
 
@@ -58,20 +57,5 @@ describe('sized', () => {
     const b = new Float32Array(3);
     expect(sized(b, 3)).toBe(b);
     expect(sized(b, 4).length).toBe(4);
-  });
-});
-
-describe('findCompareSampler', () => {
-  const fn = () => true;
-  it('finds an exported compareSample, or one in a store’s state', () => {
-    expect(findCompareSampler({ m: { compareSample: fn } })).toBe(fn);
-    expect(findCompareSampler({ m: { useCompare: { getState: () => ({ compareSample: fn }) } } })).toBe(fn);
-    expect(findCompareSampler({})).toBeNull();
-    expect(findCompareSampler({ m: { other: 1, useX: { getState: () => null } } })).toBeNull();
-  });
-
-  it('finds the compared take’s label in a store', () => {
-    expect(findCompareLabel({ m: { useCompare: { getState: () => ({ label: 'Take 3' }) } } })).toBe('Take 3');
-    expect(findCompareLabel({ m: { useCompare: { getState: () => ({ label: '' }) } } })).toBeNull();
   });
 });

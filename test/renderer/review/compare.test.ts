@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { curvesFromSampler, diffCurves, diffSummary } from '../../../renderer/src/review/compare-diff';
-import { clearCompare, compareSample, setCompareCurves } from '../../../renderer/src/review/compare-store';
+import { clearCompare, compareSample, setCompareCurves } from '../../../renderer/src/state/compare-store';
+import { useControlValues } from '../../../renderer/src/state/control-values';
 
 describe('take comparison', () => {
   const a = new Map([
@@ -44,5 +45,20 @@ describe('take comparison', () => {
     expect(compareSample(99, out, ['jawOpen'])).toBe(false);
     clearCompare();
     expect(compareSample(102, out, ['jawOpen'])).toBe(false);
+  });
+
+  it('publishes the compared take on the control-values seam, in the seam’s control order', () => {
+    useControlValues.setState({ controls: ['jawOpen', 'eyeBlink_L'], previewMode: 'compare' });
+    const v0 = useControlValues.getState().version;
+    setCompareCurves(1, 'Take 2', 100, b);
+    const published = useControlValues.getState().compare;
+    expect(published?.label).toBe('Take 2');
+    expect(useControlValues.getState().version).toBeGreaterThan(v0);
+    const out = new Float32Array(2);
+    expect(published?.sample(101, out)).toBe(true);
+    expect(Array.from(out)).toEqual([0.25, Number.NaN]);
+    clearCompare();
+    expect(useControlValues.getState().compare).toBeNull();
+    expect(useControlValues.getState().previewMode).toBe('final');
   });
 });

@@ -1,8 +1,8 @@
-// The curves a take comparison holds, for a second head: the head preview shows them when the
-// control-values previewMode is 'compare', reading compareSample(frame, out) in the control
-// order that the curve editor published (useControlValues.controls), like sample(frame, mode, out).
+// The curves a take comparison holds (the review's compare panel loads them): drawn dashed by the
+// curve editor, and published on the control-values seam for the head preview's second head,
+// which reads them in the control order the curve editor published (useControlValues.controls).
 import { create } from 'zustand';
-import { bumpControlValues, useControlValues } from '../state/control-values';
+import { publishCompareValues, useControlValues } from './control-values';
 
 export interface CompareState {
   shotId: number | null;
@@ -18,14 +18,15 @@ export const useCompare = create<CompareState>()(() => ({ shotId: null, label: '
 
 export function setCompareCurves(shotId: number, label: string, firstFrame: number, curves: ReadonlyMap<string, Float32Array>): void {
   useCompare.setState((s) => ({ shotId, label, firstFrame, curves, version: s.version + 1 }));
-  bumpControlValues(); // the head preview redraws on the seam's version
+  // On the seam for the head preview (publishing bumps its version: the head redraws).
+  publishCompareValues({ label, sample: (frame, out) => compareSample(frame, out) });
 }
 
 export function clearCompare(): void {
   useCompare.setState((s) => ({ shotId: null, label: '', curves: null, version: s.version + 1 }));
   // The second head has nothing left to show: back to the animator's final curves.
   if (useControlValues.getState().previewMode === 'compare') useControlValues.setState({ previewMode: 'final' });
-  bumpControlValues();
+  publishCompareValues(null);
 }
 
 /**
