@@ -178,7 +178,7 @@ def build_manifest(onnx_path: Path, model, ck: dict, evaluation, parity: dict, q
 
 def staged_description(model) -> dict:
     """What the manifest says of the staged graph: its stages, crops and extra outputs."""
-    from .staged import ANCHORS, EXPERT_REGIONS, POSE_SCALE_DEG, SIDED
+    from .staged import ANCHORS, POSE_SCALE_DEG
     return {
         "pose": {"input": f"rgb average-pooled {model.locator_pool}x", "anchors": list(ANCHORS),
                  "outputs": {"anchors": "float32 [N, 3, 2]: x, y in input pixels (pixel i spans [i, i+1))",
@@ -186,9 +186,9 @@ def staged_description(model) -> dict:
                  "scaleDeg": POSE_SCALE_DEG},
         "frame": "e = (eyeLeft + eyeRight)/2, ax = eyeLeft - eyeRight, ay = mouth - e; "
                  "canonical (a, b) -> e + a*ax + b*ay",
-        "crops": {k: {"box": list(box), "size": list(size), "mirroredRight": k in SIDED}
+        "crops": {k: {"box": list(box), "size": list(size), "mirroredRight": k in model.sided}
                   for k, (box, size) in model.crops.items()},
-        "experts": {k: list(v) for k, v in EXPERT_REGIONS.items()},
+        "experts": {k: list(v["regions"]) for k, v in model.layout.items()},
         "heads": {k: len(v) for k, v in model.assign.items()},
         "face": "dual Hiera (rgb, normal) on the face crop",
     }

@@ -3,14 +3,16 @@ experts and the paper's dual Hiera, and per-region heads give the controls. One 
 
     plate (rgb, normal at S²) ─▶ locator (rgb at S/4) ─▶ anchors (eyes, mouth) + head pose
         └─▶ crops in the anchors' frame (GridSample):
-              face   ─▶ dual Hiera (rgb, normal) ───────────────┐
-              eye ×2 ─▶ eye expert (shared, right eye mirrored)  ├─▶ per-region heads ─▶ params
-              brow ×2 ─▶ brow expert (shared, mirrored)          │   (expert features + face
-              mouth  ─▶ mouth expert ────────────────────────────┘    features + head pose)
+              face ─▶ dual Hiera (rgb, normal) ──────────────────────┐
+              expert crops (model.staged.experts), e.g.              ├─▶ one head per expert
+                eye ×2, brow ×2, nose ×2, mouth corner ×2, lips ×2   │   (and side) ─▶ params
+                (one expert per pair, right side mirrored),          │   (expert features + face
+                lips' centre, jaw ───────────────────────────────────┘    features + head pose)
 
 Why (measured, models/EVAL.md): on the whole plate a shared network asked for 102 sparse
 controls learned the jaw and nothing else; the same network learned blinks and gaze when it saw
-an eye crop and had a handful of outputs. The eyes' position in the plate jitters by more than
+an eye crop and had a handful of outputs. A single mouth expert with 57 outputs repeated the
+failure on the lips, so every expert now has at most 17. The eyes' position in the plate jitters by more than
 gaze moves the iris, so every crop is taken in the head's own frame.
 
 The anchor frame: e = (eyeLeft + eyeRight) / 2, ax = eyeLeft − eyeRight, ay = mouth − e. A
@@ -35,40 +37,44 @@ from .model import is_present
 ANCHORS = ("eyeLeft", "eyeRight", "mouth")
 POSE_SCALE_DEG = 10.0   # the locator predicts pose in units of 10 degrees
 
-# Crop boxes in the anchor frame (a0, a1, b0, b1) and their size (h, w) for a 256² plate (the
-# face's size is the Hiera's input, model.staged.face_size). Eye and brow boxes are
-# the actor's left side; the right side is the mirror image (a → −a), so one expert serves both.
-CROPS = {
-    "face": ((-1.4, 1.4, -1.3, 2.3), (128, 128)),
-    "eye": ((0.14, 0.86, -0.30, 0.26), (56, 72)),
-    "brow": ((0.0, 1.0, -0.95, -0.05), (48, 64)),
-    "mouth": ((-0.85, 0.85, 0.45, 1.75), (64, 80)),
+# The face crop in the anchor frame (a0, a1, b0, b1); its size is the Hiera's input
+# (model.staged.face_size).
+FACE_BOX = (-1.4, 1.4, -1.3, 2.3)
+
+# The first staged model's experts, for checkpoints whose config predates model.staged.experts:
+# one mouth expert for the whole lower face (57 outputs), which is what drowned the lips.
+LEGACY_EXPERTS = {
+    "eye": {"box": [0.14, 0.86, -0.30, 0.26], "size": [56, 72], "sided": True, "regions": ["eyelid", "gaze"]},
+    "brow": {"box": [0.0, 1.0, -0.95, -0.05], "size": [48, 64], "sided": True, "regions": ["brow"]},
+    "mouth": {"box": [-0.85, 0.85, 0.45, 1.75], "size": [64, 80], "sided": False,
+              "regions": ["lips", "mouthCorner", "mouth", "jaw", "chin", "tongue"]},
 }
 
-# Which expert solves which region (the regions of controls.tsv); the rest go to the face head.
-EXPERT_REGIONS = {
-    "eye": ("eyelid", "gaze"),
-    "brow": ("brow",),
-    "mouth": ("lips", "mouthCorner", "mouth", "jaw", "chin", "tongue"),
-}
-SIDED = ("eye", "brow")
+
+def expert_layout(staged_cfg: dict) -> dict[str, dict]:
+    """name -> {box, size, widths, sided, regions}: the config's experts, in order. Boxes of sided
+    experts are the actor's left side; the right crop is its mirror (a -> -a), so one expert
+    serves both sides."""
+    experts = staged_cfg.get("experts") or {
+        k: {**v, "widths": staged_cfg["expert_widths"][k]} for k, v in LEGACY_EXPERTS.items()}
+    return {k: {"box": tuple(v["box"]), "size": tuple(v["size"]), "widths": list(v["widths"]),
+                "sided": bool(v["sided"]), "regions": tuple(v["regions"])} for k, v in experts.items()}
 
 
 def side_of(name: str) -> str:
     return "L" if name.endswith("_L") else "R" if name.endswith("_R") else "C"
 
 
-def assign_controls(controls: list[str], regions: list[str]) -> dict[str, list[int]]:
-    """Head name -> control indices. Sided experts get one head per side ('eye_L', 'eye_R');
-    a central control of a sided region, and every region no expert covers, goes to 'face'."""
+def assign_controls(controls: list[str], regions: list[str], layout: dict[str, dict]) -> dict[str, list[int]]:
+    """Head name -> control indices. A control goes to the first expert that covers its region;
+    a sided expert takes only sided controls, one head per side ('eye_L', 'eye_R'). What no
+    expert takes goes to the 'face' head."""
     heads: dict[str, list[int]] = {}
     for i, (name, region) in enumerate(zip(controls, regions)):
-        expert = next((e for e, rs in EXPERT_REGIONS.items() if region in rs), None)
         side = side_of(name)
-        if expert in SIDED:
-            key = f"{expert}_{side}" if side != "C" else "face"
-        else:
-            key = expert or "face"
+        expert = next((e for e, spec in layout.items()
+                       if region in spec["regions"] and not (spec["sided"] and side == "C")), None)
+        key = "face" if expert is None else f"{expert}_{side}" if layout[expert]["sided"] else expert
         heads.setdefault(key, []).append(i)
     return heads
 
@@ -153,13 +159,16 @@ class StagedSolver(nn.Module):
         self.n_controls = len(controls)
         scale = float(sc["crop_scale"])
         fs = int(sc["face_size"])
+        self.layout = expert_layout(sc)
         # crop sizes scale with the plate (a smaller test model keeps the same boxes)
-        self.crops = {k: (tuple(box), (fs, fs) if k == "face" else (max(8, round(h * scale)), max(8, round(w * scale))))
-                      for k, (box, (h, w)) in CROPS.items()}
-        for name in ("face", "eye", "brow", "mouth"):
-            box, size = self.crops[name]
+        self.crops = {"face": (FACE_BOX, (fs, fs))}
+        for k, spec in self.layout.items():
+            h, w = spec["size"]
+            self.crops[k] = (spec["box"], (max(8, round(h * scale)), max(8, round(w * scale))))
+        self.sided = tuple(k for k, spec in self.layout.items() if spec["sided"])
+        for name, (box, size) in self.crops.items():
             self.register_buffer(f"grid_{name}", canonical_grid(box, size, False), persistent=False)
-            if name in SIDED:
+            if name in self.sided:
                 self.register_buffer(f"grid_{name}_mirror", canonical_grid(box, size, True), persistent=False)
         # Ablation: crop at the training data's mean anchors (no pose stage in the loop)
         self.fixed_crops = bool(sc.get("fixed_crops", False))  # absent in configs that predate it
@@ -174,8 +183,8 @@ class StagedSolver(nn.Module):
         face_dim = sum(self.face[b].feature_dim for b in self.branches)
         ef = int(sc["expert_features"])
         self.experts = nn.ModuleDict({
-            name: Expert(6, self.crops[name][1], list(sc["expert_widths"][name]), ef) for name in EXPERT_REGIONS})
-        self.assign = assign_controls(controls, regions)
+            name: Expert(6, self.crops[name][1], spec["widths"], ef) for name, spec in self.layout.items()})
+        self.assign = assign_controls(controls, regions, self.layout)
         hidden = int(sc["head_hidden"])
         heads = {}
         for key, idx in self.assign.items():
@@ -184,7 +193,7 @@ class StagedSolver(nn.Module):
         self.heads = nn.ModuleDict(heads)
         order = [i for key in self.heads for i in self.assign[key]]
         self.register_buffer("unpermute", torch.argsort(torch.tensor(order)), persistent=False)
-        self.feature_dim = face_dim + ef * (len(self.experts) + len(SIDED))
+        self.feature_dim = face_dim + ef * (len(self.experts) + len(self.sided))
         self.head_keys = list(self.heads)
 
     def locate(self, rgb: torch.Tensor):
@@ -203,7 +212,7 @@ class StagedSolver(nn.Module):
         ctx = torch.cat([face, pose.detach()], 1)
         feats = {"face": face}
         for name, expert in self.experts.items():
-            if name in SIDED:
+            if name in self.sided:
                 for side, grid in (("L", getattr(self, f"grid_{name}")), ("R", getattr(self, f"grid_{name}_mirror"))):
                     feats[f"{name}_{side}"] = expert(sample_crop(both, anchors, grid))
             else:

@@ -6,7 +6,7 @@ import torch
 from rigsolve_training.config import CONFIG_DIR, load_config
 from rigsolve_training.controls import load_controls
 from rigsolve_training.export import export_onnx, max_diff, parity_inputs, session_for
-from rigsolve_training.staged import StagedSolver, assign_controls, canonical_grid, sample_crop
+from rigsolve_training.staged import LEGACY_EXPERTS, StagedSolver, assign_controls, canonical_grid, expert_layout, sample_crop
 
 ROWS = load_controls()
 CONTROLS = [r["name"] for r in ROWS]
@@ -14,14 +14,29 @@ REGIONS = [r["region"] for r in ROWS]
 
 
 def test_every_control_has_exactly_one_head_and_sides_stay_apart():
-    heads = assign_controls(CONTROLS, REGIONS)
+    layout = expert_layout(load_config(CONFIG_DIR / "staged.json")["model"]["staged"])
+    heads = assign_controls(CONTROLS, REGIONS, layout)
     flat = sorted(i for idx in heads.values() for i in idx)
     assert flat == list(range(len(CONTROLS)))
     names = {k: [CONTROLS[i] for i in v] for k, v in heads.items()}
     assert "eyeBlink_L" in names["eye_L"] and "eyeLookUp_R" in names["eye_R"]
-    assert all(n.endswith("_L") for n in names["eye_L"] + names["brow_L"])
-    assert all(n.endswith("_R") for n in names["eye_R"] + names["brow_R"])
-    assert "jawOpen" in names["mouth"] and "tongueOut" in names["mouth"]
+    for key, spec in layout.items():
+        if spec["sided"]:
+            assert all(n.endswith("_L") for n in names[f"{key}_L"]), key
+            assert all(n.endswith("_R") for n in names[f"{key}_R"]), key
+    # sided lip controls go to the mirrored lips expert, central ones to the mouth expert
+    assert "mouthPucker_L" in names["lips_L"] and "mouthShrugLower" in names["mouth"]
+    assert "jawOpen" in names["jaw"] and "chinRaise_R" in names["mouth"]
+    assert "noseWrinkle_L" in names["nose_L"] and "cheekPuff_R" in names["corner_R"]
+    # few outputs per head: the point of the split (one head of 57 drowned the lips)
+    assert max(len(v) for v in heads.values()) <= 17
+
+
+def test_legacy_layout_keeps_the_first_staged_models_heads():
+    # checkpoints whose config predates model.staged.experts still load and evaluate
+    staged = {"expert_widths": {k: [8] for k in LEGACY_EXPERTS}}
+    names = {k: [CONTROLS[i] for i in v] for k, v in assign_controls(CONTROLS, REGIONS, expert_layout(staged)).items()}
+    assert len(names["mouth"]) == 57 and "jawOpen" in names["mouth"]
     assert "noseWrinkle_L" in names["face"] and "neckSwallow" in names["face"]
 
 
