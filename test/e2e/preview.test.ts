@@ -192,15 +192,14 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
   });
 
   it('selects the controls of the clicked region for the curve editor', async () => {
-    await page.evaluate(`window.addEventListener('rigsolve:select-controls', (e) => { window.__picked = e.detail; })`);
     const box = (await page.locator('[data-testid=head-canvas]').first().boundingBox())!;
     const pickAt = (fx: number, fy: number, whole = false) => hook<{ primary: string; controls: string[] } | null>(page, 'pick', box.width * fx, box.height * fy, whole);
     // Somewhere on the left of the face (actor's right) a click picks a right-side control.
     const hits = await Promise.all([0.42, 0.5, 0.58].flatMap((fx) => [0.35, 0.45, 0.55, 0.65].map((fy) => pickAt(fx, fy))));
     expect(hits.filter((h) => h !== null).length).toBeGreaterThan(6);
-    // A real click goes through to the event.
+    // A real click goes through to the curve editor's request.
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.6);
-    const picked = (await page.evaluate('window.__picked')) as { controls: string[]; primary: string } | undefined;
+    const picked = await hook<{ controls: string[]; primary: string } | null>(page, 'selectRequest');
     expect(picked?.controls.length).toBeGreaterThan(0);
     expect(picked?.controls).toContain(picked?.primary);
     // Outside the head nothing is picked.

@@ -1,6 +1,6 @@
 // The curve editor's public face for the rest of the renderer.
-//   selectControls(names) / selectRegion(region): show those controls' curves (the head preview
-//     calls these when the user clicks a region of the face).
+//   selectControls(names) / selectRegion(region): show those controls' curves (a click on the
+//     head preview reaches selectControls through state/select-request.ts).
 //   useCurveShot(shot): mount once per open shot (session, preview sampler, keys).
 //   CurveEditor, ShotWorkspace: the editor and the shot view's layout.
 export { selectControls, selectRegion } from './actions';

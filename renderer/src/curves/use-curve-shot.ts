@@ -4,22 +4,15 @@
 // "select these controls" requests, the test hooks.
 import { useEffect } from 'react';
 import type { ShotDetail } from '../../../electron/common/api/schemas';
+import { onSelectRequest } from '../state/select-request';
 import { selectControls } from './actions';
 import { installDebugHooks } from './debug-hooks';
 import { openCurveSession } from './session';
-import { readSelectRequest, SELECT_CONTROLS_EVENT } from './select-request';
 import { useCurveKeys } from './use-curve-keys';
 
 export function useCurveShot(shot: Pick<ShotDetail, 'id' | 'fps'>): void {
   useEffect(() => openCurveSession(shot.id, shot.fps), [shot.id, shot.fps]);
   useEffect(() => installDebugHooks(), []);
-  useEffect(() => {
-    const onSelect = (e: Event) => {
-      const r = readSelectRequest(e);
-      if (r) selectControls(r.controls, r.primary);
-    };
-    window.addEventListener(SELECT_CONTROLS_EVENT, onSelect);
-    return () => window.removeEventListener(SELECT_CONTROLS_EVENT, onSelect);
-  }, []);
+  useEffect(() => onSelectRequest((r) => selectControls(r.controls, r.primary)), []);
   useCurveKeys();
 }

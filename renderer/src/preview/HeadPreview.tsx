@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/current';
 import { useControlValues } from '../state/control-values';
+import { requestSelectControls } from '../state/select-request';
 import { isTypingTarget, previewKeyAction } from '../keyboard/keymap';
 import { frameLoader } from '../plate/loader-instance';
 import type { ShotPanelProps } from '../views/shot-view/panels/registry';
@@ -16,7 +17,6 @@ import { OverlayPlate } from './overlay-plate';
 import { PreviewController, type PreviewStatus } from './preview-controller';
 import { resetPreviewView, togglePreview, usePreviewStore } from './preview-store';
 import { PreviewToolbar } from './PreviewToolbar';
-import { selectControls } from './select-controls';
 import { usePointerPick } from './use-pointer-pick';
 import { rigDataPath, useRigVersions } from '../rig/rig-version';
 import './preview.css';
@@ -94,7 +94,7 @@ export function HeadPreview({ shot }: ShotPanelProps) {
       setPicked(null);
       return;
     }
-    selectControls(r.controls, r.primary);
+    requestSelectControls(r.controls, r.primary);
     setPicked(`${r.primary}${r.controls.length > 1 ? ` + ${r.controls.length - 1} in its region` : ''}`);
   }, []);
   usePointerPick(glCanvas, onPick);

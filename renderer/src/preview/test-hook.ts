@@ -2,6 +2,7 @@
 // Installed only outside production builds (HeadPreview.tsx), so the shipped app has none.
 import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
 import { clearControlValues, publishControlValues, useControlValues, type ValuesMode } from '../state/control-values';
+import { useSelectRequest, type SelectControlsRequest } from '../state/select-request';
 import { activePreview } from './active';
 
 type Values = Readonly<Record<string, number>>;
@@ -77,6 +78,10 @@ const previewTestApi = {
   },
   pick(x: number, y: number, wholeRegion = false): { primary: string; controls: readonly string[] } | null {
     return activePreview()?.controller.pickAt(x, y, wholeRegion) ?? null;
+  },
+  /** The last "select these controls" request a click made for the curve editor. */
+  selectRequest(): SelectControlsRequest | null {
+    return useSelectRequest.getState().request;
   },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySelection, byControl, clickChannel, hitCurve, hitKey, keyId, keysInBox, parseKeyId, selectMode, type KeyPoint } from '../../../renderer/src/curves/selection';
-import { readSelectRequest } from '../../../renderer/src/curves/select-request';
+import { onSelectRequest, requestSelectControls, type SelectControlsRequest } from '../../../renderer/src/state/select-request';
 
 const pts: KeyPoint[] = [
   { id: keyId('jawOpen', 10), control: 'jawOpen', frame: 10, x: 100, y: 50 },
@@ -58,11 +58,17 @@ describe('hit testing', () => {
 });
 
 describe("the head preview's select request", () => {
-  it('reads controls and the primary one, and ignores anything malformed', () => {
-    const ev = (detail: unknown) => ({ detail }) as unknown as Event;
-    expect(readSelectRequest(ev({ controls: ['jawOpen', 'mouthCornerPull_L'], primary: 'jawOpen', source: 'head-preview' }))).toEqual({ controls: ['jawOpen', 'mouthCornerPull_L'], primary: 'jawOpen' });
-    expect(readSelectRequest(ev({ controls: ['a'] }))).toEqual({ controls: ['a'], primary: undefined });
-    expect(readSelectRequest(ev({ controls: 'a' }))).toBeNull();
-    expect(readSelectRequest(ev(null))).toBeNull();
+  it('reaches a subscriber with the controls and the primary one, each time it is made', () => {
+    const seen: SelectControlsRequest[] = [];
+    requestSelectControls(['before'], 'before'); // made before subscribing: not replayed
+    const off = onSelectRequest((r) => seen.push(r));
+    requestSelectControls(['jawOpen', 'mouthCornerPull_L'], 'jawOpen');
+    requestSelectControls(['jawOpen', 'mouthCornerPull_L'], 'jawOpen');
+    off();
+    requestSelectControls(['after'], 'after');
+    expect(seen).toEqual([
+      { controls: ['jawOpen', 'mouthCornerPull_L'], primary: 'jawOpen', source: 'head-preview' },
+      { controls: ['jawOpen', 'mouthCornerPull_L'], primary: 'jawOpen', source: 'head-preview' },
+    ]);
   });
 });
