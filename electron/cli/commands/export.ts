@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findShotByName } from '../../db/shots';
-import { DEFAULT_TOLERANCE, EXPORT_FORMATS, exportApproved, exportShot, type ExportFormat } from '../../export/export-shot';
+import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormatName } from '../../common/export/formats';
+import { exportApproved, exportShot } from '../../export/export-shot';
 import { progressLine } from '../progress';
 import { openProject } from '../../project/session';
 import { helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
@@ -9,7 +10,7 @@ import { helpText, numberOption, parseCommand, requireOption, UsageError, type C
 const spec = {
   name: 'export',
   summary: "export a shot's final curves (solve + corrections) for an animation package",
-  usage: `rigsolve export --project FILE (--shot NAME --out FILE | --all-approved --out-dir DIR) --format ${EXPORT_FORMATS.join('|')} [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]`,
+  usage: `rigsolve export --project FILE (--shot NAME --out FILE | --all-approved --out-dir DIR) --format ${EXPORT_FORMAT_NAMES.join('|')} [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]`,
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -26,7 +27,7 @@ const spec = {
   help: {
     '--project FILE': 'project file',
     '--shot NAME': 'the shot',
-    '--format F': `${EXPORT_FORMATS.join(', ')} (Maya ASCII .anim)`,
+    '--format F': `${EXPORT_FORMAT_NAMES.join(', ')} (Maya ASCII .anim)`,
     '--out FILE': 'file to write',
     '--all-approved': 'every approved shot of the project (batch), one file each',
     '--out-dir DIR': 'with --all-approved: the folder to write to',
@@ -50,11 +51,11 @@ export async function runExport(argv: string[]): Promise<number> {
   if (values.help) return (console.log(helpText(spec)), 0);
   const projectPath = requireOption(values.project as string | undefined, '--project', spec.name);
   const format = requireOption(values.format as string | undefined, '--format', spec.name);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}`);
   const tolerance = numberOption(values.reduce as string | undefined, '--reduce') ?? DEFAULT_TOLERANCE;
   if (tolerance < 0) throw new UsageError('--reduce must be 0 or more');
   if (!existsSync(projectPath)) throw new UsageError(`no project at ${projectPath}`);
-  if (values['all-approved']) return runBatch(projectPath, format as ExportFormat, resolve(requireOption(values['out-dir'] as string | undefined, '--out-dir', spec.name)), tolerance, Boolean(values.json));
+  if (values['all-approved']) return runBatch(projectPath, format, resolve(requireOption(values['out-dir'] as string | undefined, '--out-dir', spec.name)), tolerance, Boolean(values.json));
   const shotName = requireOption(values.shot as string | undefined, '--shot', spec.name);
   const out = resolve(requireOption(values.out as string | undefined, '--out', spec.name));
   const project = openProject(projectPath, { create: false });
@@ -62,7 +63,7 @@ export async function runExport(argv: string[]): Promise<number> {
     const shot = findShotByName(project.db, shotName);
     if (!shot) throw new UsageError(`no shot named "${shotName}"`);
     const take = numberOption(values.take as string | undefined, '--take');
-    const r = await exportShot(project.db, shot.id, { format: format as ExportFormat, out, tolerance, range: parseRange(values.range as string | undefined), takeId: take, ...(values.node ? { nodeName: values.node as string } : {}) });
+    const r = await exportShot(project.db, shot.id, { format, out, tolerance, range: parseRange(values.range as string | undefined), takeId: take, ...(values.node ? { nodeName: values.node as string } : {}) });
     if (values.json) console.log(JSON.stringify(r, null, 2));
     else {
       const keys = r.format === 'anim' ? `, ${r.keysBefore} keys reduced to ${r.keysAfter} (max error ${r.maxError.toFixed(5)})` : '';
@@ -74,7 +75,7 @@ export async function runExport(argv: string[]): Promise<number> {
   }
 }
 
-async function runBatch(projectPath: string, format: ExportFormat, outDir: string, tolerance: number, json: boolean): Promise<number> {
+async function runBatch(projectPath: string, format: ExportFormatName, outDir: string, tolerance: number, json: boolean): Promise<number> {
   const project = openProject(projectPath, { create: false });
   try {
     const progress = json ? undefined : progressLine('export approved shots');

@@ -1,6 +1,7 @@
 // Domain shapes that cross the API boundary. Each is a zod schema (validated on the main side
 // for arguments, and in tests for results) with its TypeScript type inferred from it.
 import { z } from 'zod';
+import { EXPORT_FORMAT_NAMES } from '../export/formats';
 
 export const ShotId = z.number().int().positive();
 export const PlateKind = z.enum(['rgb', 'normal']);
@@ -237,7 +238,8 @@ export type Note = z.infer<typeof Note>;
 /** Who is acting (typed once in the app's settings; a reviewer gives it in the browser). */
 export const UserName = z.string().trim().min(1).max(80);
 
-export const ExportFormat = z.enum(['csv', 'json', 'anim', 'arkit', 'glb']);
+/** The names in the export-format registry (common/export/formats.ts). */
+export const ExportFormat = z.enum(EXPORT_FORMAT_NAMES);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const ExportResult = z.object({

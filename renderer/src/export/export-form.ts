@@ -3,7 +3,8 @@
 import type { ExportFormat } from '../../../electron/common/api/schemas';
 import { formatInfo } from './formats';
 
-export const DEFAULT_TOLERANCE = 0.002;
+// The tolerance and batch file names are the host's own (the export-format registry).
+export { DEFAULT_TOLERANCE, exportFileName } from '../../../electron/common/export/formats';
 
 /** The separator the host's paths use (Windows paths come from a Windows host). */
 export function pathSeparator(path: string): '/' | '\\' {
@@ -26,11 +27,6 @@ export function parentDir(path: string): string {
 /** Exports go beside the project, in exports/, unless the user picks another folder. */
 export function defaultExportDir(projectPath: string | null): string | null {
   return projectPath ? joinPath(parentDir(projectPath), 'exports') : null;
-}
-
-/** As the host names batch files (export-shot.ts exportFileName): safe characters, format's extension. */
-export function exportFileName(shotName: string, format: ExportFormat): string {
-  return `${shotName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'shot'}.${formatInfo(format).ext}`;
 }
 
 export interface RangeChoice {

@@ -7,7 +7,8 @@ import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
 import { upsertFrames } from '../../../electron/db/frames';
 import { createShot, updateShotAfterImport } from '../../../electron/db/shots';
 import { completeTake, createTake } from '../../../electron/db/takes';
-import { DEFAULT_TOLERANCE, exportShot, type ExportFormat } from '../../../electron/export/export-shot';
+import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES } from '../../../electron/common/export/formats';
+import { exportShot } from '../../../electron/export/export-shot';
 import { openProject } from '../../../electron/project/session';
 import type { BenchFigure, BenchSuite } from '../figures';
 
@@ -32,7 +33,7 @@ async function run(): Promise<BenchFigure[]> {
   completeTake(project.db, takeId, shotId, new Map(DEFAULT_CONTROL_NAMES.map((c, i) => [c, curve(i)])), [], 0);
 
   const figures: BenchFigure[] = [];
-  for (const format of ['csv', 'json', 'anim', 'arkit', 'glb'] as ExportFormat[]) {
+  for (const format of EXPORT_FORMAT_NAMES) {
     const t = performance.now();
     const r = await exportShot(project.db, shotId, { format, out: join(dir, `long.${format}`) });
     figures.push({ suite, name: `export ${format}, ${FRAMES.toLocaleString('en')} frames × 102 controls`, value: performance.now() - t, unit: 'ms' });
