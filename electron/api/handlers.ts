@@ -5,9 +5,8 @@ import { resolve } from 'node:path';
 import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/api/contract';
 import { AppError, notFound } from '../common/api/errors';
 import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/schemas';
-import { DEFAULT_CONTROL_NAMES } from '../common/controls';
 import { statusChangeRefusal } from '../common/review/status-rules';
-import { EXPORT_FORMATS, exportApproved, exportShot, type ExportFormat as ExportFormatName } from '../export/export-shot';
+import { exportApproved, exportShot } from '../export/export-shot';
 import { addNote, getNote, listNotes, setNoteResolved, setShotStatus } from '../db/review';
 import { commitEdit, historyState, readLayer, redoEdit, undoEdit } from '../db/layers';
 import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
@@ -18,7 +17,8 @@ import { takeName } from '../capture/curves-take';
 import { listFrameRecords, toFrameInfo } from '../db/frames';
 import { ProjectFileError } from '../db/open';
 import { getShot, listShots, setShotCrop, setShotRig } from '../db/shots';
-import { importRigFile } from '../frames/serve-rig';
+import { importRigFile } from '../rig/rig-file';
+import { defaultShotRig, rigForShot } from '../rig/shot-rig';
 import type { RigMappingReport } from '../rig/mapping';
 import type { ProjectSession } from '../project/session';
 import type { AppContext } from './context';
@@ -98,10 +98,12 @@ export const handlers: Handlers = {
     return getShot(s.db, args.shotId)!;
   },
 
-  'models.list': async (_args, ctx) => {
+  'models.list': async (args, ctx) => {
     const entries = await listModels(ctx.userModelsDir);
-    // The shot's rig decides what matches; every shot uses the default head until per-shot rigs land.
-    const rig = DEFAULT_CONTROL_NAMES;
+    // The shot's rig decides what matches; without a shot, the default head.
+    const db = ctx.session()?.db;
+    const shot = args.shotId !== null && db ? getShot(db, args.shotId) : null;
+    const rig = (shot ? rigForShot(shot) : defaultShotRig()).controls;
     const def = defaultModelPath();
     return entries.map((e) => ({
       path: e.path,
@@ -189,9 +191,8 @@ export const handlers: Handlers = {
 
   'export.shot': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
-    const format = supportedFormat(args.format);
     return exportShot(s.db, args.shotId, {
-      format,
+      format: args.format,
       out: args.out,
       ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}),
       range: args.range,
@@ -206,7 +207,7 @@ export const handlers: Handlers = {
     const label = 'Exporting approved shots';
     try {
       return await exportApproved(s.db, {
-        format: supportedFormat(args.format),
+        format: args.format,
         outDir: args.outDir,
         ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}),
         onProgress: (done, total) => ctx.emit('job.progress', { jobId, kind: 'export', label, done, total, finished: false }),
@@ -256,11 +257,6 @@ function inspectReport(path: string, controls: readonly string[], report: RigMap
     missingControls: [...report.missingControls],
     controls: [...controls],
   };
-}
-
-function supportedFormat(format: string): ExportFormatName {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new AppError('badInput', `export to ${format} is not available yet; choose ${EXPORT_FORMATS.join(', ')}`);
-  return format as ExportFormatName;
 }
 
 function requireShot(ctx: AppContext, shotId: number): ProjectSession {

@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { badInput } from '../common/api/errors';
-import { DEFAULT_CONTROL_NAMES } from '../common/controls';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
 import { completeTake, createTake, listTakes, setActiveTake, type TakeRecord } from '../db/takes';
+import { rigForShot } from '../rig/shot-rig';
 import { fillGaps } from '../solver/fill';
 import { curvesToWeights, parseCurvesCsv } from '../synth/shot/curves';
 
@@ -70,7 +70,7 @@ export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: s
   } catch (err) {
     throw badInput(`${basename(csvPath)}: ${(err as Error).message.split('\n')[0]}`);
   }
-  const controls = DEFAULT_CONTROL_NAMES;
+  const controls = rigForShot(shot).controls;
   const mapped = curvesToWeights(table, controls);
   const length = shot.lastFrame - shot.firstFrame + 1;
   const curves = new Map(controls.map((c) => [c, new Float32Array(length).fill(Number.NaN)]));

@@ -8,12 +8,10 @@ import { join, resolve } from 'node:path';
 import { CURVES_TAKE_MODEL, importCurvesTake, TRUTH_FILE } from '../capture/curves-take';
 import { importCapture } from '../capture/import-capture';
 import type { ProjectDb } from '../db/open';
-import { findShotByName, listShots } from '../db/shots';
+import { findShotByName, getShot, listShots } from '../db/shots';
 import { listTakes } from '../db/takes';
 import { openProject } from '../project/session';
-import { DEFAULT_CONTROL_NAMES } from '../common/controls';
-import { defaultRigPath } from '../frames/serve-rig';
-import { loadRigFromGlb } from '../rig/load';
+import { defaultShotRig, loadShotRig, rigForShot } from '../rig/shot-rig';
 import { SolverClient } from '../solver/client';
 import { loadModelInfo } from '../solver/manifest';
 import { defaultModelPath } from '../solver/models-catalog';
@@ -85,7 +83,7 @@ export async function ensureDemoProject(userDataDir: string, log: (line: string)
 async function createDemoShot(db: ProjectDb, cacheDir: string, capture: string, log: (line: string) => void): Promise<number> {
   log('creating the demo project (first run): rendering a synthetic capture of the default head…');
   if (!existsSync(join(capture, TRUTH_FILE))) {
-    const rig = await loadRigFromGlb(new Uint8Array(await readFile(defaultRigPath())), DEFAULT_CONTROL_NAMES);
+    const rig = await loadShotRig(defaultShotRig());
     await writeSynthShot({ outDir: capture, rig, frames: DEMO_FRAMES, fps: 24, seed: 7, size: 384, onProgress: (done, total) => done % 24 === 0 && log(`  ${done}/${total} frames`) });
   }
   const report = await importCapture(db, { shotName: DEMO_SHOT, rgbSource: join(capture, 'rgb'), normalSource: join(capture, 'normal'), fps: 24, normalConvention: 'opengl' }, { cacheDir });
@@ -103,7 +101,7 @@ async function solveDemoShot(db: ProjectDb, shotId: number, log: (line: string) 
     const result = await solveShot(db, shotId, {
       model,
       client,
-      rigControls: DEFAULT_CONTROL_NAMES,
+      rigControls: rigForShot(getShot(db, shotId)!).controls,
       device: 'auto',
       onProvider: (provider, notice) => log(`  on ${provider.toUpperCase()}${notice ? ` (${notice})` : ''}`),
       onProgress: (p) => {

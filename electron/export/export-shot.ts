@@ -1,24 +1,22 @@
-// Writing a shot's final curves to a file in one of the animation packages' formats.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { join } from 'node:path';
-import { AppError, badInput } from '../common/api/errors';
-import { listShots } from '../db/shots';
+// Writing a shot's final curves to a file in one of the animation packages' formats. The formats
+// are the registry's (common/export/formats.ts); this file adds their writers on the Node side.
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { AppError, badInput, notFound } from '../common/api/errors';
+import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES, exportFileName, isExportFormat, type ExportFormatName } from '../common/export/formats';
 import type { ProjectDb } from '../db/open';
+import { getShot, listShots } from '../db/shots';
+import { rigForShot, shotRigGlb } from '../rig/shot-rig';
 import { toArkitCsv } from './arkit-csv';
 import { toCsv } from './csv';
-import { defaultRigPath } from '../frames/serve-rig';
-import { toAnimatedGlb } from './gltf-anim';
+import type { CurvesTable } from './curves-table';
 import { finalCurves } from './final-curves';
+import { toAnimatedGlb } from './gltf-anim';
 import { toJson } from './json';
 import { toMayaAnim } from './maya-anim';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'anim', 'arkit', 'glb'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const DEFAULT_TOLERANCE = 0.002;
-
 export interface ExportOptions {
-  format: ExportFormat;
+  format: ExportFormatName;
   out: string;
   /** Value tolerance for key reduction (formats with keys); 0 keeps every frame. */
   tolerance?: number;
@@ -30,7 +28,7 @@ export interface ExportOptions {
 
 export interface ExportResult {
   path: string;
-  format: ExportFormat;
+  format: ExportFormatName;
   frames: number;
   controls: number;
   takeId: number;
@@ -39,40 +37,53 @@ export interface ExportResult {
   maxError: number;
 }
 
+interface Written {
+  data: string | Uint8Array;
+  /** Keys written, for keyed formats (the others keep a value per frame and control). */
+  keysAfter: number | null;
+  maxError: number;
+}
+
+interface WriteContext {
+  tolerance: number;
+  nodeName: string;
+  /** The shot's rig as a GLB with control-named morph targets (read only by the formats that carry the rig). */
+  rigGlb: () => Promise<Uint8Array>;
+}
+
+/** One writer per registry format: a format listed there without one here fails type-checking. */
+const WRITERS: Record<ExportFormatName, (t: CurvesTable & { takeId: number }, c: WriteContext) => Written | Promise<Written>> = {
+  csv: (t) => ({ data: toCsv(t), keysAfter: null, maxError: 0 }),
+  json: (t) => ({ data: toJson(t, { takeId: t.takeId }), keysAfter: null, maxError: 0 }),
+  arkit: (t) => ({ data: toArkitCsv(t).text, keysAfter: null, maxError: 0 }),
+  anim: (t, c) => {
+    const anim = toMayaAnim(t, { nodeName: c.nodeName, tolerance: c.tolerance });
+    return { data: anim.text, keysAfter: anim.keysAfter, maxError: anim.maxError };
+  },
+  glb: async (t, c) => {
+    const glb = await toAnimatedGlb(await c.rigGlb(), t, c.tolerance);
+    return { data: glb.bytes, keysAfter: glb.keysAfter, maxError: glb.maxError };
+  },
+};
+
 export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOptions): Promise<ExportResult> {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw badInput(`unknown format "${opts.format}"; one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!isExportFormat(opts.format)) throw badInput(`unknown format "${opts.format}"; one of ${EXPORT_FORMAT_NAMES.join(', ')}`);
+  const shot = getShot(db, shotId);
+  if (!shot) throw notFound(`no shot with id ${shotId}`);
   const table = finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null });
   const frames = table.values[0]?.length ?? 0;
   const dense = frames * table.controls.length;
-  let text: string | Uint8Array;
-  let keysAfter = dense;
-  let maxError = 0;
-  if (opts.format === 'glb') {
-    const glb = await toAnimatedGlb(new Uint8Array(await readFile(defaultRigPath())), table, opts.tolerance ?? DEFAULT_TOLERANCE);
-    text = glb.bytes;
-    keysAfter = glb.keysAfter;
-    maxError = glb.maxError;
-  } else if (opts.format === 'csv') text = toCsv(table);
-  else if (opts.format === 'json') text = toJson(table, { takeId: table.takeId });
-  else if (opts.format === 'arkit') text = toArkitCsv(table).text;
-  else {
-    const anim = toMayaAnim(table, { nodeName: opts.nodeName ?? 'blendShape1', tolerance: opts.tolerance ?? DEFAULT_TOLERANCE });
-    text = anim.text;
-    keysAfter = anim.keysAfter;
-    maxError = anim.maxError;
-  }
+  const written = await WRITERS[opts.format](table, {
+    tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
+    nodeName: opts.nodeName ?? 'blendShape1',
+    rigGlb: () => shotRigGlb(rigForShot(shot)),
+  });
   // Written beside and renamed: an export never leaves half a file where the old one was.
   await mkdir(dirname(opts.out), { recursive: true });
   const tmp = `${opts.out}.partial`;
-  await writeFile(tmp, text);
+  await writeFile(tmp, written.data);
   await rename(tmp, opts.out);
-  return { path: opts.out, format: opts.format, frames, controls: table.controls.length, takeId: table.takeId, keysBefore: dense, keysAfter, maxError };
-}
-
-const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', json: 'json', anim: 'anim', arkit: 'arkit.csv', glb: 'glb' };
-
-export function exportFileName(shotName: string, format: ExportFormat): string {
-  return `${shotName.replace(/[^A-Za-z0-9._-]+/g, '_') || 'shot'}.${EXTENSIONS[format]}`;
+  return { path: opts.out, format: opts.format, frames, controls: table.controls.length, takeId: table.takeId, keysBefore: dense, keysAfter: written.keysAfter ?? dense, maxError: written.maxError };
 }
 
 export interface BatchExportResult {
@@ -81,7 +92,7 @@ export interface BatchExportResult {
 }
 
 /** Every approved shot of the project into a folder; one shot's failure does not stop the others. */
-export async function exportApproved(db: ProjectDb, opts: { format: ExportFormat; outDir: string; tolerance?: number; onProgress?: (done: number, total: number) => void }): Promise<BatchExportResult> {
+export async function exportApproved(db: ProjectDb, opts: { format: ExportFormatName; outDir: string; tolerance?: number; onProgress?: (done: number, total: number) => void }): Promise<BatchExportResult> {
   const shots = listShots(db).filter((s) => s.status === 'approved');
   const result: BatchExportResult = { exported: [], failed: [] };
   for (const [i, shot] of shots.entries()) {

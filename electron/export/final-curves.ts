@@ -8,7 +8,11 @@ import { readLayer } from '../db/layers';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
 import { activeTakeId, getTake, readCurves } from '../db/takes';
+import { rigForShot } from '../rig/shot-rig';
 import type { CurvesTable } from './curves-table';
+
+/** A control's region, for its region filter (the default set's regions; a control they lack has none). */
+const REGIONS = new Map(DEFAULT_CONTROLS.map((c) => [c.name, c.region]));
 
 export interface FinalCurvesOptions {
   /** A take other than the shot's active one. */
@@ -36,14 +40,14 @@ export function finalCurves(db: ProjectDb, shotId: number, opts: FinalCurvesOpti
   const layer = readLayer(db, shotId);
   const controls: string[] = [];
   const values: Float32Array[] = [];
-  for (const def of DEFAULT_CONTROLS) {
-    const curve = raw.get(def.name);
+  for (const name of rigForShot(shot).controls) {
+    const curve = raw.get(name);
     if (!curve) continue;
-    controls.push(def.name);
+    controls.push(name);
     values.push(
       opts.raw
         ? curve.slice(from - first, to - first + 1)
-        : evaluateControl({ raw: curve, filter: filterFor(layer, def.name, def.region), keys: layer.keys[def.name] ?? [], falloff: layer.falloff }, { shotFirst: first, from, to }, shot.fps),
+        : evaluateControl({ raw: curve, filter: filterFor(layer, name, REGIONS.get(name) ?? 'other'), keys: layer.keys[name] ?? [], falloff: layer.falloff }, { shotFirst: first, from, to }, shot.fps),
     );
   }
   return { shotName: shot.name, fps: shot.fps, firstFrame: from, controls, values, takeId };

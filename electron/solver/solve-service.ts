@@ -2,11 +2,11 @@
 // background; progress and results go out as events. The main event loop never waits on a solve.
 import { AppError, badInput, notFound } from '../common/api/errors';
 import type { EventName, EventPayload } from '../common/api/contract';
-import { DEFAULT_CONTROL_NAMES } from '../common/controls';
 import { getShot } from '../db/shots';
 import { STATUS_WHILE_SOLVING, statusAfterSolveStopped } from '../common/review/status-rules';
 import { activeTakeId, setShotStatusRaw } from '../db/takes';
 import type { ProjectSession } from '../project/session';
+import { rigForShot } from '../rig/shot-rig';
 import { SolverClient, SolverCrashedError } from './client';
 import { loadModelInfo } from './manifest';
 import { defaultModelPath } from './models-catalog';
@@ -109,10 +109,12 @@ export class SolveService {
     this.running = { job, abort, progress: null };
     try {
       const model = await loadModelInfo(job.modelPath);
+      const shot = getShot(s.db, job.shotId);
+      if (!shot) throw notFound(`no shot with id ${job.shotId}`);
       const result = await solveShot(s.db, job.shotId, {
         model,
         client: this.client,
-        rigControls: DEFAULT_CONTROL_NAMES,
+        rigControls: rigForShot(shot).controls,
         device: job.device,
         batch: job.batch,
         signal: abort.signal,

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { importCapture } from '../../electron/capture/import-capture';
 import { DEFAULT_CONTROL_NAMES } from '../../electron/common/controls';
 import type { ProjectDb } from '../../electron/db/open';
-import { defaultRigPath } from '../../electron/frames/serve-rig';
+import { defaultRigPath } from '../../electron/rig/rig-file';
 import { loadRigFromGlb } from '../../electron/rig/load';
 import { writeSynthShot } from '../../electron/synth/shot/write-shot';
 

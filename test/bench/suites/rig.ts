@@ -2,7 +2,7 @@
 // renderer's throughput (target: ≥ 200 RGB+normal pairs/s at 128² on 2 cores).
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
-import { defaultRigPath } from '../../../electron/frames/serve-rig';
+import { defaultRigPath } from '../../../electron/rig/rig-file';
 import { benchRigEvaluation } from '../../../electron/rig/bench';
 import { loadRigFromGlb } from '../../../electron/rig/load';
 import { benchRenderer } from '../../../electron/synth';

@@ -7,7 +7,7 @@ import { AnimationMixer, LoopOnce } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { Mesh } from 'three';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
-import { defaultRigPath } from '../../../electron/frames/serve-rig';
+import { defaultRigPath } from '../../../electron/rig/rig-file';
 import { toAnimatedGlb } from '../../../electron/export/gltf-anim';
 
 function table() {

@@ -1,7 +1,7 @@
 // A studio's own rig through the API: rig.inspect reports how its ARKit-style targets map to the
 // controls, shot.setRig stores it (with a manual fix) on the shot, and serveRig then serves a GLB
 // whose morph targets carry control names; files that are not rigs are refused with one line.
-import { Document, Logger, WebIO } from '@gltf-transform/core';
+import { WebIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { writeFile } from 'node:fs/promises';
@@ -15,44 +15,7 @@ import type { RigInspectReport, ShotDetail } from '../../../electron/common/api/
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
 import { serveRig } from '../../../electron/frames/serve-rig';
 import { tempDir } from '../../helpers/temp';
-
-const HEAD_TARGETS = ['jawOpen', 'eyeBlinkLeft', 'eyeBlink_R', 'mouthSmileLeft', 'browInnerUp', 'customWrinkle'];
-
-/** A small head: one mesh of two primitives (face, lips) and a teeth mesh, ARKit-style names. */
-function rigDoc(): Document {
-  const doc = new Document().setLogger(new Logger(Logger.Verbosity.WARN));
-  const buffer = doc.createBuffer();
-  const scene = doc.createScene('dcc');
-  doc.getRoot().setDefaultScene(scene);
-  const grid = (x0: number, y0: number, z: number): Float32Array => {
-    const p: number[] = [];
-    for (let j = 0; j < 4; j++) for (let i = 0; i < 4; i++) p.push(x0 + 0.02 * i, y0 + 0.02 * j, z);
-    return new Float32Array(p);
-  };
-  const tris: number[] = [];
-  for (let j = 0; j < 3; j++) for (let i = 0; i < 3; i++) {
-    const a = j * 4 + i;
-    tris.push(a, a + 1, a + 5, a, a + 5, a + 4);
-  }
-  const addMesh = (name: string, prims: Float32Array[], targets: string[]): void => {
-    const mesh = doc.createMesh(name).setExtras({ targetNames: targets });
-    prims.forEach((pos, k) => {
-      const prim = doc
-        .createPrimitive()
-        .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(pos).setBuffer(buffer))
-        .setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint16Array(tris)).setBuffer(buffer));
-      targets.forEach((t, n) => {
-        const d = new Float32Array(pos.length).map((_, i) => (i % 3 === 1 ? 0.001 * (n + 1) * (k + 1) : 0.0005 * ((i % 7) - 3)));
-        prim.addTarget(doc.createPrimitiveTarget(t).setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(d).setBuffer(buffer)));
-      });
-      mesh.addPrimitive(prim);
-    });
-    scene.addChild(doc.createNode(name).setMesh(mesh));
-  };
-  addMesh('Head', [grid(-0.03, -0.03, 0.08), grid(-0.03, -0.07, 0.09)], HEAD_TARGETS);
-  addMesh('Teeth', [grid(-0.02, -0.07, 0.07)], ['jawOpen']);
-  return doc;
-}
+import { studioRigDoc as rigDoc } from './studio-rig';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
-import { defaultRigPath } from '../../../electron/frames/serve-rig';
+import { defaultRigPath } from '../../../electron/rig/rig-file';
 import { loadRigFromGlb } from '../../../electron/rig/load';
 import { renderRigSheet } from '../../../electron/synth/sheet';
 
