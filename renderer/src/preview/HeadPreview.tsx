@@ -8,7 +8,7 @@ import { useControlValues } from '../state/control-values';
 import { requestSelectControls } from '../state/select-request';
 import { isTypingTarget, previewKeyAction } from '../keyboard/keymap';
 import { frameLoader } from '../plate/loader-instance';
-import type { ShotPanelProps } from '../views/shot-view/panels/registry';
+import type { ShotPanelProps } from '../ui/shot-panel';
 import { addActivePreview } from './active';
 import { installPreviewDebugHooks } from './debug-hooks';
 import { HeadView } from './head-view';

@@ -1,7 +1,7 @@
 // The head preview as a shot panel, loaded on first use: three.js and the preview stay out of
 // the start-up bundle until someone opens the Head panel.
 import { lazy, Suspense } from 'react';
-import type { ShotPanelProps } from '../views/shot-view/panels/registry';
+import type { ShotPanelProps } from '../ui/shot-panel';
 
 const LazyHeadPreview = lazy(() => import('./HeadPreview').then((m) => ({ default: m.HeadPreview })));
 

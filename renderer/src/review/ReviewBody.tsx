@@ -1,25 +1,23 @@
 // Review mode's layout: the plate and the head side by side, at full size and full speed (the
 // curve editor is not mounted), with the decision buttons and the notes beside them. The head is
-// whatever the shot panels register as 'head' (the three.js preview), so this stays in step with it.
+// what the shot view passes: the shot panels' 'head' (the three.js preview), as in the workspace.
 import type { ReactNode } from 'react';
-import type { FrameInfo, ShotDetail } from '../../../electron/common/api/schemas';
-import { SHOT_PANELS } from '../views/shot-view/panels/registry';
+import type { ShotDetail } from '../../../electron/common/api/schemas';
 import { NotesPanel } from './NotesPanel';
 import { ReviewDecision } from './ReviewDecision';
 
 interface Props {
   shot: ShotDetail;
-  frames: readonly FrameInfo[];
   plate: ReactNode;
+  head: ReactNode;
 }
 
-export function ReviewBody({ shot, frames, plate }: Props) {
-  const Head = SHOT_PANELS.find((p) => p.id === 'head')?.component;
+export function ReviewBody({ shot, plate, head }: Props) {
   return (
     <div className="review-body" data-testid="review-layout">
       <div className="review-stage">
         <div className="review-pane">{plate}</div>
-        <div className="review-pane review-head">{Head ? <Head shot={shot} frames={frames} /> : null}</div>
+        <div className="review-pane review-head">{head}</div>
       </div>
       <aside className="review-side">
         <ReviewDecision shot={shot} />

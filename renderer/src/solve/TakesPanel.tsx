@@ -1,5 +1,5 @@
 // Side-panel tab "Takes": the take list and, under it, the take comparison.
-import type { ShotPanelProps } from '../views/shot-view/panels/registry';
+import type { ShotPanelProps } from '../ui/shot-panel';
 import { ComparePanel } from '../review/ComparePanel';
 import { useApp } from '../state/app-store';
 import { TakeList } from './TakePicker';

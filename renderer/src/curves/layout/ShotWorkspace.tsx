@@ -1,22 +1,18 @@
 // The shot view as an animator's workspace: plate and head side by side on top (the side panel,
 // when open, beside them), the curve editor across the full width below, resizable both ways.
-// The head is whatever the shot panels register as 'head' (the three.js preview).
+// The head is what the shot view passes: the shot panels' 'head' (the three.js preview).
 import type { ReactNode } from 'react';
-import type { FrameInfo, ShotDetail } from '../../../../electron/common/api/schemas';
-import { SHOT_PANELS } from '../../views/shot-view/panels/registry';
 import { SplitPane } from './SplitPane';
 import '../curves.css';
 
 interface Props {
-  shot: ShotDetail;
-  frames: readonly FrameInfo[];
   plate: ReactNode;
+  head: ReactNode;
   side: ReactNode;
   curves: ReactNode;
 }
 
-export function ShotWorkspace({ shot, frames, plate, side, curves }: Props) {
-  const Head = SHOT_PANELS.find((p) => p.id === 'head')?.component;
+export function ShotWorkspace({ plate, head, side, curves }: Props) {
   return (
     <SplitPane
       direction="rows"
@@ -34,7 +30,7 @@ export function ShotWorkspace({ shot, frames, plate, side, curves }: Props) {
             limits={{ minFirst: 220, minSecond: 160 }}
             className="shot-viewers"
             first={plate}
-            second={<div className="head-slot" data-testid="head-slot">{Head ? <Head shot={shot} frames={frames} /> : null}</div>}
+            second={<div className="head-slot" data-testid="head-slot">{head}</div>}
           />
           {side}
         </div>

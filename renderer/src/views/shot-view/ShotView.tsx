@@ -15,6 +15,7 @@ import { formatFps, formatSize } from '../../state/format';
 import { HelpOverlay } from './HelpOverlay';
 import { PlateView } from './PlateView';
 import { SidePanel } from './SidePanel';
+import { SHOT_PANELS } from './panels/registry';
 import { Transport } from './Transport';
 import { usePlayback } from './use-playback';
 import { runTransport, useShotKeys } from './use-shot-keys';
@@ -43,6 +44,9 @@ interface Loaded {
   shot: ShotDetail;
   frames: FrameInfo[];
 }
+
+// The head beside the plate in both layouts (workspace and review): the panel registered as 'head'.
+const HeadPanel = SHOT_PANELS.find((p) => p.id === 'head')?.component;
 
 const MODES: { mode: PlateMode; label: string; key: string }[] = [
   { mode: 'rgb', label: 'RGB', key: '1' },
@@ -140,6 +144,7 @@ function LoadedShot({ shot, frames }: Loaded) {
   if (!ready) return null;
   const first = shot.firstFrame ?? 0;
   const last = shot.lastFrame ?? 0;
+  const head = HeadPanel ? <HeadPanel shot={shot} frames={frames} /> : null;
 
   return (
     <div className="shot-view" data-testid="shot-view" data-shot-id={shot.id}>
@@ -184,16 +189,15 @@ function LoadedShot({ shot, frames }: Loaded) {
       <SolveProgressStrip shotId={shot.id} />
       <div className="shot-body">
         {reviewOn ? (
-          <ReviewBody shot={shot} frames={frames} plate={<PlateStack shot={shot}><PlateView shot={shot} frames={frames} loop={loop} /></PlateStack>} />
+          <ReviewBody shot={shot} plate={<PlateStack shot={shot}><PlateView shot={shot} frames={frames} loop={loop} /></PlateStack>} head={head} />
         ) : (
           <ShotWorkspace
-            shot={shot}
-            frames={frames}
             plate={
               <PlateStack shot={shot}>
                 <PlateView shot={shot} frames={frames} loop={loop} />
               </PlateStack>
             }
+            head={head}
             side={<SidePanel shot={shot} frames={frames} open={panelOpen} onToggle={() => setPanelOpen(false)} />}
             curves={<CurveEditor shot={shot} />}
           />

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { usePlayhead } from '../../../state/playhead';
 import { formatSize, issueLabel } from '../../../state/format';
 import { shortenPath } from '../../../state/paths';
-import type { ShotPanelProps } from './registry';
+import type { ShotPanelProps } from '../../../ui/shot-panel';
 
 export function FrameInfoPanel({ shot, frames }: ShotPanelProps) {
   const frame = usePlayhead((s) => s.frame);

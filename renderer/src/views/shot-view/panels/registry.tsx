@@ -1,17 +1,13 @@
-// The shot view's right-hand panels. This is the seam for what comes next: the live head
-// preview (three.js morph targets) and the curve editor register here and receive the shot;
-// they follow the playhead through usePlayhead, like the plate does.
+// The shot view's panels: each receives the shot (ui/shot-panel.ts) and follows the playhead
+// through usePlayhead, like the plate does. The registry imports the panels; a panel never
+// imports the registry, and the layouts that place the head (ShotWorkspace, ReviewBody) are
+// handed it by the shot view.
 import type { ComponentType } from 'react';
-import type { FrameInfo, ShotDetail } from '../../../../../electron/common/api/schemas';
+import type { ShotPanelProps } from '../../../ui/shot-panel';
 import { FrameInfoPanel } from './FrameInfoPanel';
 import { HeadPreviewPanel } from '../../../preview';
 import { NotesTab } from '../../../review/NotesTab';
 import { TakesPanel } from '../../../solve/TakesPanel';
-
-export interface ShotPanelProps {
-  shot: ShotDetail;
-  frames: readonly FrameInfo[];
-}
 
 export interface ShotPanelDef {
   id: string;

@@ -1,0 +1,9 @@
+// What every shot panel receives (frame info, head preview, takes, notes). Defined below the
+// features so a panel needs nothing from the registry that lists it
+// (views/shot-view/panels/registry.tsx imports the panels, never the reverse).
+import type { FrameInfo, ShotDetail } from '../../../electron/common/api/schemas';
+
+export interface ShotPanelProps {
+  shot: ShotDetail;
+  frames: readonly FrameInfo[];
+}
