@@ -13,7 +13,7 @@ import { useBrowserView } from '../../state/browser-view-store';
 import { countByStatus, filterShots, sortShots, toggleSort } from '../../review/status-filter';
 import { StatusFilterBar } from '../../review/StatusFilterBar';
 import { STATUS_LABELS } from '../../review/status-workflow';
-import { BrowserActions } from '../../solve/BrowserActions';
+import { BrowserActions } from './BrowserActions';
 import { clickSelect, selectedInOrder, type ClickMods } from '../../state/shot-selection';
 import { SolveStatusLine } from '../../solve/SolveProgress';
 import '../../review/review.css';

@@ -7,7 +7,7 @@ import type { ShotPanelProps } from '../../../ui/shot-panel';
 import { FrameInfoPanel } from './FrameInfoPanel';
 import { HeadPreviewPanel } from '../../../preview';
 import { NotesTab } from '../../../review/NotesTab';
-import { TakesPanel } from '../../../solve/TakesPanel';
+import { TakesPanel } from './TakesPanel';
 
 export interface ShotPanelDef {
   id: string;

@@ -1,16 +1,16 @@
 // The shot view's toolbar additions: take picker, crop toggle, review toggle, Solve and Export.
 // Editing entries are left out on a read-only review host.
 import { useState } from 'react';
-import type { ShotDetail } from '../../../electron/common/api/schemas';
-import { ExportDialog } from '../export/ExportDialog';
-import { FeatureIcon } from '../ui/icons';
-import { toggleReviewMode, useReview } from '../review/review-store';
-import { useApp } from '../state/app-store';
-import { toggleCropOverlay, useCropOverlay } from '../state/crop-store';
-import { SolveDialog } from './SolveDialog';
-import { queueState, useSolve } from './solve-store';
-import { TakeMenu } from './TakePicker';
-import { activeTake, useTakes } from '../state/takes-store';
+import type { ShotDetail } from '../../../../electron/common/api/schemas';
+import { ExportDialog } from '../../export/ExportDialog';
+import { FeatureIcon } from '../../ui/icons';
+import { toggleReviewMode, useReview } from '../../review/review-store';
+import { useApp } from '../../state/app-store';
+import { toggleCropOverlay, useCropOverlay } from '../../state/crop-store';
+import { SolveDialog } from '../../solve/SolveDialog';
+import { queueState, useSolve } from '../../solve/solve-store';
+import { TakeMenu } from '../../solve/TakePicker';
+import { activeTake, useTakes } from '../../state/takes-store';
 
 const keepFocus = (e: { preventDefault: () => void }) => e.preventDefault();
 
