@@ -20,6 +20,9 @@ if (parentPort) {
   });
   // The main process went away: nothing left to solve for.
   process.on('disconnect', () => process.exit(0));
+  // A terminal's Ctrl+C reaches the whole process group; stopping is the parent's call (the CLI
+  // cancels through its solve queue, then ends this process), so a cancelled take stays resumable.
+  process.on('SIGINT', () => {});
 } else {
   console.error('the solver process is started by RigSolve, not by hand');
   process.exit(2);

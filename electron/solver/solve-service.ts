@@ -1,9 +1,11 @@
-// The solve queue of an open app (either host): shots are solved one after another in the
-// background; progress and results go out as events. The main event loop never waits on a solve.
+// The solve queue of an open project, for either host and the CLI: shots are solved one after
+// another in the background, marked solving while queued, and a crashed solver process is
+// restarted once per job (the take resumes from its last batch); progress and results go out as
+// events. The main event loop never waits on a solve; the CLI waits on each shot's outcome.
 import { AppError, badInput, notFound } from '../common/api/errors';
 import type { EventName, EventPayload } from '../common/api/contract';
-import { getShot } from '../db/shots';
 import { STATUS_WHILE_SOLVING, statusAfterSolveStopped } from '../common/review/status-rules';
+import { getShot } from '../db/shots';
 import { activeTakeId, setShotStatusRaw } from '../db/takes';
 import type { ProjectSession } from '../project/session';
 import { rigForShot } from '../rig/shot-rig';
@@ -11,14 +13,32 @@ import { SolverClient, SolverCrashedError } from './client';
 import { loadModelInfo } from './manifest';
 import { defaultModelPath } from './models-catalog';
 import type { Device, Provider } from './providers';
-import { SolveCancelledError, solveShot } from './solve-shot';
+import { SolveCancelledError, solveShot, type SolveResult } from './solve-shot';
+
+/** How a queued shot's solve ended: its take, or the error it stopped on. */
+export type SolveOutcome = { ok: true; result: SolveResult } | { ok: false; error: unknown };
 
 interface Job {
   shotId: number;
   modelPath: string;
   device: Device;
   batch: number;
+  /** Told once, when the job ends (the CLI waits on these; the app listens to events). */
+  settled: ((outcome: SolveOutcome) => void)[];
 }
+
+export interface SolveServiceHooks {
+  /** The execution provider is known, or changed, with any fallback notice. */
+  onProvider(provider: Provider, notice: string | null, modelId: string): void;
+  /** A failure that is not the user's input (beside its solve.finished event). */
+  onFailure(err: unknown): void;
+}
+
+/** The app's: a log line each. */
+const LOG_HOOKS: SolveServiceHooks = {
+  onProvider: (provider, notice, modelId) => console.log(`[solve] ${modelId}: ${provider} execution provider${notice ? ` (${notice})` : ''}`),
+  onFailure: (err) => console.error('[solve]', err),
+};
 
 export interface SolveStatus {
   running: { shotId: number; done: number; total: number; framesPerSecond: number; etaSeconds: number | null } | null;
@@ -40,13 +60,15 @@ export class SolveService {
     private readonly session: () => ProjectSession | null,
     private readonly emit: Emit,
     readonly client: SolverClient = new SolverClient(),
+    private readonly hooks: SolveServiceHooks = LOG_HOOKS,
   ) {
     client.onCrash = (reason) => {
       this.notice = `the solver process stopped (${reason}); restarting it`;
     };
   }
 
-  async enqueue(shotIds: readonly number[], modelPath: string | null, device: Device, batch = 16): Promise<number> {
+  /** Queues shots (a shot already queued or solving keeps its place); `onSettled` is told as each ends. */
+  async enqueue(shotIds: readonly number[], modelPath: string | null, device: Device, batch = 16, onSettled?: (shotId: number, outcome: SolveOutcome) => void): Promise<number> {
     const s = this.session();
     if (!s) throw badInput('no project is open');
     const path = modelPath ?? defaultModelPath();
@@ -57,8 +79,13 @@ export class SolveService {
       if (shot.importState !== 'complete') throw badInput(`shot "${shot.name}" has not finished importing`);
     }
     for (const id of shotIds) {
-      if (this.running?.job.shotId === id || this.queue.some((j) => j.shotId === id)) continue;
-      this.queue.push({ shotId: id, modelPath: path, device, batch });
+      const tell = onSettled ? [(o: SolveOutcome) => onSettled(id, o)] : [];
+      const existing = this.running?.job.shotId === id ? this.running.job : this.queue.find((j) => j.shotId === id);
+      if (existing) {
+        existing.settled.push(...tell);
+        continue;
+      }
+      this.queue.push({ shotId: id, modelPath: path, device, batch, settled: tell });
       setShotStatusRaw(s.db, id, STATUS_WHILE_SOLVING);
       this.emit('shots.changed', { shotId: id });
     }
@@ -70,7 +97,10 @@ export class SolveService {
     const s = this.session();
     const dropped = this.queue.filter((j) => shotId === null || j.shotId === shotId);
     this.queue = this.queue.filter((j) => !dropped.includes(j));
-    for (const j of dropped) if (s) this.restoreStatus(s, j.shotId);
+    for (const j of dropped) {
+      if (s) this.restoreStatus(s, j.shotId);
+      settle(j, { ok: false, error: badInput('solve cancelled before it started') });
+    }
     if (this.running && (shotId === null || this.running.job.shotId === shotId)) this.running.abort.abort();
   }
 
@@ -104,7 +134,7 @@ export class SolveService {
 
   private async runJob(job: Job, retried = false): Promise<void> {
     const s = this.session();
-    if (!s) return;
+    if (!s) return settle(job, { ok: false, error: badInput('no project is open') });
     const abort = new AbortController();
     this.running = { job, abort, progress: null };
     try {
@@ -119,7 +149,7 @@ export class SolveService {
         batch: job.batch,
         signal: abort.signal,
         onProvider: (provider, notice) => {
-          if (provider !== this.provider) console.log(`[solve] ${model.manifest.id}: ${provider} execution provider${notice ? ` (${notice})` : ''}`);
+          if (provider !== this.provider) this.hooks.onProvider(provider, notice, model.manifest.id);
           this.provider = provider;
           this.notice = notice;
         },
@@ -129,17 +159,20 @@ export class SolveService {
         },
       });
       this.emit('solve.finished', { shotId: job.shotId, takeId: result.takeId, ok: true, message: `solved ${result.frames} frames on ${result.provider.toUpperCase()} (${result.framesPerSecond.toFixed(0)} frames/s)`, failedFrames: result.failedFrames });
+      settle(job, { ok: true, result });
     } catch (err) {
-      if (err instanceof SolverCrashedError && !retried) {
-        // The process restarts on the next request; the take resumes from its last batch.
+      if (err instanceof SolverCrashedError && !retried && !abort.signal.aborted) {
+        // The process restarts on the next request; the take resumes from its last batch. Not
+        // after a cancel: a terminal's Ctrl+C reaches the solver process too.
         this.running = null;
         return this.runJob(job, true);
       }
       const cancelled = err instanceof SolveCancelledError;
       const message = err instanceof AppError || err instanceof SolverCrashedError ? err.message : `solve failed: ${String((err as Error).message ?? err).split('\n')[0]}`;
-      if (!cancelled && !(err instanceof AppError)) console.error('[solve]', err);
+      if (!cancelled && !(err instanceof AppError)) this.hooks.onFailure(err);
       this.restoreStatus(s, job.shotId);
       this.emit('solve.finished', { shotId: job.shotId, takeId: cancelled ? (err as SolveCancelledError).takeId : null, ok: false, message, failedFrames: [] });
+      settle(job, { ok: false, error: err });
     } finally {
       this.running = null;
       this.emit('shots.changed', { shotId: job.shotId });
@@ -150,4 +183,8 @@ export class SolveService {
     this.cancel(null);
     this.client.dispose();
   }
+}
+
+function settle(job: Job, outcome: SolveOutcome): void {
+  for (const tell of job.settled.splice(0)) tell(outcome);
 }

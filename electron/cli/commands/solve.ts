@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../common/api/errors';
-import { DEFAULT_CONTROL_NAMES } from '../../common/controls';
+import type { EventPayload } from '../../common/api/contract';
 import { findShotByName, listShots } from '../../db/shots';
 import { listTakes } from '../../db/takes';
 import { openProject } from '../../project/session';
@@ -9,7 +9,8 @@ import { SolverClient } from '../../solver/client';
 import { loadModelInfo } from '../../solver/manifest';
 import { defaultModelPath } from '../../solver/models-catalog';
 import { DEVICES, type Device } from '../../solver/providers';
-import { SolveCancelledError, solveShot, type SolveResult } from '../../solver/solve-shot';
+import { SolveService, type SolveOutcome } from '../../solver/solve-service';
+import { SolveCancelledError, type SolveResult } from '../../solver/solve-shot';
 import { EXIT, helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
 import { progressLine } from '../progress';
 
@@ -43,7 +44,40 @@ export async function runSolve(argv: string[]): Promise<number> {
   const model = await loadModelInfo(resolve((values.model as string | undefined) ?? defaultModelPath()));
 
   const project = openProject(projectPath, { create: false });
-  const client = new SolverClient();
+  // The app's solve queue: the shot shows "solving" while it runs (to an app open on the same
+  // project too), a crashed solver process is restarted once, progress comes as events.
+  const names = new Map<number, string>();
+  const progress = new Map<number, (done: number, total: number) => void>();
+  let told = false;
+  const service = new SolveService(
+    () => project,
+    (event, payload) => {
+      if (event !== 'solve.progress' || values.json) return;
+      const p = payload as EventPayload<'solve.progress'>;
+      let line = progress.get(p.shotId);
+      if (!line) progress.set(p.shotId, (line = progressLine(`solve ${names.get(p.shotId) ?? p.shotId}`)));
+      line(p.done, p.total);
+    },
+    new SolverClient(),
+    {
+      onProvider: (provider, notice) => {
+        if (notice && !told) console.error(`notice: ${notice}`);
+        else if (!told && !values.json) console.error(`solving on ${provider.toUpperCase()}`);
+        told = true;
+      },
+      onFailure: () => {}, // told once, as the command's one line
+    },
+  );
+  // Ctrl+C (or a farm's stop) cancels through the queue, so the shot leaves "solving" and its
+  // take resumes next time; a second Ctrl+C quits at once.
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) process.exit(EXIT.failure);
+    stopping = true;
+    service.cancel(null);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const results: (SolveResult & { shot: string })[] = [];
   try {
     let shots;
@@ -55,22 +89,16 @@ export async function runSolve(argv: string[]): Promise<number> {
       shots = [shot];
     }
     if (shots.length === 0 && !values.json) console.log('every shot is solved');
-    let told = false;
+    for (const s of shots) names.set(s.id, s.name);
+    const outcomes = new Map<number, Promise<SolveOutcome>>();
+    const settled = new Map<number, (o: SolveOutcome) => void>();
+    for (const s of shots) outcomes.set(s.id, new Promise((resolve) => settled.set(s.id, resolve)));
+    if (shots.length > 0) await service.enqueue(shots.map((s) => s.id), model.path, device, batch, (id, o) => settled.get(id)?.(o));
     for (const shot of shots) {
-      const progress = values.json ? null : progressLine(`solve ${shot.name}`);
-      const result = await solveShot(project.db, shot.id, {
-        model,
-        client,
-        rigControls: DEFAULT_CONTROL_NAMES,
-        device,
-        batch,
-        onProvider: (provider, notice) => {
-          if (notice && !told) console.error(`notice: ${notice}`);
-          else if (!told && !values.json) console.error(`solving on ${provider.toUpperCase()}`);
-          told = true;
-        },
-        onProgress: (p) => progress?.(p.done, p.total),
-      });
+      const outcome = await outcomes.get(shot.id)!;
+      // The command stops at the first failure; the shots still queued are cancelled below.
+      if (!outcome.ok) throw stopping ? new AppError('badInput', 'solve cancelled; solve again to resume where it stopped') : outcome.error;
+      const result = outcome.result;
       results.push({ ...result, shot: shot.name });
       if (!values.json) {
         const failed = result.failedFrames.length ? `; ${result.failedFrames.length} unreadable frames filled from neighbours (${result.failedFrames.join(', ')})` : '';
@@ -84,7 +112,11 @@ export async function runSolve(argv: string[]): Promise<number> {
     console.error(`rigsolve solve: the solver failed: ${String((err as Error).message ?? err).split('\n')[0]}`);
     return EXIT.solver;
   } finally {
-    client.dispose();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    service.cancel(null); // after a failure: the shots still queued go back to their status
+    await service.idle();
+    service.dispose();
     project.close();
   }
 }
