@@ -3,7 +3,7 @@
 // alone: Space, arrows, Home/End and 1/2/3 (plate modes) keep their meaning, so interpolation
 // is on Alt+1/2/3.
 import type { Interp } from '../../../electron/common/curves/keys';
-import type { KeyLike } from '../keyboard/keymap';
+import type { KeyLike } from '../keyboard';
 
 export type CurveAction =
   | { type: 'setKey' }

@@ -3,7 +3,7 @@
 // turns pointer input into view changes, scrubbing, selection and key drags. Lives outside React
 // so that playback and drags never re-render components.
 import type { EditOp, LayerState } from '../../../electron/common/edits';
-import { sizeCanvas } from '../plate/draw';
+import { sizeCanvas } from '../plate';
 import { useCompare } from '../state/compare-store';
 import { useControlValues } from '../state/control-values';
 import { seek, usePlayhead } from '../state/playhead';

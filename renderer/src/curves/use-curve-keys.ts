@@ -2,7 +2,7 @@
 // shot view's keys; a key handled here is marked defaultPrevented, which the shot view skips.
 // Typing in a field (the channel search, a pose name) is left alone.
 import { useEffect } from 'react';
-import { isTypingTarget } from '../keyboard/keymap';
+import { isTypingTarget } from '../keyboard';
 import { copyKeys, deleteSelectedKeys, frameAll, frameSelection, pasteKeys, setInterp, setKeyAtPlayhead, toggleAB } from './actions';
 import { curveKeyAction, type CurveAction } from './curve-keys';
 import { editorState, useCurveEditor } from './editor-store';

@@ -4,9 +4,8 @@
 import { useMemo, useState } from 'react';
 import type { ExportFormat, ShotDetail, TakeSummary } from '../../../electron/common/api/schemas';
 import { toApiCallError } from '../api/errors';
-import { useReview } from '../review/review-store';
 import { FeatureIcon } from '../ui/icons';
-import { takeLabel } from '../solve/take-format';
+import { takeLabel } from '../solve';
 import { takesNewestFirst, useTakes } from '../state/takes-store';
 import { useApp } from '../state/app-store';
 import { Dialog } from '../ui/Dialog';
@@ -46,10 +45,15 @@ export function initialFormat(): ExportFormat {
   return FORMATS.find((x) => x.format === f && x.available)?.format ?? 'anim';
 }
 
-export function ExportDialog({ shot, onClose }: { shot: ShotDetail; onClose: () => void }) {
+/** The shot's in/out marks (the review's I / O): the "Marked" range. */
+export interface MarkedRange {
+  in: number | null;
+  out: number | null;
+}
+
+export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks: MarkedRange; onClose: () => void }) {
   const project = useApp((s) => s.project);
   const takes = useTakes((s) => (s.shotId === shot.id ? s.takes : NO_TAKES));
-  const marks = useReview((s) => s.marks);
   const first = shot.firstFrame ?? 0;
   const last = shot.lastFrame ?? 0;
   const hasMarks = marks.in !== null && marks.out !== null;

@@ -3,9 +3,7 @@
 // frames from the shared loader at whatever width the plate viewer already decoded, and only
 // asks for the frame itself when nothing is cached: no prefetch of its own to compete with the
 // plate viewer's.
-import { drawPlate, sizeCanvas, type PaneContent } from '../plate/draw';
-import type { FrameKey, FrameLoader } from '../plate/frame-loader';
-import { fitContain, plateBoxes, proxyWidth, type Size } from '../plate/plate-layout';
+import { drawPlate, fitContain, type FrameKey, type FrameLoader, type PaneContent, plateBoxes, proxyWidth, type Size, sizeCanvas } from '../plate';
 
 export class OverlayPlate {
   private readonly ctx: CanvasRenderingContext2D | null;

@@ -6,7 +6,7 @@ import type { TakeSummary } from '../../../electron/common/api/schemas';
 import { toApiCallError } from '../api/errors';
 import { useControlValues } from '../state/control-values';
 import { seek, usePlayhead } from '../state/playhead';
-import { takeLabel } from '../solve/take-format';
+import { takeLabel } from '../solve';
 import { takesNewestFirst, useTakes } from '../state/takes-store';
 import { curvesFromSampler, diffCurves, diffSummary, type ControlDiff } from './compare-diff';
 import { clearCompare, setCompareCurves, useCompare } from '../state/compare-store';

@@ -2,7 +2,7 @@
 // text), the in/out marks a new note will cover, and the active take's failed frames.
 import { useMemo } from 'react';
 import type { Note } from '../../../electron/common/api/schemas';
-import type { TimelineSpace } from '../timeline/timeline-math';
+import type { TimelineSpace } from '../timeline';
 import { failedSpans, packRows, rangeSpan } from './lane-math';
 import type { Marks } from './note-range';
 import { formatRange } from './note-range';

@@ -1,6 +1,6 @@
 // The shot-view keys of solving and review (see keyboard/keymap.ts): crop overlay, review mode,
 // in/out marks, note navigation and the note box. Returns false for actions it does not own.
-import type { ShotAction } from '../keyboard/keymap';
+import type { ShotAction } from '../keyboard';
 import { toggleCropOverlay } from '../state/crop-store';
 import { usePlayhead } from '../state/playhead';
 import { hasMarks } from './note-range';

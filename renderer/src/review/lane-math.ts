@@ -1,8 +1,7 @@
 // Where review lanes go on the timeline: note bars and failed-frame ticks as pixel spans in the
 // timeline's space. Failed frames are merged into runs, then into pixel columns, so a long shot
 // with many failures draws a bounded number of elements.
-import { frameRuns } from '../timeline/cache-runs';
-import { cellWidth, frameToPx, type TimelineSpace } from '../timeline/timeline-math';
+import { cellWidth, frameRuns, frameToPx, type TimelineSpace } from '../timeline';
 
 export interface Span {
   left: number;

@@ -2,7 +2,7 @@
 import { useCallback, type ReactNode } from 'react';
 import type { Note } from '../../../electron/common/api/schemas';
 import { activeTake, useTakes } from '../state/takes-store';
-import type { TimelineSpace } from '../timeline/timeline-math';
+import type { TimelineSpace } from '../timeline';
 import { useNotes } from './notes-store';
 import { setMarksFromDrag, useReview } from './review-store';
 import { TimelineLayers } from './TimelineLayers';

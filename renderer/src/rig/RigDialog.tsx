@@ -10,7 +10,6 @@ import { DirBar } from '../ui/DirBar';
 import { Icon } from '../ui/Icon';
 import { useDirListing } from '../ui/use-dir-listing';
 import { bumpRigVersion } from './rig-version';
-import '../export/export.css';
 import './rig.css';
 
 const IGNORE = '__ignore__';

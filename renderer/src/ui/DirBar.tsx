@@ -1,6 +1,7 @@
 // The bar over a folder list: up one folder, and where the list is.
 import type { DirListing } from '../../../electron/common/api/schemas';
 import { Icon } from './Icon';
+import './dir-browser.css';
 
 export function DirBar({ listing, go }: { listing: DirListing | null; go: (path: string) => unknown }) {
   const parent = listing?.parent;

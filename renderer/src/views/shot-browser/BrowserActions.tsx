@@ -1,10 +1,10 @@
 // The shot browser's solve and delivery buttons: solve the selected shots (queued in list
 // order), and export every approved shot. Hidden on a read-only review host.
 import { useState } from 'react';
-import { BatchExportDialog } from '../../export/BatchExportDialog';
+import { BatchExportDialog } from '../../export';
 import { FeatureIcon } from '../../ui/icons';
 import { useApp } from '../../state/app-store';
-import { SolveDialog } from '../../solve/SolveDialog';
+import { SolveDialog } from '../../solve';
 
 export function BrowserActions({ selected }: { selected: readonly number[] }) {
   const readOnly = useApp((s) => s.project?.readOnly ?? true);

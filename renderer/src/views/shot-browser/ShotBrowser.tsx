@@ -4,19 +4,18 @@ import { refreshShots } from '../../state/actions';
 import { useApp } from '../../state/app-store';
 import { navigate } from '../../state/route';
 import { Icon } from '../../ui/Icon';
+// Stylesheets cascade in the order they are first imported: the browser's own, then export's
+// (through BrowserActions), then review's (through ShotTable), as before the folders moved.
+import './shot-browser.css';
+import { BrowserActions } from './BrowserActions';
 import { ImportDialog } from './ImportDialog';
 import { OpenProjectDialog } from './OpenProjectDialog';
 import { ShotTable } from './ShotTable';
 import { WarningsPanel } from './WarningsPanel';
-import './shot-browser.css';
 import { useBrowserView } from '../../state/browser-view-store';
-import { countByStatus, filterShots, sortShots, toggleSort } from '../../review/status-filter';
-import { StatusFilterBar } from '../../review/StatusFilterBar';
-import { STATUS_LABELS } from '../../review/status-workflow';
-import { BrowserActions } from './BrowserActions';
+import { countByStatus, filterShots, sortShots, STATUS_LABELS, StatusFilterBar, toggleSort } from '../../review';
 import { clickSelect, selectedInOrder, type ClickMods } from '../../state/shot-selection';
-import { SolveStatusLine } from '../../solve/SolveProgress';
-import '../../review/review.css';
+import { SolveStatusLine } from '../../solve';
 
 type DialogName = 'import' | 'open' | null;
 

@@ -4,9 +4,9 @@ import { Icon } from '../../ui/Icon';
 import { formatDate, formatDuration, formatFps, formatRange, formatSize } from '../../state/format';
 import { SortHeader } from '../../ui/SortHeader';
 import type { SortKey, SortSpec } from '../../state/browser-view-store';
-import { StatusMenu } from '../../review/StatusMenu';
+import { StatusMenu } from '../../review';
 import type { ClickMods } from '../../state/shot-selection';
-import { RowSolveProgress } from '../../solve/SolveProgress';
+import { RowSolveProgress } from '../../solve';
 
 interface Props {
   shots: ShotSummary[];

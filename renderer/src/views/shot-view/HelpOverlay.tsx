@@ -1,5 +1,5 @@
-import { PREVIEW_KEYS, REVIEW_KEYS, SHOT_KEYS } from '../../keyboard/keymap';
-import { CURVE_KEYS } from '../../curves/curve-keys';
+import { PREVIEW_KEYS, REVIEW_KEYS, SHOT_KEYS } from '../../keyboard';
+import { CURVE_KEYS } from '../../curves';
 
 const SECTIONS: readonly [title: string, keys: readonly (readonly [string, string])[]][] = [
   ['Keyboard', SHOT_KEYS],

@@ -2,9 +2,7 @@
 // (no React render per frame), with a small HUD.
 import { useEffect, useMemo, useRef } from 'react';
 import type { FrameInfo, ShotDetail } from '../../../../electron/common/api/schemas';
-import { makeAvailability } from '../../plate/availability';
-import { frameLoader } from '../../plate/loader-instance';
-import { PlateRenderer, type PlateStatus } from '../../plate/plate-renderer';
+import { frameLoader, makeAvailability, PlateRenderer, type PlateStatus } from '../../plate';
 import { usePlayhead } from '../../state/playhead';
 
 interface Props {

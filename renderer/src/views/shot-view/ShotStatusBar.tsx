@@ -1,10 +1,9 @@
 // The shot view's status bar: the solver's provider and throughput (with its fallback notice),
 // the active take's failed frames, the crop, open notes, and who the user is.
 import type { ShotDetail } from '../../../../electron/common/api/schemas';
-import { useNotes } from '../../review/notes-store';
-import { useReview } from '../../review/review-store';
+import { useNotes, useReview } from '../../review';
 import { useApp } from '../../state/app-store';
-import { SolveStatusLine } from '../../solve/SolveProgress';
+import { SolveStatusLine } from '../../solve';
 import { activeTake, useTakes } from '../../state/takes-store';
 
 export function ShotStatusBar({ shot }: { shot: ShotDetail }) {

@@ -2,14 +2,12 @@
 // Editing entries are left out on a read-only review host.
 import { useState } from 'react';
 import type { ShotDetail } from '../../../../electron/common/api/schemas';
-import { ExportDialog } from '../../export/ExportDialog';
+import { ExportDialog } from '../../export';
 import { FeatureIcon } from '../../ui/icons';
-import { toggleReviewMode, useReview } from '../../review/review-store';
+import { toggleReviewMode, useReview } from '../../review';
 import { useApp } from '../../state/app-store';
 import { toggleCropOverlay, useCropOverlay } from '../../state/crop-store';
-import { SolveDialog } from '../../solve/SolveDialog';
-import { queueState, useSolve } from '../../solve/solve-store';
-import { TakeMenu } from '../../solve/TakePicker';
+import { queueState, SolveDialog, TakeMenu, useSolve } from '../../solve';
 import { activeTake, useTakes } from '../../state/takes-store';
 
 const keepFocus = (e: { preventDefault: () => void }) => e.preventDefault();
@@ -47,7 +45,13 @@ export function ShotTools({ shot }: { shot: ShotDetail }) {
         </>
       ) : null}
       {dialog === 'solve' ? <SolveDialog shotIds={[shot.id]} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'export' ? <ExportDialog shot={shot} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' ? <MarkedExportDialog shot={shot} onClose={() => setDialog(null)} /> : null}
     </div>
   );
+}
+
+/** The export dialog offers the review's in/out marks as a range (read here, so only while it is open). */
+function MarkedExportDialog({ shot, onClose }: { shot: ShotDetail; onClose: () => void }) {
+  const marks = useReview((s) => s.marks);
+  return <ExportDialog shot={shot} marks={marks} onClose={onClose} />;
 }

@@ -2,7 +2,7 @@
 // elapsed time (playback-clock), so frames that are not decoded in time are dropped, not
 // waited for, and playback never drifts from the shot's fps.
 import { useEffect } from 'react';
-import { frameAt } from '../../timeline/playback-clock';
+import { frameAt } from '../../timeline';
 import { usePlayhead } from '../../state/playhead';
 
 export function usePlayback(fps: number, loop: boolean): void {

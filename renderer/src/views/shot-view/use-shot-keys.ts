@@ -1,7 +1,7 @@
 // Window-level keys of the shot view (see keyboard/keymap.ts). Ignored while typing in a
 // field or while a dialog is open.
 import { useEffect } from 'react';
-import { isTypingTarget, shotKeyAction, type ShotAction } from '../../keyboard/keymap';
+import { isTypingTarget, type ShotAction, shotKeyAction } from '../../keyboard';
 import { seek, step, togglePlay, usePlayhead } from '../../state/playhead';
 
 export function useShotKeys(handle: (a: ShotAction) => boolean): void {

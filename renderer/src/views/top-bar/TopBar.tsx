@@ -2,8 +2,8 @@
 import { useApp } from '../../state/app-store';
 import { navigate, useRoute } from '../../state/route';
 import { useEffect } from 'react';
-import { UserChip } from '../../review/UserName';
-import { startSolveSync } from '../../solve/solve-store';
+import { UserChip } from '../../review';
+import { startSolveSync } from '../../solve';
 
 function Logo() {
   return (

@@ -1,8 +1,8 @@
 // Side-panel tab "Takes": the take list and, under it, the take comparison.
 import type { ShotPanelProps } from '../../../ui/shot-panel';
-import { ComparePanel } from '../../../review/ComparePanel';
+import { ComparePanel } from '../../../review';
 import { useApp } from '../../../state/app-store';
-import { TakeList } from '../../../solve/TakePicker';
+import { TakeList } from '../../../solve';
 
 export function TakesPanel({ shot }: ShotPanelProps) {
   const readOnly = useApp((s) => s.project?.readOnly ?? false);

@@ -6,7 +6,7 @@ import type { ComponentType } from 'react';
 import type { ShotPanelProps } from '../../../ui/shot-panel';
 import { FrameInfoPanel } from './FrameInfoPanel';
 import { HeadPreviewPanel } from '../../../preview';
-import { NotesTab } from '../../../review/NotesTab';
+import { NotesTab } from '../../../review';
 import { TakesPanel } from './TakesPanel';
 
 export interface ShotPanelDef {

@@ -1,0 +1,3 @@
+// The export feature's public face: the shot's export dialog and the batch export of approved shots.
+export { BatchExportDialog } from './BatchExportDialog';
+export { ExportDialog } from './ExportDialog';
