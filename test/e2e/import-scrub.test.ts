@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeStripes, writeTestSequence } from '../../electron/demo/test-pattern';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
-import { fitContain, plateBoxes } from '../../renderer/src/plate/plate-layout';
+import { fitContain, plateBoxes } from '../../renderer/src/ui/plate-layout';
 import { tempDir } from '../helpers/temp';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

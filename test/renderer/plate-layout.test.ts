@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitContain, paneBoxes, PANE_GAP, PLATE_MARGIN, plateBoxes, proxyWidth } from '../../renderer/src/plate/plate-layout';
+import { fitContain, paneBoxes, PANE_GAP, PLATE_MARGIN, plateBoxes, proxyWidth } from '../../renderer/src/ui/plate-layout';
 
 describe('proxyWidth', () => {
   it('rounds the device-pixel width up to a bucket', () => {

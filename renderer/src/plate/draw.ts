@@ -1,6 +1,6 @@
 // Canvas drawing of the plate panes. Boxes are in CSS pixels; the context is pre-scaled by
 // devicePixelRatio, so the same numbers work on any display.
-import { fitContain, type Size } from './plate-layout';
+import { fitContain, type Size } from '../ui/plate-layout';
 
 export type PaneContent =
   | { type: 'image'; image: CanvasImageSource & Size }

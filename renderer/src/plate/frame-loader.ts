@@ -4,7 +4,7 @@
 // with a small concurrency limit and is replaced wholesale when the playhead moves, so a fast
 // scrub never leaves a queue of stale work behind it.
 import { LruCache } from './lru-cache';
-import { PROXY_BUCKETS } from './plate-layout';
+import { PROXY_BUCKETS } from '../ui/plate-layout';
 
 export interface FrameKey {
   shotId: number;

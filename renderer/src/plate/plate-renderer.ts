@@ -8,7 +8,7 @@ import { drawPlate, sizeCanvas, type PaneContent, type PaneDraw } from './draw';
 import { frameKeyString, type FrameKey, type FrameLoader } from './frame-loader';
 import { lookAheadFrames, prefetchFrames } from './prefetch';
 import type { Availability } from './availability';
-import { fitContain, plateBoxes, proxyWidth, type Size } from './plate-layout';
+import { fitContain, plateBoxes, proxyWidth, type Size } from '../ui/plate-layout';
 
 export interface PlateRequest {
   shotId: number;

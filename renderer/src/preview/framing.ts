@@ -3,7 +3,7 @@
 // filling the image height), and it maps that image onto the same rectangle the plate is drawn
 // in (plate-layout: margin, then contain-fit). So the head sits where the face sits on a plate:
 // exactly for synthetic shots, roughly for a real capture framed the usual way.
-import { fitContain, plateBoxes, type Size } from '../plate';
+import { fitContain, plateBoxes, type Size } from '../ui/plate-layout';
 
 export type Vec3 = readonly [number, number, number];
 

@@ -18,7 +18,7 @@ import {
   type Material,
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import type { Size } from '../plate';
+import type { Size } from '../ui/plate-layout';
 import { cameraSetup, type CameraSetup } from './framing';
 import { coarseForRig } from './coarse-mesh';
 import { disposeHead, instantiateHead, updateHead, chooseTriangles, type HeadInstance } from './head-instance';

@@ -3,7 +3,8 @@
 // frames from the shared loader at whatever width the plate viewer already decoded, and only
 // asks for the frame itself when nothing is cached: no prefetch of its own to compete with the
 // plate viewer's.
-import { drawPlate, fitContain, type FrameKey, type FrameLoader, type PaneContent, plateBoxes, proxyWidth, type Size, sizeCanvas } from '../plate';
+import { drawPlate, type FrameKey, type FrameLoader, type PaneContent, sizeCanvas } from '../plate';
+import { fitContain, plateBoxes, proxyWidth, type Size } from '../ui/plate-layout';
 
 export class OverlayPlate {
   private readonly ctx: CanvasRenderingContext2D | null;

@@ -5,7 +5,7 @@
 // (playback, scrubs, drags) are drawn at the resolution that keeps within the shot's frame
 // budget, and the view is refined once it settles (render-scale.ts).
 import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
-import type { Size } from '../plate';
+import type { Size } from '../ui/plate-layout';
 import { useControlValues, type ValuesMode } from '../state/control-values';
 import { usePlayhead } from '../state/playhead';
 import type { HeadInstance, HeadView } from './head-view';

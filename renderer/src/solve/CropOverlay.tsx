@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { CropRect, ShotDetail } from '../../../electron/common/api/schemas';
 import { api } from '../api/current';
-import { fitContain, plateBoxes } from '../plate';
+import { fitContain, plateBoxes } from '../ui/plate-layout';
 import { FeatureIcon } from '../ui/icons';
 import { usePlayhead } from '../state/playhead';
 import { reportError } from '../state/toasts';
