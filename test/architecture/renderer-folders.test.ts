@@ -1,7 +1,8 @@
-// The renderer's folders stay layered: ui/ and state/ at the bottom, features (curves, export,
-// plate, preview, review, rig, solve, timeline, keyboard) above them, views/ composing them, app/
-// on top. What this test holds, read from the imports themselves:
+// The renderer's folders stay layered: api/, state/ and ui/ at the bottom (in that order), the
+// features (curves, export, keyboard, plate, preview, review, rig, solve, timeline) above them,
+// views/ composing features, app/ on top. What this test holds, read from the imports themselves:
 //   - no two folders import each other, directly or round a loop;
+//   - the bottom layers import nothing above them;
 //   - a folder with an index.ts is a feature, reached from other folders only through that index;
 //   - no import.meta.glob and no window events between folders: couplings the type checker and
 //     this graph cannot see.
@@ -19,6 +20,16 @@ describe('the renderer folder graph', () => {
     const g = folderGraph(imports);
     expect(g.size).toBeGreaterThan(5); // the graph was read at all
     expect(folderCycles(g).map((c) => describeCycle(g, c))).toEqual([]);
+  });
+
+  it('keeps the bottom layers below every feature', () => {
+    const allowed: Record<string, readonly string[]> = { api: [], state: ['api'], ui: ['api', 'state'] };
+    const up = imports.filter((i) => {
+      const from = folderOf(i.from);
+      const to = folderOf(i.to);
+      return from in allowed && from !== to && !allowed[from]!.includes(to);
+    });
+    expect(up.map((i) => `${i.from} imports '${i.specifier}'`)).toEqual([]);
   });
 
   it('reaches a feature (a folder with an index.ts) only through its index', () => {
