@@ -1,7 +1,7 @@
 // The rigsolve:// scheme of the Electron host, as a plain function of a URL so it runs (and is
 // tested) under Node: rigsolve://app/… is the built renderer, rigsolve://frame/… plate images.
 // main.ts registers it with protocol.handle and adds nothing.
-import { readStatic } from '../host/static-files';
+import { readStatic } from './static-files';
 import type { ProjectSession } from '../project/session';
 import { serveFrame } from './serve-frame';
 import { serveRig } from './serve-rig';

@@ -11,9 +11,9 @@ import { handlers } from '../api/handlers';
 import { serveFrame } from '../frames/serve-frame';
 import { serveRig } from '../frames/serve-rig';
 import { serveTakeCurves } from '../frames/serve-take';
+import { readStatic } from '../frames/static-files';
 import { rendererDistDir } from '../util/app-root';
 import { hostAllowed, newToken, TOKEN_COOKIE, tokenFromRequest, tokenMatches } from './auth';
-import { readStatic } from './static-files';
 
 export interface BrowserHostOptions {
   projectPath: string | null;

@@ -1,5 +1,6 @@
-// The built renderer, served by the browser host. Paths are resolved inside the renderer folder;
-// anything that would land outside it is not found.
+// The built renderer's files, served by both hosts (the Electron app:// scheme and the browser
+// host), so it sits here below them. Paths are resolved inside the renderer folder; anything
+// that would land outside it is not found.
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
