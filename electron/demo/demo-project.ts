@@ -3,7 +3,6 @@
 // truth about the product: the shot solved by the shipped model is the active take, and the
 // shot's ground truth sits beside it as a comparison take, named as such.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CURVES_TAKE_MODEL, importCurvesTake, TRUTH_FILE } from '../capture/curves-take';
 import { importCapture } from '../capture/import-capture';
@@ -11,6 +10,7 @@ import type { ProjectDb } from '../db/open';
 import { findShotByName, getShot, listShots } from '../db/shots';
 import { listTakes } from '../db/takes';
 import { openProject } from '../project/session';
+import { readAppSettings } from '../project/settings';
 import { defaultShotRig, loadShotRig, rigForShot } from '../rig/shot-rig';
 import { SolverClient } from '../solver/client';
 import { loadModelInfo } from '../solver/manifest';
@@ -27,23 +27,6 @@ export interface DemoOptions {
   modelPath?: string;
   /** How to reach the solver process: Electron's main passes its utilityProcess transport (default: a Node fork). */
   transport?: TransportFactory;
-}
-
-export interface AppSettings {
-  lastProject: string | null;
-}
-
-export async function readAppSettings(userDataDir: string): Promise<AppSettings> {
-  try {
-    return { lastProject: null, ...(JSON.parse(await readFile(join(userDataDir, 'settings.json'), 'utf8')) as Partial<AppSettings>) };
-  } catch {
-    return { lastProject: null };
-  }
-}
-
-export async function writeAppSettings(userDataDir: string, settings: AppSettings): Promise<void> {
-  await mkdir(userDataDir, { recursive: true });
-  await writeFile(join(userDataDir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 /**
@@ -127,10 +110,4 @@ export async function startupProject(userDataDir: string, log?: (line: string) =
   const settings = await readAppSettings(userDataDir);
   if (settings.lastProject && existsSync(settings.lastProject)) return settings.lastProject;
   return ensureDemoProject(userDataDir, log, opts);
-}
-
-/** Where the app keeps its settings and demo when not under Electron (which has app.getPath). */
-export function defaultUserDataDir(): string {
-  const base = process.env.XDG_CONFIG_HOME ?? join(process.env.HOME ?? process.cwd(), '.config');
-  return join(base, 'RigSolve');
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { defaultUserDataDir, startupProject, writeAppSettings } from '../../demo/demo-project';
+import { startupProject } from '../../demo/demo-project';
 import { startBrowserHost } from '../../host/browser-host';
+import { defaultUserDataDir, writeAppSettings } from '../../project/settings';
 import { helpText, numberOption, parseCommand, serveUntilStopped, type CommandSpec } from '../args';
 
 const spec = {
