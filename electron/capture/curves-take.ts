@@ -10,7 +10,7 @@ import { getShot } from '../db/shots';
 import { completeTake, createTake, listTakes, setActiveTake, type TakeRecord } from '../db/takes';
 import { rigForShot } from '../rig/shot-rig';
 import { fillGaps } from '../solver/fill';
-import { curvesToWeights, parseCurvesCsv } from '../synth/shot/curves';
+import { curvesToWeights, parseCurvesCsv } from './curves-csv';
 
 export const CURVES_TAKE_MODEL = 'curves-file';
 

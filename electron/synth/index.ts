@@ -9,8 +9,6 @@ export type { BenchFigure, BenchRendererOptions } from './render/bench';
 export { benchRenderer } from './render/bench';
 export type { Motion, MotionOptions } from './shot/motion';
 export { generateMotion } from './shot/motion';
-export type { CurveTable, MappedCurves } from './shot/curves';
-export { curvesToWeights, parseCurvesCsv, resolveCurveColumn } from './shot/curves';
 export type { ShotLook, SynthShotOptions, SynthShotResult } from './shot/write-shot';
 export { writeSynthShot } from './shot/write-shot';
 export type { SynthDataManifest, SynthDataOptions } from './data/write-data';

@@ -1,7 +1,8 @@
 // Synthetic captures from the rig: shots with ground truth (demo, tests, evaluation) and training data.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseCurvesCsv, renderRigSheet, writeSynthData, writeSynthShot } from '../../synth';
+import { parseCurvesCsv } from '../../capture/curves-csv';
+import { renderRigSheet, writeSynthData, writeSynthShot } from '../../synth';
 import { helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
 import { progressLine } from '../progress';
 import { loadRigFile } from '../rig-file';

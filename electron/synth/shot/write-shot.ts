@@ -2,14 +2,13 @@
 // rgb/frame.NNNN.png, normal/frame.NNNN.png — plus the ground truth, truth.csv.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { curvesToWeights, type CurveTable } from '../../capture/curves-csv';
 import type { Rig } from '../../rig/types';
 import { mapLimit } from '../../util/map-limit';
 import { encodePng } from '../png';
 import type { RenderPool } from '../render/pool';
 import { createRenderPool } from '../render/pool';
 import type { HeadPose, RenderSettings } from '../render/types';
-import type { CurveTable } from './curves';
-import { curvesToWeights } from './curves';
 import { generateMotion } from './motion';
 import type { MotionOptions } from './motion';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCurvesCsv, resolveCurveColumn } from '../../../electron/synth/shot/curves';
+import { parseCurvesCsv, resolveCurveColumn } from '../../../electron/capture/curves-csv';
 import { writeSynthShot } from '../../../electron/synth/shot/write-shot';
 import { ballHeadRig } from './test-rig';
 

@@ -1,7 +1,9 @@
 // Animation curves from a CSV (the truth.csv layout: `frame,<names…>`, one row per frame) mapped
 // onto a rig's controls. Names match exactly, then through the ARKit alias table (electron/rig),
 // then case-insensitively with Left/Right suffixes read as _L/_R. Controls the file lacks stay at 0.
-import { ARKIT_TO_CONTROLS, arkitNameOf } from '../../rig/arkit-aliases';
+// Read when a curves file is imported as a take (curves-take.ts), and by the synthetic shot writer
+// when a CSV drives its motion.
+import { ARKIT_TO_CONTROLS, arkitNameOf } from '../rig/arkit-aliases';
 
 export interface CurveTable {
   /** Column names after the frame column. */
