@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../common/api/errors';
-import { parseNpyHeader } from '../synth/npy';
+import { parseNpyHeader } from '../util/npy';
 
 const Manifest = z.object({
   format: z.literal('rigsolve-synth-data/1'),

@@ -17,6 +17,4 @@ export { PRIOR } from './data/prior';
 export { RANDOMISATION } from './data/randomise';
 export type { RigSheetOptions } from './sheet';
 export { renderRigSheet } from './sheet';
-export type { NpyDtype, NpyHeader } from './npy';
-export { encodeNpy, npyHeader, parseNpyHeader } from './npy';
 export { defaultHeadPath, loadDefaultRig } from './default-rig';

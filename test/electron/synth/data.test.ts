@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSynthData } from '../../../electron/synth/data/write-data';
-import { parseNpyHeader } from '../../../electron/synth/npy';
+import { parseNpyHeader } from '../../../electron/util/npy';
 import { ballHeadRig } from './test-rig';
 
 const root = mkdtempSync(join(tmpdir(), 'rigsolve-data-'));

@@ -1,4 +1,6 @@
-// A minimal NPY v1.0 writer (and header parser, for tests and readers of our own shards).
+// A minimal NPY v1.0 writer (and header parser, for tests and readers of our own shards): the
+// format of the training data, written by the synth tool and read by the evaluation, so it lives
+// below both.
 // Format: numpy.org/doc/stable/reference/generated/numpy.lib.format.html — magic "\x93NUMPY",
 // version 1.0, uint16 LE header length, an ASCII dict literal padded with spaces and a newline so
 // the data starts 64-byte aligned (what numpy itself writes; memory-mapping likes it).
