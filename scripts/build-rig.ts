@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildDefaultHeadGlb } from '../electron/rig/default-head/build';
+import { buildDefaultHeadGlb } from '../electron/tools/default-head/build';
 
 const OUT = fileURLToPath(new URL('../resources/rigs/default-head.glb', import.meta.url));
 

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
 import type { Region } from '../../../electron/common/controls';
-import { EYE } from '../../../electron/rig/default-head/landmarks';
+import { EYE } from '../../../electron/tools/default-head/landmarks';
 import type { Rig } from '../../../electron/rig/types';
 import { defaultHead, maxNorm, mirrorMap } from './helpers';
 

@@ -1,7 +1,7 @@
 // Building blocks for the head's parts: a mesh built on the actor's-left half (x ≥ 0), with
 // midline vertices marked, then mirrored into an exactly symmetric whole with a mirror map.
-import { RIG_MATERIALS } from '../types';
-import type { RigMaterial } from '../types';
+import { RIG_MATERIALS } from '../../rig/types';
+import type { RigMaterial } from '../../rig/types';
 import type { Vec3 } from './math';
 
 /** A generated part before its controls are attached. */

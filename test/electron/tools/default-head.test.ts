@@ -7,13 +7,13 @@ import type { Mesh as ThreeMesh, Object3D } from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
-import { buildDefaultHeadGlb } from '../../../electron/rig/default-head/build';
-import { EYE, MOUTH } from '../../../electron/rig/default-head/landmarks';
+import { buildDefaultHeadGlb } from '../../../electron/tools/default-head/build';
+import { EYE, MOUTH } from '../../../electron/tools/default-head/landmarks';
 import { readGlbJson } from '../../../electron/rig/write-glb';
 import type { RigsolveExtras } from '../../../electron/rig/write-glb';
 import { RIG_MATERIALS } from '../../../electron/rig/types';
 import type { Rig } from '../../../electron/rig/types';
-import { defaultHead, part } from './helpers';
+import { defaultHead, part } from '../rig/helpers';
 
 const NAMES = DEFAULT_CONTROLS.map((c) => c.name);
 let bytes: Uint8Array;

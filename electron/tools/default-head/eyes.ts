@@ -5,7 +5,7 @@ import type { Vec3 } from './math';
 import { mixColor, noise3 } from './math';
 import type { PartGeometry } from './part-builder';
 import { HalfMesh, mirrorHalfMesh } from './part-builder';
-import type { RigMaterial } from '../types';
+import type { RigMaterial } from '../../rig/types';
 
 const SEGS = 30;
 

@@ -1,10 +1,10 @@
 // The default head as a Rig (in memory): generated parts + the 102 control shapes + correctives.
 // scripts/build-rig.ts writes it to resources/rigs/default-head.glb.
 import { DEFAULT_CONTROLS } from '../../common/controls';
-import type { Rig, RigCorrective, RigPart } from '../types';
+import type { Rig, RigCorrective, RigPart } from '../../rig/types';
 import { buildHeadShapes } from './controls/build-deltas';
 import { buildHeadParts, partList } from './head-parts';
-import { writeRigGlb } from '../write-glb';
+import { writeRigGlb } from '../../rig/write-glb';
 
 export const DEFAULT_HEAD_NAME = 'default-head';
 

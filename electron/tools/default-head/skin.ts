@@ -1,6 +1,6 @@
 // The head skin part: grid + surface → neutral positions, albedo and material per vertex.
-import { RIG_MATERIALS } from '../types';
-import type { RigMaterial } from '../types';
+import { RIG_MATERIALS } from '../../rig/types';
+import type { RigMaterial } from '../../rig/types';
 import type { Curve } from './curve';
 import { curve } from './curve';
 import { EYE_REST } from './eyelid-shape';
