@@ -6,8 +6,8 @@ import sharp from 'sharp';
 import { badInput } from '../common/api/errors';
 import type { SolverClient } from '../solver/client';
 import { decodeForModel, defaultCrop } from '../solver/decode';
-import type { ModelInfo } from '../solver/manifest';
-import { fillAbsent, normaliseInto } from '../solver/preprocess';
+import { modelInput, type ModelInfo } from '../solver/manifest';
+import { emptyFrameBatch } from '../solver/preprocess';
 import { readBasis, readDatasetManifest, readNpy } from './dataset';
 import { activeVertices, controlErrors, controlRegions, DistanceStats, jitter, vertexDistancesMm, type ControlErrors } from './metrics';
 
@@ -30,18 +30,12 @@ interface Ctx {
 /** Runs a batch of HWC uint8 images through the model; returns [n, C] in `controls` order. */
 async function predict(ctx: Ctx, rgb: Uint8Array | null, normal: Uint8Array | null, n: number, controls: readonly string[]): Promise<Float32Array> {
   const size = ctx.model.manifest.inputSize;
-  const plane = 3 * size * size;
-  const pixels = size * size * 3;
-  const a = new Float32Array(n * plane);
-  const b = new Float32Array(n * plane);
-  const norm = ctx.model.manifest.normalisation;
-  for (let i = 0; i < n; i++) {
-    if (rgb) normaliseInto(rgb.subarray(i * pixels, (i + 1) * pixels), size, norm.rgb, a, i * plane);
-    else fillAbsent(a, size, i * plane, ctx.model.manifest.absentValue);
-    if (normal) normaliseInto(normal.subarray(i * pixels, (i + 1) * pixels), size, norm.normal, b, i * plane);
-    else fillAbsent(b, size, i * plane, ctx.model.manifest.absentValue);
-  }
-  const out = await ctx.client.infer(ctx.model.path, n, size, a, b);
+  const frames = emptyFrameBatch(n, size);
+  if (rgb) frames.rgb.set(rgb.subarray(0, frames.rgb.length));
+  if (normal) frames.normal.set(normal.subarray(0, frames.normal.length));
+  frames.hasRgb.fill(rgb ? 1 : 0);
+  frames.hasNormal.fill(normal ? 1 : 0);
+  const out = await ctx.client.infer(ctx.model.path, frames, modelInput(ctx.model.manifest));
   const index = controls.map((c) => ctx.model.manifest.controls.indexOf(c));
   if (index.some((i) => i < 0)) throw badInput(`model "${ctx.model.manifest.id}" does not solve every control of the data`);
   const rows = new Float32Array(n * controls.length);

@@ -2,7 +2,8 @@
 // dies, every pending request fails with a clear message and the next request starts a new one
 // (models are loaded again on demand), so a native crash never takes the app down.
 import type { Device, Provider } from './providers';
-import type { SolverRequest, SolverResponse } from './protocol';
+import type { ModelInput } from './preprocess';
+import type { FrameBatch, SolverRequest, SolverResponse } from './protocol';
 import { forkTransport, type SolverTransport, type TransportFactory } from './transport';
 
 type Pending = { resolve: (r: SolverResponse) => void; reject: (e: Error) => void };
@@ -77,8 +78,9 @@ export class SolverClient {
     return info;
   }
 
-  async infer(modelPath: string, batch: number, size: number, rgb: Float32Array, normal: Float32Array): Promise<{ params: Float32Array; features: Float32Array | null; controls: number }> {
-    const res = await this.request({ type: 'infer', modelPath, batch, size, rgb, normal });
+  /** Solves a batch of decoded frames; `input` is the model manifest's input contract. */
+  async infer(modelPath: string, frames: FrameBatch, input: ModelInput): Promise<{ params: Float32Array; features: Float32Array | null; controls: number }> {
+    const res = await this.request({ type: 'infer', modelPath, frames, input });
     if (res.type !== 'inferred') throw new Error(`unexpected answer ${res.type}`);
     return { params: res.params, features: res.features, controls: res.controls };
   }

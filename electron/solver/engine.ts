@@ -1,6 +1,7 @@
 // Runs inside the solver process: one onnxruntime session per model, created once and kept warm
 // between shots; execution providers tried in preference order with CPU last.
 import * as ort from 'onnxruntime-node';
+import { batchTensors } from './preprocess';
 import { fallbackNotice, providerPreference, type Device, type Provider } from './providers';
 import type { SolverRequest, SolverResponse } from './protocol';
 
@@ -47,6 +48,25 @@ async function load(modelPath: string, device: Device, threads: number): Promise
   throw new Error(`cannot load the model: ${tried.map((t) => `${t.provider}: ${t.error}`).join('; ')}`);
 }
 
+export interface ModelOutput {
+  params: Float32Array;
+  features: Float32Array | null;
+  controls: number;
+}
+
+/** One forward pass of a loaded model on float32 NCHW tensors (the model bench calls it directly). */
+export async function runModel(modelPath: string, batch: number, size: number, rgb: Float32Array, normal: Float32Array): Promise<ModelOutput> {
+  const k = byPath.get(modelPath);
+  const m = k ? sessions.get(k) : undefined;
+  if (!m) throw new Error('model not loaded');
+  const shape = [batch, 3, size, size];
+  const out = await m.session.run({ rgb: new ort.Tensor('float32', rgb, shape), normal: new ort.Tensor('float32', normal, shape) });
+  const params = out.params;
+  if (!params) throw new Error('the model has no "params" output');
+  const features = out.features;
+  return { params: params.data as Float32Array, features: features ? (features.data as Float32Array) : null, controls: params.dims[1] ?? 0 };
+}
+
 export async function handleRequest(req: SolverRequest): Promise<SolverResponse> {
   try {
     switch (req.type) {
@@ -56,23 +76,10 @@ export async function handleRequest(req: SolverRequest): Promise<SolverResponse>
         return { type: 'loaded', id: req.id, provider: m.provider, notice: m.notice, loadMs: performance.now() - t };
       }
       case 'infer': {
-        const k = byPath.get(req.modelPath);
-        const m = k ? sessions.get(k) : undefined;
-        if (!m) throw new Error('model not loaded');
-        const shape = [req.batch, 3, req.size, req.size];
         const t = performance.now();
-        const out = await m.session.run({ rgb: new ort.Tensor('float32', req.rgb, shape), normal: new ort.Tensor('float32', req.normal, shape) });
-        const params = out.params;
-        if (!params) throw new Error('the model has no "params" output');
-        const features = out.features;
-        return {
-          type: 'inferred',
-          id: req.id,
-          params: params.data as Float32Array,
-          features: features ? (features.data as Float32Array) : null,
-          controls: params.dims[1] ?? 0,
-          inferMs: performance.now() - t,
-        };
+        const { rgb, normal } = batchTensors(req.frames, req.input);
+        const out = await runModel(req.modelPath, req.frames.batch, req.frames.size, rgb, normal);
+        return { type: 'inferred', id: req.id, ...out, inferMs: performance.now() - t };
       }
       case 'unload': {
         const k = byPath.get(req.modelPath);

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../common/api/errors';
 import { EvaluationHeadline } from '../common/api/schemas';
+import type { ModelInput } from './preprocess';
 
 const Normalisation = z.object({ mean: z.array(z.number()).length(3), std: z.array(z.number().positive()).length(3) });
 
@@ -49,6 +50,11 @@ export function headlineOf(raw: unknown): { headline: EvaluationHeadline | null;
   const parsed = EvaluationHeadline.safeParse(raw);
   if (parsed.success) return { headline: parsed.data, problem: null };
   return { headline: null, problem: `evaluation headline unreadable: ${z.prettifyError(parsed.error).split('\n').slice(0, 2).join(' ').replace(/\s+/g, ' ')}` };
+}
+
+/** The part of a manifest the solver process needs to build the model's input tensors. */
+export function modelInput(manifest: ModelManifest): ModelInput {
+  return { normalisation: manifest.normalisation, absentValue: manifest.absentValue };
 }
 
 export interface ModelInfo {

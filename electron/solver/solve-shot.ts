@@ -1,5 +1,5 @@
-// Solving a shot: decode → crop → resize → normalise (sharp, on the thread pool, one batch ahead)
-// → infer in the solver process → each batch committed to the take in one transaction. Batches
+// Solving a shot: decode → crop → resize (sharp, on the thread pool, one batch ahead) → normalise
+// and infer in the solver process → each batch committed to the take in one transaction. Batches
 // are aligned to the shot's frame list, so a solve resumed after a kill computes exactly the
 // batches an uninterrupted one would, and ends with the same values.
 import { createHash } from 'node:crypto';
@@ -14,8 +14,9 @@ import { frameStatus } from '../capture/classify';
 import { clampCrop, decodeForModel, defaultCrop } from './decode';
 import type { SolverClient } from './client';
 import { fillGaps } from './fill';
-import { controlMismatch, type ModelInfo } from './manifest';
-import { directxToOpenGl, fillAbsent, normaliseInto } from './preprocess';
+import { controlMismatch, modelInput, type ModelInfo } from './manifest';
+import { directxToOpenGl, emptyFrameBatch } from './preprocess';
+import type { FrameBatch } from './protocol';
 import type { Device, Provider } from './providers';
 
 export interface SolveProgress {
@@ -60,10 +61,9 @@ export class SolveCancelledError extends AppError {
 
 interface DecodedBatch {
   frames: FrameRecord[];
-  /** Which of `frames` go to the model, by index, and their inputs. */
+  /** Which of `frames` go to the model, by index, and their decoded plates. */
   solvable: number[];
-  rgb: Float32Array;
-  normal: Float32Array;
+  plates: FrameBatch;
   failures: Map<number, string>;
 }
 
@@ -99,6 +99,7 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
   const todo = batches.filter((b) => b.some((r) => !done.has(r.frame)));
   const resumedFrames = records.length - todo.reduce((n, b) => n + b.length, 0);
   const outIndex = manifest.controls.map((name) => opts.rigControls.indexOf(name));
+  const input = modelInput(manifest);
 
   const started = performance.now();
   let solvedNow = 0;
@@ -112,9 +113,8 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
 
   const decode = async (frames: FrameRecord[]): Promise<DecodedBatch> => {
     const candidates = frames.map((r, i) => ({ r, i })).filter(({ r }) => r.status !== 'missing' && r.rgbPath !== null);
-    const plane = 3 * size * size;
-    const rgb = new Float32Array(candidates.length * plane);
-    const normal = new Float32Array(candidates.length * plane);
+    const bytes = size * size * 3;
+    const plates = emptyFrameBatch(candidates.length, size);
     const failures = new Map<number, string>();
     const ok: boolean[] = await Promise.all(
       candidates.map(async ({ r }, slot) => {
@@ -125,11 +125,13 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
               ? decodeForModel(r.normalPath, crop, size).catch(() => null)
               : Promise.resolve(null),
           ]);
-          normaliseInto(plate, size, manifest.normalisation.rgb, rgb, slot * plane);
+          plates.rgb.set(plate, slot * bytes);
+          plates.hasRgb[slot] = 1;
           if (nmap) {
             if (shot.normalConvention === 'directx') directxToOpenGl(nmap);
-            normaliseInto(nmap, size, manifest.normalisation.normal, normal, slot * plane);
-          } else fillAbsent(normal, size, slot * plane, manifest.absentValue);
+            plates.normal.set(nmap, slot * bytes);
+            plates.hasNormal[slot] = 1;
+          }
           return true;
         } catch (err) {
           failures.set(r.frame, String((err as Error).message ?? err).split('\n')[0]!);
@@ -139,14 +141,15 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
     );
     // Frames that failed to decode leave their slot; compact the batch so the model sees only real frames.
     const keep = candidates.map((c, slot) => ({ ...c, slot })).filter((_, k) => ok[k]);
-    if (keep.length === candidates.length) return { frames, solvable: candidates.map((c) => c.i), rgb, normal, failures };
-    const rgb2 = new Float32Array(keep.length * plane);
-    const normal2 = new Float32Array(keep.length * plane);
+    if (keep.length === candidates.length) return { frames, solvable: candidates.map((c) => c.i), plates, failures };
+    const kept = emptyFrameBatch(keep.length, size);
     keep.forEach((c, k) => {
-      rgb2.set(rgb.subarray(c.slot * plane, (c.slot + 1) * plane), k * plane);
-      normal2.set(normal.subarray(c.slot * plane, (c.slot + 1) * plane), k * plane);
+      kept.rgb.set(plates.rgb.subarray(c.slot * bytes, (c.slot + 1) * bytes), k * bytes);
+      kept.normal.set(plates.normal.subarray(c.slot * bytes, (c.slot + 1) * bytes), k * bytes);
+      kept.hasRgb[k] = plates.hasRgb[c.slot]!;
+      kept.hasNormal[k] = plates.hasNormal[c.slot]!;
     });
-    return { frames, solvable: keep.map((c) => c.i), rgb: rgb2, normal: normal2, failures };
+    return { frames, solvable: keep.map((c) => c.i), plates: kept, failures };
   };
 
   let next: Promise<DecodedBatch> | null = todo.length > 0 ? decode(todo[0]!) : null;
@@ -158,7 +161,7 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
       next = b + 1 < todo.length ? decode(todo[b + 1]!) : null;
       const rows: { frame: number; params: Float32Array | null }[] = batch.frames.map((r) => ({ frame: r.frame, params: null }));
       if (batch.solvable.length > 0) {
-        const out = await opts.client.infer(opts.model.path, batch.solvable.length, size, batch.rgb, batch.normal);
+        const out = await opts.client.infer(opts.model.path, batch.plates, input);
         if (out.controls !== manifest.controls.length) throw new AppError('internal', `the model gave ${out.controls} values per frame, its manifest lists ${manifest.controls.length}`);
         batch.solvable.forEach((frameIdx, k) => {
           const values = new Float32Array(opts.rigControls.length);

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadModelInfo, manifestPathFor } from '../../../electron/solver/manifest';
 import { defaultModelPath } from '../../../electron/solver/models-catalog';
-import { handleRequest } from '../../../electron/solver/engine';
+import { handleRequest, runModel } from '../../../electron/solver/engine';
 import { quantile, ratioFigure, type BenchFigure, type BenchSuite } from '../figures';
 
 const THREADS = 2;
@@ -33,8 +33,7 @@ function inputs(batch: number, size: number, seed: number): { rgb: Float32Array;
 async function onnxFramesPerSecond(modelPath: string, batch: number, size: number): Promise<number> {
   const { rgb, normal } = inputs(batch, size, batch);
   const infer = async (): Promise<void> => {
-    const res = await handleRequest({ type: 'infer', id: 0, modelPath, batch, size, rgb, normal });
-    if (res.type !== 'inferred') throw new Error(res.type === 'error' ? res.message : res.type);
+    await runModel(modelPath, batch, size, rgb, normal);
   };
   await infer();
   await infer(); // warm-up

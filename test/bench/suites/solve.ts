@@ -1,5 +1,5 @@
-// Solve throughput on the same frames, measured in one run: decode-and-preprocess alone, inference
-// alone on pre-decoded tensors, and end to end (PNG on disk → take in the database). On a CPU the
+// Solve throughput on the same frames, measured in one run: decode alone, inference alone on
+// pre-decoded frames (sent to the solver process as bytes, normalised there, run), and end to end (PNG on disk → take in the database). On a CPU the
 // stages share the cores, so the ideal end-to-end rate is 1 / (1/decode + 1/inference).
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -13,7 +13,9 @@ import { SolverClient } from '../../../electron/solver/client';
 import { decodeForModel, defaultCrop } from '../../../electron/solver/decode';
 import { loadModelInfo } from '../../../electron/solver/manifest';
 import { defaultModelPath } from '../../../electron/solver/models-catalog';
-import { normaliseInto } from '../../../electron/solver/preprocess';
+import { modelInput } from '../../../electron/solver/manifest';
+import { emptyFrameBatch } from '../../../electron/solver/preprocess';
+import type { FrameBatch } from '../../../electron/solver/protocol';
 import { solveShot } from '../../../electron/solver/solve-shot';
 import { mapLimit } from '../../../electron/util/map-limit';
 import { ratioFigure, type BenchFigure, type BenchSuite } from '../figures';
@@ -36,29 +38,36 @@ async function run(): Promise<BenchFigure[]> {
   const crop = defaultCrop(SIZE, SIZE);
   const cores = availableParallelism();
   const names = Array.from({ length: FRAMES }, (_, i) => `frame.${String(i + 1).padStart(4, '0')}.png`);
-  const plane = 3 * size * size;
+  const bytes = 3 * size * size;
 
-  // Decode and preprocess alone, with every core (sharp's thread pool).
-  const rgb = new Float32Array(FRAMES * plane);
-  const normal = new Float32Array(FRAMES * plane);
+  // Decode, crop and resize alone, with every core (sharp's thread pool).
+  const all = emptyFrameBatch(FRAMES, size);
   let t = performance.now();
   await mapLimit(names, cores * 2, async (n, i) => {
     const [a, b] = await Promise.all([decodeForModel(join(root, 'rgb', n), crop, size), decodeForModel(join(root, 'normal', n), crop, size)]);
-    normaliseInto(a, size, model.manifest.normalisation.rgb, rgb, i * plane);
-    normaliseInto(b, size, model.manifest.normalisation.normal, normal, i * plane);
+    all.rgb.set(a, i * bytes);
+    all.normal.set(b, i * bytes);
   });
-  const decode: BenchFigure = { suite, name: 'decode + crop + resize + normalise, RGB+normal 512² PNG', value: FRAMES / ((performance.now() - t) / 1000), unit: 'frames/s' };
+  all.hasRgb.fill(1);
+  all.hasNormal.fill(1);
+  const decode: BenchFigure = { suite, name: 'decode + crop + resize, RGB+normal 512² PNG', value: FRAMES / ((performance.now() - t) / 1000), unit: 'frames/s' };
+  const slice = (i: number, n: number): FrameBatch => ({
+    batch: n,
+    size,
+    rgb: all.rgb.slice(i * bytes, (i + n) * bytes),
+    normal: all.normal.slice(i * bytes, (i + n) * bytes),
+    hasRgb: all.hasRgb.slice(i, i + n),
+    hasNormal: all.hasNormal.slice(i, i + n),
+  });
 
-  // Inference alone on the pre-decoded tensors, every core, in the solver process.
+  // Inference alone on the decoded frames (normalised and run in the solver process), every core.
   const client = new SolverClient();
   const loaded = await client.load(modelPath, 'auto', cores);
-  await client.infer(modelPath, BATCH, size, rgb.subarray(0, BATCH * plane), normal.subarray(0, BATCH * plane)); // warm-up
+  const input = modelInput(model.manifest);
+  await client.infer(modelPath, slice(0, BATCH), input); // warm-up
   t = performance.now();
-  for (let i = 0; i < FRAMES; i += BATCH) {
-    const n = Math.min(BATCH, FRAMES - i);
-    await client.infer(modelPath, n, size, rgb.slice(i * plane, (i + n) * plane), normal.slice(i * plane, (i + n) * plane));
-  }
-  const infer: BenchFigure = { suite, name: `inference alone, batch ${BATCH}, ${loaded.provider}, ${label}`, value: FRAMES / ((performance.now() - t) / 1000), unit: 'frames/s' };
+  for (let i = 0; i < FRAMES; i += BATCH) await client.infer(modelPath, slice(i, Math.min(BATCH, FRAMES - i)), input);
+  const infer: BenchFigure = { suite, name: `inference alone (normalise + run), batch ${BATCH}, ${loaded.provider}, ${label}`, value: FRAMES / ((performance.now() - t) / 1000), unit: 'frames/s' };
 
   // End to end: PNG on disk → take in the database.
   const work = join(tmpdir(), `rigsolve-bench-solve-project-${process.pid}`);

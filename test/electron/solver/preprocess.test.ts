@@ -2,7 +2,7 @@
 // that models/training writes from its own preprocess.py.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { directxToOpenGl, fillAbsent, normaliseInto } from '../../../electron/solver/preprocess';
+import { batchTensors, directxToOpenGl, emptyFrameBatch, fillAbsent, normaliseInto } from '../../../electron/solver/preprocess';
 
 interface Reference {
   normalisation: Record<'rgb' | 'normal', { mean: number[]; std: number[] }>;
@@ -34,5 +34,23 @@ describe('preprocessing parity with the trainer', () => {
     const px = Uint8Array.from([10, 200, 30]);
     directxToOpenGl(px);
     expect(Array.from(px)).toEqual([10, 55, 30]);
+  });
+
+  it('builds the batch tensors in the solver process: present frames normalised, absent ones the sentinel', () => {
+    const size = ref.imageHWC.length;
+    const image = Uint8Array.from(ref.imageHWC.flat(2));
+    const frames = emptyFrameBatch(2, size);
+    frames.rgb.set(image, 0);
+    frames.rgb.set(image, image.length);
+    frames.normal.set(image, image.length);
+    frames.hasRgb.set([1, 1]);
+    frames.hasNormal.set([0, 1]); // frame 0 has no normal map
+    const { rgb, normal } = batchTensors(frames, ref);
+    const plane = 3 * size * size;
+    const rgbRef = ref.expectedCHW.rgb.flat(2).map(Math.fround);
+    const normalRef = ref.expectedCHW.normal.flat(2).map(Math.fround);
+    expect(Array.from(rgb)).toEqual([...rgbRef, ...rgbRef]);
+    expect(Array.from(normal.subarray(0, plane))).toEqual(new Array(plane).fill(Math.fround(ref.absentValue)));
+    expect(Array.from(normal.subarray(plane))).toEqual(normalRef);
   });
 });
