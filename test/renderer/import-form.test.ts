@@ -15,9 +15,11 @@ describe('import form', () => {
 
   it('builds a request the contract accepts', () => {
     const req = toImportRequest({ ...EMPTY_FORM, rgbSource: ' /caps/t1 ', shotName: ' t1 ', fps: '' });
-    expect(req).toEqual({ shotName: 't1', rgbSource: '/caps/t1', normalSource: null, fps: null, normalConvention: 'opengl' });
+    // the ground truth is never imported unless asked for
+    expect(req).toEqual({ shotName: 't1', rgbSource: '/caps/t1', normalSource: null, fps: null, normalConvention: 'opengl', truthTake: false });
     expect(ImportRequest.strict().safeParse(req).success).toBe(true);
     const withNormals = toImportRequest({ ...EMPTY_FORM, rgbSource: '/a', normalSource: '/n', shotName: 'x', fps: '30', normalConvention: 'directx' });
     expect(ImportRequest.strict().parse(withNormals)).toMatchObject({ normalSource: '/n', fps: 30, normalConvention: 'directx' });
+    expect(toImportRequest({ ...EMPTY_FORM, rgbSource: '/a', shotName: 'x', truthTake: true }).truthTake).toBe(true);
   });
 });

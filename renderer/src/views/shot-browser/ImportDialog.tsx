@@ -229,6 +229,16 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
             </div>
           </div>
           {errors.fps ? <span className="field-error">{errors.fps}</span> : <span className="field-hint">FPS blank: the video’s rate, or the project default for image sequences.</span>}
+          <label className="check" title="Synthetic captures (rigsolve synth-shot) carry their true curves in truth.csv beside the plates">
+            <input
+              type="checkbox"
+              data-testid="import-truth-take"
+              checked={form.truthTake}
+              disabled={running}
+              onChange={(e) => setForm((f) => ({ ...f, truthTake: e.target.checked }))}
+            />
+            Also import the ground truth (truth.csv beside the capture) as a comparison take
+          </label>
           {phase.name === 'form' && phase.error ? (
             <div className="form-error" role="alert" data-testid="import-error">
               <strong>Import failed.</strong> {phase.error}

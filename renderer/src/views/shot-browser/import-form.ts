@@ -9,9 +9,11 @@ export interface ImportForm {
   /** Left blank: the host uses the video's rate or its default. */
   fps: string;
   normalConvention: NormalConvention;
+  /** Import the truth.csv beside a synthetic capture as a comparison take: only when asked. */
+  truthTake: boolean;
 }
 
-export const EMPTY_FORM: ImportForm = { rgbSource: '', normalSource: '', shotName: '', fps: '', normalConvention: 'opengl' };
+export const EMPTY_FORM: ImportForm = { rgbSource: '', normalSource: '', shotName: '', fps: '', normalConvention: 'opengl', truthTake: false };
 
 export type FormErrors = Partial<Record<keyof ImportForm, string>>;
 
@@ -38,5 +40,6 @@ export function toImportRequest(f: ImportForm): ImportRequest {
     normalSource: normal || null,
     fps: f.fps.trim() ? Number(f.fps) : null,
     normalConvention: f.normalConvention,
+    truthTake: f.truthTake,
   };
 }
