@@ -5,11 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { badInput } from '../common/api/errors';
+import { fillGaps } from '../common/curves/fill';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
 import { completeTake, createTake, listTakes, setActiveTake, type TakeRecord } from '../db/takes';
 import { rigForShot } from '../rig/shot-rig';
-import { fillGaps } from '../solver/fill';
 import { curvesToWeights, parseCurvesCsv } from './curves-csv';
 
 export const CURVES_TAKE_MODEL = 'curves-file';

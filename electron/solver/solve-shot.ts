@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { AppError, badInput } from '../common/api/errors';
 import type { CropRect } from '../common/api/schemas';
+import { fillGaps } from '../common/curves/fill';
 import { listFrameRecords, upsertFrames, type FrameRecord } from '../db/frames';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
@@ -13,7 +14,6 @@ import { addTakeDuration, completeTake, createTake, doneTakeFrames, findResumabl
 import { frameStatus } from '../capture/classify';
 import { clampCrop, decodeForModel, defaultCrop } from './decode';
 import type { SolverClient } from './client';
-import { fillGaps } from './fill';
 import { controlMismatch, modelInput, type ModelInfo } from './manifest';
 import { directxToOpenGl, emptyFrameBatch } from './preprocess';
 import type { FrameBatch } from './protocol';

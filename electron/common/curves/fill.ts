@@ -1,5 +1,6 @@
-// Frames the solver could not read get values interpolated from their neighbours (linear between
-// the nearest solved frames; held at the ends), so curves have no holes. Pure.
+// Frames without a value (the solver could not read them, a curves file skips them) get values
+// interpolated from their neighbours (linear between the nearest known frames; held at the ends),
+// so curves have no holes. Pure: the solver and the curves-take import both use it.
 
 /** values[i] is NaN where unknown; fills in place and returns the indices filled. */
 export function fillGaps(values: Float32Array): number[] {
