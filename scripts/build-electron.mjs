@@ -6,6 +6,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: tr
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.js', format: 'esm', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/solver/process-entry.ts'], outfile: 'dist/electron/solver.js', format: 'esm', packages: 'external' });
-// The synthetic renderer's worker_threads script, found as ./worker.js beside the bundle.
-await build({ ...common, entryPoints: ['electron/synth/render/worker.ts'], outfile: 'dist/electron/worker.js', format: 'esm', packages: 'external' });
+// The synthetic renderer's worker_threads script (the first-run demo renders its capture with it),
+// found as ./worker.js beside the bundle.
+await build({ ...common, entryPoints: ['electron/tools/synth/render/worker.ts'], outfile: 'dist/electron/worker.js', format: 'esm', packages: 'external' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });

@@ -17,7 +17,7 @@ import { loadModelInfo } from '../solver/manifest';
 import { defaultModelPath } from '../solver/models-catalog';
 import { solveShot } from '../solver/solve-shot';
 import { forkTransport, type TransportFactory } from '../solver/transport';
-import { writeSynthShot } from '../synth';
+import { writeSynthShot } from '../tools/synth';
 
 const DEMO_FRAMES = 144;
 const DEMO_SHOT = 'demo_head';

@@ -15,7 +15,7 @@ import { DEFAULT_CONTROL_NAMES } from '../../electron/common/controls';
 import type { ProjectDb } from '../../electron/db/open';
 import { defaultRigPath } from '../../electron/rig/rig-file';
 import { loadRigFromGlb } from '../../electron/rig/load';
-import { writeSynthShot } from '../../electron/synth/shot/write-shot';
+import { writeSynthShot } from '../../electron/tools/synth/shot/write-shot';
 
 /** As electron/demo/demo-project.ts makes it. */
 export const DEMO = { frames: 144, fps: 24, size: 384, seed: 7 } as const;

@@ -14,7 +14,7 @@ import { dispatch } from '../../electron/api/dispatch';
 import { handlers } from '../../electron/api/handlers';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { loadRigFromGlb } from '../../electron/rig/load';
-import { writeSynthShot } from '../../electron/synth/shot/write-shot';
+import { writeSynthShot } from '../../electron/tools/synth/shot/write-shot';
 import { tempDir } from '../helpers/temp';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,7 +2,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseCurvesCsv } from '../../capture/curves-csv';
-import { renderRigSheet, writeSynthData, writeSynthShot } from '../../synth';
+import { renderRigSheet, writeSynthData, writeSynthShot } from '../../tools/synth';
 import { helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
 import { progressLine } from '../progress';
 import { loadRigFile } from '../rig-file';

@@ -1,5 +1,5 @@
 // Where the preview camera stands. It frames the face as the synthetic capture camera does
-// (electron/synth/render/camera.ts: an 85 mm lens on a 36 mm sensor, eye-to-mouth distance × 4
+// (electron/tools/synth/render/camera.ts: an 85 mm lens on a 36 mm sensor, eye-to-mouth distance × 4
 // filling the image height), and it maps that image onto the same rectangle the plate is drawn
 // in (plate-layout: margin, then contain-fit). So the head sits where the face sits on a plate:
 // exactly for synthetic shots, roughly for a real capture framed the usual way.

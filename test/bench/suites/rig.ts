@@ -5,7 +5,7 @@ import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
 import { defaultRigPath } from '../../../electron/rig/rig-file';
 import { benchRigEvaluation } from '../../../electron/rig/bench';
 import { loadRigFromGlb } from '../../../electron/rig/load';
-import { benchRenderer } from '../../../electron/synth';
+import { benchRenderer } from '../../../electron/tools/synth';
 import type { BenchFigure, BenchSuite } from '../figures';
 
 async function run(): Promise<BenchFigure[]> {

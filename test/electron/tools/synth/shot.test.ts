@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCurvesCsv, resolveCurveColumn } from '../../../electron/capture/curves-csv';
-import { writeSynthShot } from '../../../electron/synth/shot/write-shot';
+import { parseCurvesCsv, resolveCurveColumn } from '../../../../electron/capture/curves-csv';
+import { writeSynthShot } from '../../../../electron/tools/synth/shot/write-shot';
 import { ballHeadRig } from './test-rig';
 
 const root = mkdtempSync(join(tmpdir(), 'rigsolve-shot-'));

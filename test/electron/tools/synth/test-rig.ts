@@ -1,9 +1,9 @@
 // Small procedural rigs for the synth tests, so they run without the default head: a ball head
 // with eyes and a handful of working controls (the other controls of the 102 are empty), a flat
 // quad, and a sphere.
-import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
-import type { Rig, RigCorrective, RigPart } from '../../../electron/rig/types';
-import { RIG_MATERIALS } from '../../../electron/rig/types';
+import { DEFAULT_CONTROL_NAMES } from '../../../../electron/common/controls';
+import type { Rig, RigCorrective, RigPart } from '../../../../electron/rig/types';
+import { RIG_MATERIALS } from '../../../../electron/rig/types';
 
 type V3 = [number, number, number];
 const mat = (m: (typeof RIG_MATERIALS)[number]): number => RIG_MATERIALS.indexOf(m);

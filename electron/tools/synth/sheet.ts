@@ -2,7 +2,7 @@
 // each tile labelled with its control name, so a rig's shapes can be checked at a glance.
 // Labels are SVG text composited by sharp (librsvg + fontconfig; DejaVu/Arial/sans-serif).
 import sharp from 'sharp';
-import type { Rig } from '../rig/types';
+import type { Rig } from '../../rig/types';
 import type { Renderer } from './render/renderer';
 import { createRenderer } from './render/renderer';
 import type { RenderSettings } from './render/types';

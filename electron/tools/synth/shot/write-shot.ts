@@ -2,9 +2,9 @@
 // rgb/frame.NNNN.png, normal/frame.NNNN.png — plus the ground truth, truth.csv.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { curvesToWeights, type CurveTable } from '../../capture/curves-csv';
-import type { Rig } from '../../rig/types';
-import { mapLimit } from '../../util/map-limit';
+import { curvesToWeights, type CurveTable } from '../../../capture/curves-csv';
+import type { Rig } from '../../../rig/types';
+import { mapLimit } from '../../../util/map-limit';
 import { encodePng } from '../png';
 import type { RenderPool } from '../render/pool';
 import { createRenderPool } from '../render/pool';

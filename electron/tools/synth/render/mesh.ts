@@ -1,9 +1,9 @@
 // The rig's static data prepared for rendering: all parts merged into one indexed mesh (vertex
 // order = rig.parts order), a per-vertex skin-variation field, the face framing, and a coarse
 // shadow-caster index list. The deformation itself is electron/rig's evaluateRig.
-import { smoothValueNoise } from '../../common/noise';
-import type { Rig } from '../../rig/types';
-import { RIG_MATERIALS } from '../../rig/types';
+import { smoothValueNoise } from '../../../common/noise';
+import type { Rig } from '../../../rig/types';
+import { RIG_MATERIALS } from '../../../rig/types';
 import type { Bounds, Framing } from './camera';
 import { framingFromBounds, framingFromLandmarks } from './camera';
 

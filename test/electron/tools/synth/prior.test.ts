@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTROL_NAMES as N } from '../../../electron/common/controls';
-import { priorContext, sampleExpression } from '../../../electron/synth/data/prior';
-import { createRng, deriveSeed } from '../../../electron/synth/rng';
+import { DEFAULT_CONTROL_NAMES as N } from '../../../../electron/common/controls';
+import { priorContext, sampleExpression } from '../../../../electron/tools/synth/data/prior';
+import { createRng, deriveSeed } from '../../../../electron/tools/synth/rng';
 
 describe('expression prior', () => {
   const ctx = priorContext(N);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RIG_MATERIALS } from '../../../electron/rig/types';
-import { defaultHeadPath, loadDefaultRig } from '../../../electron/synth/default-rig';
-import { createRenderer } from '../../../electron/synth/render/renderer';
+import { RIG_MATERIALS } from '../../../../electron/rig/types';
+import { defaultHeadPath, loadDefaultRig } from '../../../../electron/tools/synth/default-rig';
+import { createRenderer } from '../../../../electron/tools/synth/render/renderer';
 
 // The shipped head through the whole renderer: framed on the face, skin in the middle, eyes where
 // the eyes are, a mouth that opens.

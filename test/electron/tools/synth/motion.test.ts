@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTROL_NAMES as N } from '../../../electron/common/controls';
-import { generateMotion } from '../../../electron/synth/shot/motion';
+import { DEFAULT_CONTROL_NAMES as N } from '../../../../electron/common/controls';
+import { generateMotion } from '../../../../electron/tools/synth/shot/motion';
 
 describe('motion generator', () => {
   const m = generateMotion({ frames: 30 * 60, fps: 30, seed: 11, controls: N });

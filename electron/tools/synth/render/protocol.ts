@@ -1,5 +1,5 @@
 // Messages between the render pool and its workers.
-import type { Rig } from '../../rig/types';
+import type { Rig } from '../../../rig/types';
 import type { RendererOptions } from './renderer';
 import type { RenderRequest, RenderResult } from './types';
 

@@ -1,7 +1,7 @@
 // Facial-action knowledge shared by the motion generator (shots) and the expression prior
 // (training data): FACS-style expression templates, speech visemes, and how control names pair
 // up (left/right twins, antagonists). Keys without a side suffix apply to both _L and _R.
-import { DEFAULT_CONTROLS, mirrorControlName } from '../common/controls';
+import { DEFAULT_CONTROLS, mirrorControlName } from '../../common/controls';
 
 export type Template = Readonly<Record<string, number>>;
 

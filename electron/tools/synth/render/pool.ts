@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Rig } from '../../rig/types';
+import type { Rig } from '../../../rig/types';
 import type { FromWorker, ToWorker } from './protocol';
 import type { RendererOptions } from './renderer';
 import { createRenderer } from './renderer';

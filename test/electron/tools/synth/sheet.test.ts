@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderRigSheet } from '../../../electron/synth/sheet';
+import { renderRigSheet } from '../../../../electron/tools/synth/sheet';
 import { ballHeadRig } from './test-rig';
 
 describe('renderRigSheet', () => {

@@ -1,10 +1,10 @@
 // The software renderer: evaluated rig → camera → visibility buffer → deferred shading →
 // sensor → 8-bit RGB and normal map. One Renderer per thread; it keeps its scratch buffers, so
 // rendering allocates only the two output images.
-import type { RigEvaluation } from '../../rig/evaluate';
-import { evaluateRig, vertexNormals } from '../../rig/evaluate';
-import type { Rig } from '../../rig/types';
-import { RIG_MATERIALS } from '../../rig/types';
+import type { RigEvaluation } from '../../../rig/evaluate';
+import { evaluateRig, vertexNormals } from '../../../rig/evaluate';
+import type { Rig } from '../../../rig/types';
+import { RIG_MATERIALS } from '../../../rig/types';
 import { resolveCamera, rotateDirection } from './camera';
 import type { CompiledMesh } from './mesh';
 import { compileRig } from './mesh';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, encodeColor, encodeNormals, gaussianBlur } from '../../../electron/synth/render/post';
+import { downsample, encodeColor, encodeNormals, gaussianBlur } from '../../../../electron/tools/synth/render/post';
 
 describe('post-processing', () => {
   it('blurs without changing flat areas or total energy', () => {

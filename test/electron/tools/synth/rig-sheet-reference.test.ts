@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
-import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
-import { defaultRigPath } from '../../../electron/rig/rig-file';
-import { loadRigFromGlb } from '../../../electron/rig/load';
-import { renderRigSheet } from '../../../electron/synth/sheet';
+import { DEFAULT_CONTROL_NAMES } from '../../../../electron/common/controls';
+import { defaultRigPath } from '../../../../electron/rig/rig-file';
+import { loadRigFromGlb } from '../../../../electron/rig/load';
+import { renderRigSheet } from '../../../../electron/tools/synth/sheet';
 
 it('the rig sheet matches the reference render within a tolerance', async () => {
   const rig = await loadRigFromGlb(new Uint8Array(await readFile(defaultRigPath())), DEFAULT_CONTROL_NAMES);

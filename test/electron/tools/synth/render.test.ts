@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderer } from '../../../electron/synth/render/renderer';
-import type { RenderResult, RenderSettings } from '../../../electron/synth/render/types';
+import { createRenderer } from '../../../../electron/tools/synth/render/renderer';
+import type { RenderResult, RenderSettings } from '../../../../electron/tools/synth/render/types';
 import { ballHeadRig, quadRig, sphereRig, twoQuadsRig } from './test-rig';
 
 const px = (img: Uint8Array, w: number, x: number, y: number): number[] => Array.from(img.subarray((y * w + x) * 3, (y * w + x) * 3 + 3));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderPool } from '../../../electron/synth/render/pool';
-import { createRenderer } from '../../../electron/synth/render/renderer';
-import type { RenderRequest } from '../../../electron/synth/render/types';
+import { createRenderPool } from '../../../../electron/tools/synth/render/pool';
+import { createRenderer } from '../../../../electron/tools/synth/render/renderer';
+import type { RenderRequest } from '../../../../electron/tools/synth/render/types';
 import { ballHeadRig } from './test-rig';
 
 describe('render pool', () => {

@@ -1,7 +1,7 @@
 // Renderer throughput for `npm run bench`: RGB + normal pairs per second at 128² with the
 // training-data settings (randomised lighting, shadows, sensor), on one thread and with the pool.
 import { availableParallelism } from 'node:os';
-import type { Rig } from '../../rig/types';
+import type { Rig } from '../../../rig/types';
 import { priorContext } from '../data/prior';
 import { synthSample } from '../data/write-data';
 import { loadDefaultRig } from '../default-rig';

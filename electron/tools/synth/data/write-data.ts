@@ -5,10 +5,10 @@
 // (seed, sample index) on the main thread, so the data is identical whatever the worker count.
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { rigBasisArrays } from '../../rig/basis';
-import type { Rig } from '../../rig/types';
-import { mapLimit } from '../../util/map-limit';
-import { dataBytes, npyHeader } from '../../util/npy';
+import { rigBasisArrays } from '../../../rig/basis';
+import type { Rig } from '../../../rig/types';
+import { mapLimit } from '../../../util/map-limit';
+import { dataBytes, npyHeader } from '../../../util/npy';
 import { controlRegion } from '../expressions';
 import { ANCHOR_NAMES, compileRig } from '../render/mesh';
 import type { RenderPool } from '../render/pool';

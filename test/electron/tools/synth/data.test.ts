@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSynthData } from '../../../electron/synth/data/write-data';
-import { parseNpyHeader } from '../../../electron/util/npy';
+import { writeSynthData } from '../../../../electron/tools/synth/data/write-data';
+import { parseNpyHeader } from '../../../../electron/util/npy';
 import { ballHeadRig } from './test-rig';
 
 const root = mkdtempSync(join(tmpdir(), 'rigsolve-data-'));
