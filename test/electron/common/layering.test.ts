@@ -1,5 +1,7 @@
 // The layering rule is a check, not a convention: lint refuses imports across layers, and up or
 // sideways in the folder order of each process (eslint.config.js, ARCHITECTURE.md).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
@@ -57,6 +59,15 @@ describe('layering', () => {
       expect.stringContaining('reach renderer/src/curves through its index.ts'),
     ]);
     expect(await errors(`import * as s from '../solve';\nexport const x = s;\n`, 'renderer/src/newfolder/x.ts')).toEqual([expect.stringContaining('in no layer')]);
+  });
+
+  it('ARCHITECTURE.md states the layer orders lint enforces', async () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', '..', 'ARCHITECTURE.md'), 'utf8');
+    const orderIn = (messages: string[]) => /: ([^:]*)\)$/.exec(messages[0] ?? '')?.[1] ?? '(no order reported)';
+    const electron = orderIn(await errors(`import { handlers } from '../api/handlers';\nexport const x = handlers;\n`, 'electron/db/x.ts'));
+    const renderer = orderIn(await errors(`import * as v from '../views/x';\nexport const x = v;\n`, 'renderer/src/state/x.ts'));
+    expect(doc).toContain(`\n${electron}\n`);
+    expect(doc).toContain(`\n${renderer}\n`);
   });
 
   it("keeps 'electron' out of everything but the Electron shell", async () => {
