@@ -197,7 +197,8 @@ async function findSequence(dir: string, what: string, notes: string[]): Promise
   const scan = scanSequences(names);
   if (!scan.main) throw badInput(`no numbered ${what} image sequence (png, jpg, tif) in ${dir}`);
   if (scan.others.length > 0) {
-    notes.push(`${what}: used ${scan.main.prefix}####.${scan.main.ext}; ignored ${scan.others.map((s) => `${s.prefix}####.${s.ext} (${s.files.size} files)`).join(', ')}`);
+    const ignored = scan.others.map((s) => `${s.prefix}####.${s.ext} (${s.files.size} files)`).join(', ');
+    notes.push(`${what}: used ${scan.main.prefix}####.${scan.main.ext}; ignored ${ignored}`);
   }
   if (scan.unnumbered.length > 0) notes.push(`${what}: ignored ${scan.unnumbered.length} files without a frame number`);
   if (scan.duplicates.length > 0) notes.push(`${what}: ignored duplicate frame numbers: ${scan.duplicates.join(', ')}`);

@@ -56,7 +56,10 @@ export function setNoteResolved(db: ProjectDb, id: number, resolved: boolean, by
 }
 
 export function setShotStatus(db: ProjectDb, shotId: number, status: ShotStatus, by: string): void {
-  db.prepare(`UPDATE shots SET status = ?, status_by = ?, status_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(status, by, shotId);
+  db.prepare(
+    `UPDATE shots SET status = ?, status_by = ?,
+       status_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+  ).run(status, by, shotId);
 }
 
 export function statusStamp(db: ProjectDb, shotId: number): { by: string | null; at: string | null } {

@@ -140,12 +140,14 @@ function validate(list: readonly Instance[]): void {
     const meshName = inst.mesh.getName() || `mesh ${inst.meshIndex}`;
     const siblings = inst.mesh.listPrimitives().map((p) => p.listTargets().length);
     if (siblings.some((n) => n !== siblings[0])) {
-      throw new RigImportError('INCONSISTENT_TARGETS', `The primitives of mesh "${meshName}" have different numbers of morph targets (${siblings.join(', ')}); glTF requires the same on every primitive of a mesh.`);
+      throw new RigImportError('INCONSISTENT_TARGETS', `The primitives of mesh "${meshName}" have different numbers of morph targets (${siblings.join(', ')}); ` +
+          'glTF requires the same on every primitive of a mesh.');
     }
     inst.prim.listTargets().forEach((t, k) => {
       const pos = t.getAttribute('POSITION');
       if (pos && pos.getCount() !== count) {
-        throw new RigImportError('TARGET_COUNT_MISMATCH', `Morph target "${names[k]}" of mesh "${meshName}" (primitive ${inst.primIndex}) has ${pos.getCount()} vertices but its mesh has ${count}; re-export the rig so every blendshape matches its mesh.`);
+        throw new RigImportError('TARGET_COUNT_MISMATCH', `Morph target "${names[k]}" of mesh "${meshName}" (primitive ${inst.primIndex}) has ${pos.getCount()} vertices but its mesh has ${count}; ` +
+            're-export the rig so every blendshape matches its mesh.');
       }
     });
   }

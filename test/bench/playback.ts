@@ -99,7 +99,10 @@ export async function measurePlayback(page: Page, opts: { warmupMs: number; wind
     const secs = full.length > 1 ? (full[full.length - 1].t - full[0].t) / 1000 : NaN;
     const counted = full.slice(0, -1);
     const count = (v) => counted.filter((r) => r.verdict === v).length;
-    return { secs, shown: counted.length, good: count('good'), plate: count('plate'), head: count('head'), values: count('values'), pacing: window.__rigsolvePreview?.pacing() ?? null };
+    return {
+      secs, shown: counted.length, good: count('good'), plate: count('plate'), head: count('head'), values: count('values'),
+      pacing: window.__rigsolvePreview?.pacing() ?? null,
+    };
   })()`)) as { secs: number; shown: number; good: number; plate: number; head: number; values: number; pacing: PlaybackFigures['pacing'] };
   return {
     presentedFps: result.good / result.secs,

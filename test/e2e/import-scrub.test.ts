@@ -32,7 +32,10 @@ const READ_ROW = `(args) => {
 }`;
 
 async function plateSize(p: Page): Promise<{ width: number; height: number; dpr: number }> {
-  return p.evaluate(`(() => { const c = document.querySelector('[data-testid=plate]'); return { width: c.clientWidth, height: c.clientHeight, dpr: window.devicePixelRatio }; })()`);
+  return p.evaluate(`(() => {
+    const c = document.querySelector('[data-testid=plate]');
+    return { width: c.clientWidth, height: c.clientHeight, dpr: window.devicePixelRatio };
+  })()`);
 }
 
 /** Waits for the plate to say it drew `frame`, then decodes the stripes it actually shows. */

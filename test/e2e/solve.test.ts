@@ -44,10 +44,12 @@ async function buildRenderer(outDir: string): Promise<void> {
 /** Records, in the page, every state the solve progress widgets show (they can be brief). */
 const RECORD_PROGRESS = `(() => {
   window.__progress = [];
-  const seen = (el) => window.__progress.push({ id: el.dataset.testid, state: el.dataset.state, done: Number(el.dataset.done ?? 0), total: Number(el.dataset.total ?? 0) });
+  const seen = (el) =>
+    window.__progress.push({ id: el.dataset.testid, state: el.dataset.state, done: Number(el.dataset.done ?? 0), total: Number(el.dataset.total ?? 0) });
   new MutationObserver((list) => {
     for (const m of list) {
-      const els = m.type === 'attributes' ? [m.target] : [...m.addedNodes].flatMap((n) => (n.querySelectorAll ? [n, ...n.querySelectorAll('[data-testid]')] : []));
+      const els =
+        m.type === 'attributes' ? [m.target] : [...m.addedNodes].flatMap((n) => (n.querySelectorAll ? [n, ...n.querySelectorAll('[data-testid]')] : []));
       for (const el of els) if (el.dataset && /solve-progress$/.test(el.dataset.testid ?? '')) seen(el);
     }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done', 'data-state'] });

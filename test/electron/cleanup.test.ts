@@ -136,7 +136,8 @@ describe('scripted cleanup against truth.csv', () => {
     }
     commitEdit(project.db, shotId, { label: 'Scripted cleanup toward truth', ops });
     const after = meanError();
-    console.log(`cleanup: ${keyCount} keys on ${ops.length} controls; mean |final − truth| ${before.toFixed(4)} → ${after.toFixed(4)} (${(before / after).toFixed(1)}× lower)`);
+    const error = `mean |final − truth| ${before.toFixed(4)} → ${after.toFixed(4)} (${(before / after).toFixed(1)}× lower)`;
+    console.log(`cleanup: ${keyCount} keys on ${ops.length} controls; ${error}`);
     expect(before).toBeGreaterThan(0.02); // the fixture model is far from the truth: there is something to clean
     // Measured: 0.480 → 0.008 (61×) with 577 keys; tenfold leaves room for renderer changes.
     expect(after).toBeLessThan(before / 10);

@@ -14,8 +14,12 @@ import { progressLine } from '../progress';
 
 const spec = {
   name: 'eval',
-  summary: 'measure a model against the truth (the figures of models/EVAL.md) from Node: every MAE beside the all-zeros predictor and the best constant, with skill and Pearson r',
-  usage: 'rigsolve eval [--model FILE] (--data DIR | --shot DIR) [--mode both|rgb|normal] [--device D] [--batch N] [--per-control] [--json]\n       rigsolve eval --project FILE --solved-shot NAME --truth truth.csv [--take ID] [--per-control] [--json]',
+  summary:
+    'measure a model against the truth (the figures of models/EVAL.md) from Node: ' +
+    'every MAE beside the all-zeros predictor and the best constant, with skill and Pearson r',
+  usage:
+    'rigsolve eval [--model FILE] (--data DIR | --shot DIR) [--mode both|rgb|normal] [--device D] [--batch N] [--per-control] [--json]\n' +
+    '       rigsolve eval --project FILE --solved-shot NAME --truth truth.csv [--take ID] [--per-control] [--json]',
   options: {
     model: { type: 'string' },
     data: { type: 'string' },
@@ -103,13 +107,15 @@ export function formatEval(modelId: string, r: DatasetEval | ShotEval | TakeEval
   lines.push('');
   lines.push(`${'region'.padEnd(12)}  ${'MAE'.padStart(6)}  ${'zeros'.padStart(6)}  ${'const'.padStart(6)}  ${'skill'.padStart(6)}  ${'mean r'.padStart(6)}`);
   for (const g of [...r.byRegion].sort((a, b) => order(a.region) - order(b.region))) {
-    lines.push(`${g.region.padEnd(12)}  ${f4(g.mae)}  ${f4(g.zeroMae)}  ${f4(g.constMae)}  ${skillText(g.skill).padStart(6)}  ${rText(g.meanR).padStart(6)}${worse(g.skill)}`);
+    const figures = `${f4(g.mae)}  ${f4(g.zeroMae)}  ${f4(g.constMae)}  ${skillText(g.skill).padStart(6)}  ${rText(g.meanR).padStart(6)}`;
+    lines.push(`${g.region.padEnd(12)}  ${figures}${worse(g.skill)}`);
   }
   if (opts.perControl) {
     lines.push('');
     lines.push(`${'control'.padEnd(22)}  ${'region'.padEnd(12)}  ${'r'.padStart(6)}  ${'MAE'.padStart(6)}  ${'const'.padStart(6)}  ${'skill'.padStart(6)}`);
     for (const c of r.byControl) {
-      lines.push(`${c.control.padEnd(22)}  ${c.region.padEnd(12)}  ${rText(c.r).padStart(6)}  ${f4(c.mae)}  ${f4(c.constMae)}  ${skillText(c.skill).padStart(6)}${worse(c.skill)}`);
+      const figures = `${rText(c.r).padStart(6)}  ${f4(c.mae)}  ${f4(c.constMae)}  ${skillText(c.skill).padStart(6)}`;
+      lines.push(`${c.control.padEnd(22)}  ${c.region.padEnd(12)}  ${figures}${worse(c.skill)}`);
     }
     lines.push(`r —: the truth does not move (std ≤ ${MOVING_STD}); skill —: the truth is constant`);
   }

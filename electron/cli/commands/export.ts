@@ -10,7 +10,9 @@ import { helpText, numberOption, parseCommand, requireOption, UsageError, type C
 const spec = {
   name: 'export',
   summary: "export a shot's final curves (solve + corrections) for an animation package",
-  usage: `rigsolve export --project FILE (--shot NAME --out FILE | --all-approved --out-dir DIR) --format ${EXPORT_FORMAT_NAMES.join('|')} [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]`,
+  usage:
+    `rigsolve export --project FILE (--shot NAME --out FILE | --all-approved --out-dir DIR) --format ${EXPORT_FORMAT_NAMES.join('|')}` +
+    ' [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },

@@ -7,7 +7,9 @@ import { progressLine } from '../progress';
 const spec = {
   name: 'import',
   summary: 'import a capture (image sequences or a video) as a shot',
-  usage: 'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx] [--truth-take | --curves FILE.csv] [--json]',
+  usage:
+    'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx]' +
+    ' [--truth-take | --curves FILE.csv] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -26,7 +28,9 @@ const spec = {
     '--normal DIR': 'folder of normal maps, paired with the RGB frames by number',
     '--fps N': "frame rate (default: the video's, else 24)",
     '--normal-convention C': 'opengl (+Y up, default) or directx (+Y down) for the normal maps',
-    '--truth-take': 'import the truth.csv beside the capture (synth-shot writes one) as a take named "ground truth (truth.csv)", active only on a shot with no take yet; never done without this flag',
+    '--truth-take':
+      'import the truth.csv beside the capture (synth-shot writes one) as a take named "ground truth (truth.csv)", ' +
+      'active only on a shot with no take yet; never done without this flag',
     '--curves FILE.csv': 'curves recorded with the capture (control or ARKit names), imported as a take, active only on a shot with no take yet',
     '--json': 'print the import report as JSON',
   },
@@ -61,7 +65,8 @@ export async function runImport(argv: string[]): Promise<number> {
 export function formatReport(r: ImportReport): string {
   const s = r.shot;
   const lines = [
-    `shot "${s.name}": ${s.frameCount} frames (${s.firstFrame ?? '-'}–${s.lastFrame ?? '-'}), ${s.width ?? '?'}×${s.height ?? '?'}, ${s.fps} fps, ${s.hasNormal ? 'with' : 'without'} normal maps`,
+    `shot "${s.name}": ${s.frameCount} frames (${s.firstFrame ?? '-'}–${s.lastFrame ?? '-'}), ` +
+      `${s.width ?? '?'}×${s.height ?? '?'}, ${s.fps} fps, ${s.hasNormal ? 'with' : 'without'} normal maps`,
     `checked ${r.framesImported} frames, ${r.framesSkipped} unchanged since the last import`,
   ];
   for (const n of r.notes) lines.push(`note: ${n}`);

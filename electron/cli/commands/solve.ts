@@ -102,7 +102,9 @@ export async function runSolve(argv: string[]): Promise<number> {
       results.push({ ...result, shot: shot.name });
       if (!values.json) {
         const failed = result.failedFrames.length ? `; ${result.failedFrames.length} unreadable frames filled from neighbours (${result.failedFrames.join(', ')})` : '';
-        console.log(`shot "${shot.name}": take ${result.takeId}, ${result.frames} frames on ${result.provider.toUpperCase()} at ${result.framesPerSecond.toFixed(1)} frames/s${result.resumedFrames ? ` (resumed: ${result.resumedFrames} frames were already solved)` : ''}${failed}`);
+        const resumed = result.resumedFrames ? ` (resumed: ${result.resumedFrames} frames were already solved)` : '';
+        const speed = `${result.frames} frames on ${result.provider.toUpperCase()} at ${result.framesPerSecond.toFixed(1)} frames/s`;
+        console.log(`shot "${shot.name}": take ${result.takeId}, ${speed}${resumed}${failed}`);
       }
     }
     if (values.json) console.log(JSON.stringify(results, null, 2));

@@ -59,7 +59,8 @@ export async function renderRigSheet(rig: Rig, options: RigSheetOptions = {}): P
       return `<text x="${x}" y="${y.toFixed(1)}" text-anchor="middle" font-size="${fs.toFixed(1)}">${escapeXml(n)}</text>`;
     })
     .join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><g font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="${fontSize}" fill="#e8e8e8">${texts}</g></svg>`;
+  const font = `font-family="DejaVu Sans, Arial, Helvetica, sans-serif" font-size="${fontSize}"`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><g ${font} fill="#e8e8e8">${texts}</g></svg>`;
   return sharp(sheet, { raw: { width: W, height: H, channels: 3 } })
     .composite([{ input: Buffer.from(svg), top: 0, left: 0 }])
     .png()

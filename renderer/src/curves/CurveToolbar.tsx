@@ -17,10 +17,10 @@ function Tool({ children, title, onClick, disabled, pressed, testId }: { childre
   );
 }
 
-const INTERPS: { interp: Interp; key: string; glyph: string }[] = [
-  { interp: 'smooth', key: '1', glyph: '●' },
-  { interp: 'linear', key: '2', glyph: '◆' },
-  { interp: 'step', key: '3', glyph: '■' },
+const INTERPS: { interp: Interp; key: string; glyph: string; leaves: string }[] = [
+  { interp: 'smooth', key: '1', glyph: '●', leaves: 'with auto tangents' },
+  { interp: 'linear', key: '2', glyph: '◆', leaves: 'in a straight line' },
+  { interp: 'step', key: '3', glyph: '■', leaves: 'flat, then jumps' },
 ];
 
 export function CurveToolbar() {
@@ -51,7 +51,7 @@ export function CurveToolbar() {
       </div>
       <div className="tool-group" role="group" aria-label="Interpolation of the selected keys">
         {INTERPS.map((i) => (
-          <Tool key={i.interp} title={`${INTERP_LABEL[i.interp]}: the curve leaves the selected keys ${i.interp === 'smooth' ? 'with auto tangents' : i.interp === 'linear' ? 'in a straight line' : 'flat, then jumps'} (Alt+${i.key})`} onClick={() => setInterp(i.interp)} disabled={nSel === 0} pressed={selInterp === i.interp} testId={`tool-interp-${i.interp}`}>
+          <Tool key={i.interp} title={`${INTERP_LABEL[i.interp]}: the curve leaves the selected keys ${i.leaves} (Alt+${i.key})`} onClick={() => setInterp(i.interp)} disabled={nSel === 0} pressed={selInterp === i.interp} testId={`tool-interp-${i.interp}`}>
             <span className="glyph">{i.glyph}</span> {INTERP_LABEL[i.interp]}
           </Tool>
         ))}

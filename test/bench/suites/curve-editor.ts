@@ -187,7 +187,11 @@ async function run(): Promise<BenchFigure[]> {
       const s = window.__benchLatency = { samples: [], t: 0 };
       window.addEventListener('pointermove', (e) => { if (e.buttons) s.t = performance.now(); }, true);
       let v = window.__rigsolveCurves.publishedVersion();
-      const poll = () => { const nv = window.__rigsolveCurves.publishedVersion(); if (nv !== v && s.t) { s.samples.push(performance.now() - s.t); s.t = 0; } v = nv; };
+      const poll = () => {
+        const nv = window.__rigsolveCurves.publishedVersion();
+        if (nv !== v && s.t) { s.samples.push(performance.now() - s.t); s.t = 0; }
+        v = nv;
+      };
       window.__benchPoll = poll;
     })()`);
     // The publish is synchronous inside the pointer handler, so measure it from within the page:
@@ -207,7 +211,8 @@ async function run(): Promise<BenchFigure[]> {
     //    then with it hidden (which separates the head's own cost, WebGL on SwiftShader here,
     //    from the rest); then the demo shot, as a new user first plays it.
     const notes = (p: PlaybackFigures): string =>
-      `playhead moved through ${p.playheadFps.toFixed(1)} frames/s; of ${p.misses.shown} frames shown, wrong plate ${p.misses.plate}, head on another frame ${p.misses.headFrame}, wrong head values ${p.misses.headValues}` +
+      `playhead moved through ${p.playheadFps.toFixed(1)} frames/s; of ${p.misses.shown} frames shown, wrong plate ${p.misses.plate}, ` +
+      `head on another frame ${p.misses.headFrame}, wrong head values ${p.misses.headValues}` +
       (p.pacing ? `; head drawn at ${p.pacing.movingScale}× while moving (canvas ${p.pacing.canvasWidth} px wide), last frame ${p.pacing.frameCostMs.toFixed(1)} ms` : '');
     await page.mouse.move(graph.x + graph.width / 2, graph.y - 40);
     const longHead = await measurePlayback(page, { warmupMs: 1000, windowMs: 5000, head: true });

@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 it('reads fps and duration from ffmpeg header lines', () => {
-  const header = `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'a.mp4':\n  Duration: 00:00:02.50, start: 0.000000, bitrate: 10 kb/s\n  Stream #0:0: Video: h264 (High), yuv420p, 64x64, 8 kb/s, 25 fps, 25 tbr, 12800 tbn`;
+  const header =
+    `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'a.mp4':\n  Duration: 00:00:02.50, start: 0.000000, bitrate: 10 kb/s\n` +
+    '  Stream #0:0: Video: h264 (High), yuv420p, 64x64, 8 kb/s, 25 fps, 25 tbr, 12800 tbn';
   expect(parseFfmpegHeader(header)).toEqual({ fps: 25, durationSeconds: 2.5 });
 });
 
