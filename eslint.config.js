@@ -7,7 +7,7 @@
 // imports only the folders in lower layers, so the folders can never import each other round a
 // loop. A folder with an index.ts is reached from other folders only through it, and
 // electron/tools/ (offline generators) is kept out of the app. ARCHITECTURE.md describes the same.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import js from '@eslint/js';
@@ -17,6 +17,8 @@ const root = import.meta.dirname;
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'onnxruntime-node', 'ws', '@ffmpeg-installer/ffmpeg', 'tsx'];
 const electronShell = ['electron/main.ts', 'electron/preload.ts'];
+// Prettier's width, read from its config so there is one number to change.
+const lineWidth = JSON.parse(readFileSync(path.join(root, '.prettierrc.json'), 'utf8')).printWidth;
 
 const under = (p, dir) => p === dir || p.startsWith(`${dir}/`);
 
@@ -109,8 +111,24 @@ function layerViolation(file, source) {
   return stem && under(file, 'electron') ? orderViolation('electron', ELECTRON_LAYERS, file, stem) : null;
 }
 
+// Prettier breaks code at the width but leaves a long string or comment as it is: this finds those.
+const lineWidthRule = {
+  meta: { type: 'layout', schema: [], docs: { description: `no line longer than the formatter's width (${lineWidth})` } },
+  create(context) {
+    return {
+      Program() {
+        context.sourceCode.lines.forEach((line, i) => {
+          if (line.length <= lineWidth) return;
+          context.report({ loc: { line: i + 1, column: lineWidth }, message: `line is ${line.length} characters, over the width of ${lineWidth}: split the string or comment` });
+        });
+      },
+    };
+  },
+};
+
 const layersPlugin = {
   rules: {
+    'line-width': lineWidthRule,
     layers: {
       meta: { type: 'problem', schema: [], docs: { description: 'enforce the import layers' } },
       create(context) {
@@ -134,8 +152,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.tsx'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
     plugins: { rigsolve: layersPlugin },
+    rules: { 'rigsolve/line-width': 'error' },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       'rigsolve/layers': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
