@@ -90,7 +90,12 @@ const packageName = (s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/
 
 function layerViolation(file, source) {
   const bare = !source.startsWith('.');
-  const target = bare ? null : path.relative(root, path.resolve(path.dirname(path.join(root, file)), source)).split(path.sep).join('/');
+  const target = bare
+    ? null
+    : path
+        .relative(root, path.resolve(path.dirname(path.join(root, file)), source))
+        .split(path.sep)
+        .join('/');
   // The file imported, without its extension; a folder means its index.
   const stem = target && (statSync(path.join(root, target), { throwIfNoEntry: false })?.isDirectory() ? `${target}/index` : target.replace(/\.tsx?$/, ''));
   if (under(file, 'electron/common')) {
@@ -119,7 +124,10 @@ const lineWidthRule = {
       Program() {
         context.sourceCode.lines.forEach((line, i) => {
           if (line.length <= lineWidth) return;
-          context.report({ loc: { line: i + 1, column: lineWidth }, message: `line is ${line.length} characters, over the width of ${lineWidth}: split the string or comment` });
+          context.report({
+            loc: { line: i + 1, column: lineWidth },
+            message: `line is ${line.length} characters, over the width of ${lineWidth}: split the string or comment`,
+          });
         });
       },
     };

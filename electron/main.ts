@@ -14,7 +14,9 @@ import { SolveService } from './solver/solve-service';
 import { APP_ORIGIN, APP_SCHEME, appProtocolResponse } from './frames/app-protocol';
 import { rendererDistDir } from './util/app-root';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
+]);
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 

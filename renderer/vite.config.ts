@@ -14,9 +14,7 @@ function devCsp(): Plugin {
     name: 'rigsolve:dev-csp',
     apply: 'serve',
     transformIndexHtml(html) {
-      return html
-        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-        .replace("connect-src 'self'", "connect-src 'self' ws: wss:");
+      return html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: wss:");
     },
   };
 }

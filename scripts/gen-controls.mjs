@@ -2,7 +2,11 @@
 // Run after the design card's control set changes: node scripts/gen-controls.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const rows = readFileSync('resources/rigs/controls.tsv', 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const rows = readFileSync('resources/rigs/controls.tsv', 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'));
 const src = readFileSync('electron/common/controls.ts', 'utf8');
 const start = src.indexOf('export const DEFAULT_CONTROLS');
 const end = src.indexOf('];', start) + 2;

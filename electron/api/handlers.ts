@@ -154,7 +154,13 @@ export const handlers: Handlers = {
   'shot.setStatus': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
     const shot = getShot(s.db, args.shotId)!;
-    const refusal = statusChangeRefusal({ from: shot.status, to: args.status, role: ctx.readOnly ? 'reviewer' : 'artist', note: args.note ?? null, solved: activeTakeId(s.db, args.shotId) !== null });
+    const refusal = statusChangeRefusal({
+      from: shot.status,
+      to: args.status,
+      role: ctx.readOnly ? 'reviewer' : 'artist',
+      note: args.note ?? null,
+      solved: activeTakeId(s.db, args.shotId) !== null,
+    });
     if (refusal) throw new AppError(refusal.code, refusal.message);
     s.db.transaction(() => {
       setShotStatus(s.db, args.shotId, args.status, args.by);

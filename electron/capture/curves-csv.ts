@@ -52,7 +52,10 @@ export interface ColumnTarget {
 }
 
 function sideNormalised(name: string): string {
-  return name.replace(/[_-]?left$/i, '_L').replace(/[_-]?right$/i, '_R').toLowerCase();
+  return name
+    .replace(/[_-]?left$/i, '_L')
+    .replace(/[_-]?right$/i, '_R')
+    .toLowerCase();
 }
 
 /** The rig controls a CSV column drives (empty when it matches none). */
@@ -85,7 +88,9 @@ export interface MappedCurves {
 }
 
 export function curvesToWeights(table: CurveTable, controls: readonly string[]): MappedCurves {
-  const C = controls.length, K = table.columns.length, N = table.frames.length;
+  const C = controls.length,
+    K = table.columns.length,
+    N = table.frames.length;
   const weights = new Float32Array(N * C);
   const unmatched: string[] = [];
   const targets = table.columns.map((name) => {

@@ -35,7 +35,8 @@ export function takeName(take: Pick<TakeRecord, 'modelId' | 'settings'>): string
   if (take.modelId !== CURVES_TAKE_MODEL) return null;
   const file = typeof take.settings.file === 'string' ? take.settings.file : 'file';
   // Takes imported before the role was recorded were a truth.csv found beside the capture, or --curves.
-  const role: CurvesRole = take.settings.role === 'truth' || take.settings.role === 'curves' ? take.settings.role : basename(file) === TRUTH_FILE ? 'truth' : 'curves';
+  const role: CurvesRole =
+    take.settings.role === 'truth' || take.settings.role === 'curves' ? take.settings.role : basename(file) === TRUTH_FILE ? 'truth' : 'curves';
   return curvesTakeName(role, file);
 }
 
@@ -86,7 +87,15 @@ export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: s
     if (activate) setActiveTake(db, shotId, existing.id);
     return { takeId: existing.id, name: takeName(existing) ?? name, frames: table.frames.length, unmatchedColumns: [...mapped.unmatched] };
   }
-  const takeId = createTake(db, { shotId, modelId: CURVES_TAKE_MODEL, modelHash: '-', provider: 'file', settings: { file: csvPath, role }, settingsKey: `curves:${csvPath}`, notice: null });
+  const takeId = createTake(db, {
+    shotId,
+    modelId: CURVES_TAKE_MODEL,
+    modelHash: '-',
+    provider: 'file',
+    settings: { file: csvPath, role },
+    settingsKey: `curves:${csvPath}`,
+    notice: null,
+  });
   completeTake(db, takeId, shotId, curves, [], 0, { activate });
   return { takeId, name, frames: table.frames.length, unmatchedColumns: [...mapped.unmatched] };
 }

@@ -46,7 +46,22 @@ export async function extractVideoFrames(videoPath: string, outDir: string, opts
   await mkdir(outDir, { recursive: true });
 
   // -vsync 0 (passthrough): the ffmpeg that @ffmpeg-installer ships is 4.x, which has no -fps_mode.
-  const args = ['-hide_banner', '-nostdin', '-i', videoPath, '-map', '0:v:0', '-vsync', '0', '-start_number', '1', '-progress', 'pipe:1', '-y', join(outDir, 'frame.%06d.png')];
+  const args = [
+    '-hide_banner',
+    '-nostdin',
+    '-i',
+    videoPath,
+    '-map',
+    '0:v:0',
+    '-vsync',
+    '0',
+    '-start_number',
+    '1',
+    '-progress',
+    'pipe:1',
+    '-y',
+    join(outDir, 'frame.%06d.png'),
+  ];
   const child = spawn(ffmpegInstaller.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let info: VideoInfo = { fps: null, durationSeconds: null };
@@ -73,7 +88,12 @@ export async function extractVideoFrames(videoPath: string, outDir: string, opts
   opts.signal?.removeEventListener('abort', abort);
   if (opts.signal?.aborted) throw badInput('video extraction cancelled');
   if (code !== 0) {
-    const reason = stderr.trim().split('\n').filter((l) => !l.startsWith(' ')).pop() ?? `exit code ${code}`;
+    const reason =
+      stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith(' '))
+        .pop() ?? `exit code ${code}`;
     throw badInput(`cannot read video ${videoPath}: ${reason}`);
   }
   const written = (await readdir(outDir)).filter((n) => n.endsWith('.png')).length;

@@ -28,7 +28,13 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 export function usage(): string {
-  const lines = ['rigsolve — capture-and-solve workstation for facial animation', '', 'usage: rigsolve <command> [options]   (rigsolve <command> --help for its options)', '', 'commands:'];
+  const lines = [
+    'rigsolve — capture-and-solve workstation for facial animation',
+    '',
+    'usage: rigsolve <command> [options]   (rigsolve <command> --help for its options)',
+    '',
+    'commands:',
+  ];
   for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(12)} ${c.summary}`);
   return lines.join('\n');
 }

@@ -10,11 +10,20 @@ export const HISTORY_LIMIT = 5000;
 
 export function readLayer(db: ProjectDb, shotId: number): LayerState {
   const keys: Record<string, Key[]> = {};
-  for (const r of db.prepare('SELECT control, frame, value, interp FROM keys WHERE shot_id = ? ORDER BY control, frame').all(shotId) as { control: string; frame: number; value: number; interp: Interp }[]) {
+  for (const r of db.prepare('SELECT control, frame, value, interp FROM keys WHERE shot_id = ? ORDER BY control, frame').all(shotId) as {
+    control: string;
+    frame: number;
+    value: number;
+    interp: Interp;
+  }[]) {
     (keys[r.control] ??= []).push({ frame: r.frame, value: r.value, interp: r.interp });
   }
   const filters: Record<string, FilterSpec> = {};
-  for (const r of db.prepare('SELECT scope, kind, strength FROM filters WHERE shot_id = ?').all(shotId) as { scope: string; kind: FilterSpec['kind']; strength: number }[]) {
+  for (const r of db.prepare('SELECT scope, kind, strength FROM filters WHERE shot_id = ?').all(shotId) as {
+    scope: string;
+    kind: FilterSpec['kind'];
+    strength: number;
+  }[]) {
     filters[r.scope] = { kind: r.kind, strength: r.strength };
   }
   const falloff = (db.prepare('SELECT key_falloff FROM shots WHERE id = ?').pluck().get(shotId) as number | undefined) ?? 8;
@@ -56,10 +65,17 @@ export function commitEdit(db: ProjectDb, shotId: number, tx: EditTransaction): 
     const backward = invertOps(before, tx.ops);
     writeOps(db, shotId, tx.ops);
     db.prepare('DELETE FROM edit_log WHERE shot_id = ? AND undone = 1').run(shotId);
-    db.prepare('INSERT INTO edit_log (shot_id, label, forward, backward) VALUES (?, ?, ?, ?)').run(shotId, tx.label, JSON.stringify(tx.ops), JSON.stringify(backward));
-    db.prepare(
-      `DELETE FROM edit_log WHERE shot_id = ? AND id <= (SELECT id FROM edit_log WHERE shot_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-    ).run(shotId, shotId, HISTORY_LIMIT);
+    db.prepare('INSERT INTO edit_log (shot_id, label, forward, backward) VALUES (?, ?, ?, ?)').run(
+      shotId,
+      tx.label,
+      JSON.stringify(tx.ops),
+      JSON.stringify(backward),
+    );
+    db.prepare(`DELETE FROM edit_log WHERE shot_id = ? AND id <= (SELECT id FROM edit_log WHERE shot_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(
+      shotId,
+      shotId,
+      HISTORY_LIMIT,
+    );
     return applyOps(before, tx.ops);
   })();
 }
@@ -67,7 +83,8 @@ export function commitEdit(db: ProjectDb, shotId: number, tx: EditTransaction): 
 /** Undoes the last committed edit; null when there is nothing to undo. */
 export function undoEdit(db: ProjectDb, shotId: number): { label: string; state: LayerState } | null {
   return db.transaction(() => {
-    const row = db.prepare('SELECT id, label, backward FROM edit_log WHERE shot_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(shotId) as { id: number; label: string; backward: string } | undefined;
+    const row = db.prepare('SELECT id, label, backward FROM edit_log WHERE shot_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(shotId) as
+      { id: number; label: string; backward: string } | undefined;
     if (!row) return null;
     writeOps(db, shotId, JSON.parse(row.backward) as EditOp[]);
     db.prepare('UPDATE edit_log SET undone = 1 WHERE id = ?').run(row.id);
@@ -77,7 +94,8 @@ export function undoEdit(db: ProjectDb, shotId: number): { label: string; state:
 
 export function redoEdit(db: ProjectDb, shotId: number): { label: string; state: LayerState } | null {
   return db.transaction(() => {
-    const row = db.prepare('SELECT id, label, forward FROM edit_log WHERE shot_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(shotId) as { id: number; label: string; forward: string } | undefined;
+    const row = db.prepare('SELECT id, label, forward FROM edit_log WHERE shot_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(shotId) as
+      { id: number; label: string; forward: string } | undefined;
     if (!row) return null;
     writeOps(db, shotId, JSON.parse(row.forward) as EditOp[]);
     db.prepare('UPDATE edit_log SET undone = 0 WHERE id = ?').run(row.id);

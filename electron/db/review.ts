@@ -48,7 +48,11 @@ export function getNote(db: ProjectDb, id: number): NoteRecord | null {
 }
 
 export function addNote(db: ProjectDb, n: { shotId: number; frameStart: number; frameEnd: number; text: string; author: string }): number {
-  return Number(db.prepare('INSERT INTO notes (shot_id, frame_start, frame_end, text, author) VALUES (?, ?, ?, ?, ?)').run(n.shotId, n.frameStart, n.frameEnd, n.text, n.author).lastInsertRowid);
+  return Number(
+    db
+      .prepare('INSERT INTO notes (shot_id, frame_start, frame_end, text, author) VALUES (?, ?, ?, ?, ?)')
+      .run(n.shotId, n.frameStart, n.frameEnd, n.text, n.author).lastInsertRowid,
+  );
 }
 
 export function setNoteResolved(db: ProjectDb, id: number, resolved: boolean, by: string): void {

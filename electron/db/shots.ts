@@ -59,7 +59,15 @@ function toSummary(r: ShotRow): ShotSummary {
 
 function toDetail(r: ShotRow): ShotDetail {
   const crop: CropRect | null = r.crop_size !== null ? { x: r.crop_x ?? 0, y: r.crop_y ?? 0, size: r.crop_size } : null;
-  return { ...toSummary(r), rgbSource: r.rgb_source, normalSource: r.normal_source, normalConvention: r.normal_convention, crop, rigPath: r.rig_path, rigMapping: parseMapping(r.rig_mapping) };
+  return {
+    ...toSummary(r),
+    rgbSource: r.rgb_source,
+    normalSource: r.normal_source,
+    normalConvention: r.normal_convention,
+    crop,
+    rigPath: r.rig_path,
+    rigMapping: parseMapping(r.rig_mapping),
+  };
 }
 
 function parseMapping(json: string | null): Record<string, string | null> | null {

@@ -70,7 +70,10 @@ export function findResumableTake(db: ProjectDb, shotId: number, settingsKey: st
   return row ? toRecord(row) : null;
 }
 
-export function createTake(db: ProjectDb, t: { shotId: number; modelId: string; modelHash: string; provider: string; settings: Record<string, unknown>; settingsKey: string; notice: string | null }): number {
+export function createTake(
+  db: ProjectDb,
+  t: { shotId: number; modelId: string; modelHash: string; provider: string; settings: Record<string, unknown>; settingsKey: string; notice: string | null },
+): number {
   const info = db
     .prepare(`INSERT INTO takes (shot_id, model_id, model_hash, provider, settings, settings_key, notice) VALUES (?, ?, ?, ?, ?, ?, ?)`)
     .run(t.shotId, t.modelId, t.modelHash, t.provider, JSON.stringify(t.settings), t.settingsKey, t.notice);
@@ -127,10 +130,18 @@ export function completeTake(
   db.transaction(() => {
     for (const [control, data] of curves) insert.run(takeId, control, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     db.prepare('DELETE FROM take_frames WHERE take_id = ?').run(takeId);
-    db.prepare(`UPDATE takes SET state = 'complete', failed_frames = ?, duration_ms = coalesce(duration_ms, 0) + ? WHERE id = ?`).run(JSON.stringify(failedFrames), durationMs, takeId);
+    db.prepare(`UPDATE takes SET state = 'complete', failed_frames = ?, duration_ms = coalesce(duration_ms, 0) + ? WHERE id = ?`).run(
+      JSON.stringify(failedFrames),
+      durationMs,
+      takeId,
+    );
     if (opts.activate === false) return;
     const status = db.prepare('SELECT status FROM shots WHERE id = ?').pluck().get(shotId) as ShotStatus;
-    db.prepare(`UPDATE shots SET active_take_id = ?, status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(takeId, statusAfterSolve(status), shotId);
+    db.prepare(`UPDATE shots SET active_take_id = ?, status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
+      takeId,
+      statusAfterSolve(status),
+      shotId,
+    );
   })();
 }
 

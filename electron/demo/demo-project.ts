@@ -67,9 +67,21 @@ async function createDemoShot(db: ProjectDb, cacheDir: string, capture: string, 
   log('creating the demo project (first run): rendering a synthetic capture of the default head…');
   if (!existsSync(join(capture, TRUTH_FILE))) {
     const rig = await loadShotRig(defaultShotRig());
-    await writeSynthShot({ outDir: capture, rig, frames: DEMO_FRAMES, fps: 24, seed: 7, size: 384, onProgress: (done, total) => done % 24 === 0 && log(`  ${done}/${total} frames`) });
+    await writeSynthShot({
+      outDir: capture,
+      rig,
+      frames: DEMO_FRAMES,
+      fps: 24,
+      seed: 7,
+      size: 384,
+      onProgress: (done, total) => done % 24 === 0 && log(`  ${done}/${total} frames`),
+    });
   }
-  const report = await importCapture(db, { shotName: DEMO_SHOT, rgbSource: join(capture, 'rgb'), normalSource: join(capture, 'normal'), fps: 24, normalConvention: 'opengl' }, { cacheDir });
+  const report = await importCapture(
+    db,
+    { shotName: DEMO_SHOT, rgbSource: join(capture, 'rgb'), normalSource: join(capture, 'normal'), fps: 24, normalConvention: 'opengl' },
+    { cacheDir },
+  );
   return report.shot.id;
 }
 

@@ -15,7 +15,12 @@ const Manifest = z.object({
   rigHash: z.string(),
   hasNormal: z.boolean(),
   shards: z.array(z.object({ count: z.number().int(), rgb: z.string(), normal: z.string().optional(), params: z.string() })),
-  basis: z.object({ neutral: z.string(), deltas: z.string(), correctives: z.string(), correctivePairs: z.array(z.tuple([z.number().int(), z.number().int()])) }),
+  basis: z.object({
+    neutral: z.string(),
+    deltas: z.string(),
+    correctives: z.string(),
+    correctivePairs: z.array(z.tuple([z.number().int(), z.number().int()])),
+  }),
 });
 export type DatasetManifest = z.infer<typeof Manifest>;
 

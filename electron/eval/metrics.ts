@@ -124,7 +124,16 @@ export function controlErrors(pred: Float32Array, truth: Float32Array, regions: 
       cons += Math.abs(t[i]! - med);
     }
     const moving = standardDeviation(t) > MOVING_STD;
-    byControl.push({ control: controls?.[c] ?? `c${c}`, region: regions[c]!, mae: sum / n, zeroMae: zero / n, constMae: cons / n, skill: skillOf(sum, cons), r: moving ? pearson(t, p) : null, median: med });
+    byControl.push({
+      control: controls?.[c] ?? `c${c}`,
+      region: regions[c]!,
+      mae: sum / n,
+      zeroMae: zero / n,
+      constMae: cons / n,
+      skill: skillOf(sum, cons),
+      r: moving ? pearson(t, p) : null,
+      median: med,
+    });
   }
   // Region and overall figures are means over every value (sums over controls, as score_solve.cjs), not means of control means.
   const summarise = (scores: readonly ControlScore[]) => {
@@ -132,7 +141,14 @@ export function controlErrors(pred: Float32Array, truth: Float32Array, regions: 
     const zero = scores.reduce((s, x) => s + x.zeroMae, 0);
     const cons = scores.reduce((s, x) => s + x.constMae, 0);
     const rs = scores.flatMap((x) => (x.r === null ? [] : [x.r]));
-    return { mae: sum / scores.length, zeroMae: zero / scores.length, constMae: cons / scores.length, skill: skillOf(sum, cons), meanR: meanOf(rs), moving: rs.length };
+    return {
+      mae: sum / scores.length,
+      zeroMae: zero / scores.length,
+      constMae: cons / scores.length,
+      skill: skillOf(sum, cons),
+      meanR: meanOf(rs),
+      moving: rs.length,
+    };
   };
   const regionNames = [...new Set(regions)];
   return {
@@ -173,7 +189,13 @@ export function activeVertices(basis: RigBasisArrays): Uint32Array {
  * Per-vertex distances (mm) between the rig evaluated at predicted and at true values, for one
  * sample: Δp = Σ (p_c − t_c)·Δ_c + Σ_k (p_a·p_b − t_a·t_b)·C_k (the neutral cancels).
  */
-export function vertexDistancesMm(basis: RigBasisArrays, pred: Float32Array, truth: Float32Array, out = new Float32Array(basis.vertexCount), only?: Uint32Array): Float32Array {
+export function vertexDistancesMm(
+  basis: RigBasisArrays,
+  pred: Float32Array,
+  truth: Float32Array,
+  out = new Float32Array(basis.vertexCount),
+  only?: Uint32Array,
+): Float32Array {
   const V = basis.vertexCount;
   const d = new Float64Array(V * 3);
   const C = pred.length;

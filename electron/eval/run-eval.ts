@@ -62,7 +62,13 @@ export async function evaluateDataset(dir: string, mode: EvalMode, ctx: Ctx): Pr
     const pixels = m.size * m.size * 3;
     for (let i = 0; i < shard.count; i += ctx.batch) {
       const n = Math.min(ctx.batch, shard.count - i);
-      const rows = await predict(ctx, rgb ? rgb.subarray(i * pixels, (i + n) * pixels) : null, normal ? normal.subarray(i * pixels, (i + n) * pixels) : null, n, m.controls);
+      const rows = await predict(
+        ctx,
+        rgb ? rgb.subarray(i * pixels, (i + n) * pixels) : null,
+        normal ? normal.subarray(i * pixels, (i + n) * pixels) : null,
+        n,
+        m.controls,
+      );
       const truth = params.data.subarray(i * C, (i + n) * C);
       preds.push(rows);
       truths.push(truth.slice());
@@ -84,9 +90,15 @@ export interface ShotEval extends ControlErrors {
 
 /** A synth-shot folder (rgb/, normal/, truth.csv): accuracy and jitter on natural motion. */
 export async function evaluateShot(dir: string, mode: EvalMode, ctx: Ctx): Promise<ShotEval> {
-  const { controls, rows: truth, frames } = parseTruthCsv(await readFile(join(dir, 'truth.csv'), 'utf8').catch(() => {
-    throw badInput(`${dir} has no truth.csv`);
-  }));
+  const {
+    controls,
+    rows: truth,
+    frames,
+  } = parseTruthCsv(
+    await readFile(join(dir, 'truth.csv'), 'utf8').catch(() => {
+      throw badInput(`${dir} has no truth.csv`);
+    }),
+  );
   const regions = controlRegions(controls);
   const size = ctx.model.manifest.inputSize;
   const rgbNames = await frameFiles(join(dir, 'rgb'));

@@ -22,12 +22,14 @@ export function evaluateTake(db: ProjectDb, shotName: string, truthCsv: string, 
   if (!shot) throw badInput(`no shot named "${shotName}" in the project`);
   const id = takeId ?? activeTakeId(db, shot.id);
   const take = id === null ? null : getTake(db, id);
-  if (!take || take.shotId !== shot.id) throw badInput(id === null ? `shot "${shotName}" has no take yet: solve it first` : `take ${id} is not a take of shot "${shotName}"`);
+  if (!take || take.shotId !== shot.id)
+    throw badInput(id === null ? `shot "${shotName}" has no take yet: solve it first` : `take ${id} is not a take of shot "${shotName}"`);
   if (take.state !== 'complete') throw badInput(`take ${take.id} is ${take.state}, not complete`);
   const curves = readCurves(db, take.id);
   const { controls, frames, rows: truth } = parseTruthCsv(truthCsv);
   const missing = controls.filter((c) => !curves.has(c));
-  if (missing.length > 0) throw badInput(`take ${take.id} has no curve for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`);
+  if (missing.length > 0)
+    throw badInput(`take ${take.id} has no curve for ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`);
   const first = shot.firstFrame ?? 0;
   const C = controls.length;
   const pred = new Float32Array(frames.length * C);
@@ -39,5 +41,13 @@ export function evaluateTake(db: ProjectDb, shotName: string, truthCsv: string, 
     }
   });
   const errors = controlErrors(pred, truth, controlRegions(controls), controls);
-  return { shot: shotName, takeId: take.id, modelId: take.modelId, frames: frames.length, ...errors, jitterPredicted: jitter(pred, C), jitterTruth: jitter(truth, C) };
+  return {
+    shot: shotName,
+    takeId: take.id,
+    modelId: take.modelId,
+    frames: frames.length,
+    ...errors,
+    jitterPredicted: jitter(pred, C),
+    jitterTruth: jitter(truth, C),
+  };
 }

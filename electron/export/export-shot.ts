@@ -83,7 +83,16 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   const tmp = `${opts.out}.partial`;
   await writeFile(tmp, written.data);
   await rename(tmp, opts.out);
-  return { path: opts.out, format: opts.format, frames, controls: table.controls.length, takeId: table.takeId, keysBefore: dense, keysAfter: written.keysAfter ?? dense, maxError: written.maxError };
+  return {
+    path: opts.out,
+    format: opts.format,
+    frames,
+    controls: table.controls.length,
+    takeId: table.takeId,
+    keysBefore: dense,
+    keysAfter: written.keysAfter ?? dense,
+    maxError: written.maxError,
+  };
 }
 
 export interface BatchExportResult {
@@ -92,12 +101,19 @@ export interface BatchExportResult {
 }
 
 /** Every approved shot of the project into a folder; one shot's failure does not stop the others. */
-export async function exportApproved(db: ProjectDb, opts: { format: ExportFormatName; outDir: string; tolerance?: number; onProgress?: (done: number, total: number) => void }): Promise<BatchExportResult> {
+export async function exportApproved(
+  db: ProjectDb,
+  opts: { format: ExportFormatName; outDir: string; tolerance?: number; onProgress?: (done: number, total: number) => void },
+): Promise<BatchExportResult> {
   const shots = listShots(db).filter((s) => s.status === 'approved');
   const result: BatchExportResult = { exported: [], failed: [] };
   for (const [i, shot] of shots.entries()) {
     try {
-      const r = await exportShot(db, shot.id, { format: opts.format, out: join(opts.outDir, exportFileName(shot.name, opts.format)), ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}) });
+      const r = await exportShot(db, shot.id, {
+        format: opts.format,
+        out: join(opts.outDir, exportFileName(shot.name, opts.format)),
+        ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}),
+      });
       result.exported.push({ ...r, shot: shot.name });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -47,7 +47,11 @@ export function finalCurves(db: ProjectDb, shotId: number, opts: FinalCurvesOpti
     values.push(
       opts.raw
         ? curve.slice(from - first, to - first + 1)
-        : evaluateControl({ raw: curve, filter: filterFor(layer, name, REGIONS.get(name) ?? 'other'), keys: layer.keys[name] ?? [], falloff: layer.falloff }, { shotFirst: first, from, to }, shot.fps),
+        : evaluateControl(
+            { raw: curve, filter: filterFor(layer, name, REGIONS.get(name) ?? 'other'), keys: layer.keys[name] ?? [], falloff: layer.falloff },
+            { shotFirst: first, from, to },
+            shot.fps,
+          ),
     );
   }
   return { shotName: shot.name, fps: shot.fps, firstFrame: from, controls, values, takeId };

@@ -18,6 +18,9 @@ export function serveTakeCurves(session: ProjectSession | null, pathname: string
   if (!shot || shot.firstFrame === null || shot.lastFrame === null) return new Response('the take has no shot', { status: 404 });
   const curves = readCurves(session.db, takeId);
   const length = shot.lastFrame - shot.firstFrame + 1;
-  const body = encodeTakeCurves({ takeId, shotId: shot.id, firstFrame: shot.firstFrame, length, controls: [...curves.keys()], failedFrames: take.failedFrames }, curves);
+  const body = encodeTakeCurves(
+    { takeId, shotId: shot.id, firstFrame: shot.firstFrame, length, controls: [...curves.keys()], failedFrames: take.failedFrames },
+    curves,
+  );
   return new Response(body, { status: 200, headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, max-age=31536000, immutable' } });
 }

@@ -55,7 +55,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const rendererDir = opts.rendererDir ?? rendererDistDir();
   // A shared context served read-only (the app's "share for review") keeps its events and session.
   const context =
-    opts.context && opts.readOnly ? { ...opts.context, readOnly: true } : opts.context ?? createAppContext({ host: 'browser', readOnly: opts.readOnly ?? false, projectPath: opts.projectPath, userModelsDir: opts.userModelsDir ?? null });
+    opts.context && opts.readOnly
+      ? { ...opts.context, readOnly: true }
+      : (opts.context ??
+        createAppContext({ host: 'browser', readOnly: opts.readOnly ?? false, projectPath: opts.projectPath, userModelsDir: opts.userModelsDir ?? null }));
   const allowedHosts = new Set<string>();
 
   const server = createServer((req, res) => {

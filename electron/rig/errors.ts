@@ -1,12 +1,6 @@
 // Why a rig file is refused. The message is one line an artist can act on; `code` is for the UI.
 export type RigImportErrorCode =
-  | 'INVALID_GLB'
-  | 'UNSUPPORTED_COMPRESSION'
-  | 'NO_MESHES'
-  | 'NO_MORPH_TARGETS'
-  | 'TARGET_COUNT_MISMATCH'
-  | 'INCONSISTENT_TARGETS'
-  | 'UNKNOWN_CONTROL';
+  'INVALID_GLB' | 'UNSUPPORTED_COMPRESSION' | 'NO_MESHES' | 'NO_MORPH_TARGETS' | 'TARGET_COUNT_MISMATCH' | 'INCONSISTENT_TARGETS' | 'UNKNOWN_CONTROL';
 
 export class RigImportError extends Error {
   readonly code: RigImportErrorCode;

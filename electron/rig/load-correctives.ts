@@ -35,7 +35,9 @@ export function readCorrectives(doc: Document, placed: readonly Instance[], part
         const m = p.matrix;
         for (let v = 0; v < part.vertexCount; v++) {
           acc.getElement(v, el);
-          const x = el[0] ?? 0, y = el[1] ?? 0, z = el[2] ?? 0;
+          const x = el[0] ?? 0,
+            y = el[1] ?? 0,
+            z = el[2] ?? 0;
           delta[v * 3] = m[0]! * x + m[4]! * y + m[8]! * z;
           delta[v * 3 + 1] = m[1]! * x + m[5]! * y + m[9]! * z;
           delta[v * 3 + 2] = m[2]! * x + m[6]! * y + m[10]! * z;

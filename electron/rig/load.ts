@@ -40,7 +40,11 @@ async function readDocument(bytes: Uint8Array): Promise<Document> {
     return await io.readBinary(bytes);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/draco/i.test(msg)) throw new RigImportError('UNSUPPORTED_COMPRESSION', 'This rig is Draco-compressed, which RigSolve cannot read; export it uncompressed, quantised or with meshopt compression.');
+    if (/draco/i.test(msg))
+      throw new RigImportError(
+        'UNSUPPORTED_COMPRESSION',
+        'This rig is Draco-compressed, which RigSolve cannot read; export it uncompressed, quantised or with meshopt compression.',
+      );
     throw new RigImportError('INVALID_GLB', `This file is not a readable glTF binary (${msg.split('\n')[0]}).`);
   }
 }
@@ -92,7 +96,9 @@ function readFloats(a: Accessor, size: number): Float32Array {
 
 function transform(p: Float32Array, m: readonly number[], translate: boolean): void {
   for (let i = 0; i < p.length; i += 3) {
-    const x = p[i]!, y = p[i + 1]!, z = p[i + 2]!;
+    const x = p[i]!,
+      y = p[i + 1]!,
+      z = p[i + 2]!;
     p[i] = m[0]! * x + m[4]! * y + m[8]! * z + (translate ? m[12]! : 0);
     p[i + 1] = m[1]! * x + m[5]! * y + m[9]! * z + (translate ? m[13]! : 0);
     p[i + 2] = m[2]! * x + m[6]! * y + m[10]! * z + (translate ? m[14]! : 0);
@@ -140,14 +146,20 @@ function validate(list: readonly Instance[]): void {
     const meshName = inst.mesh.getName() || `mesh ${inst.meshIndex}`;
     const siblings = inst.mesh.listPrimitives().map((p) => p.listTargets().length);
     if (siblings.some((n) => n !== siblings[0])) {
-      throw new RigImportError('INCONSISTENT_TARGETS', `The primitives of mesh "${meshName}" have different numbers of morph targets (${siblings.join(', ')}); ` +
-          'glTF requires the same on every primitive of a mesh.');
+      throw new RigImportError(
+        'INCONSISTENT_TARGETS',
+        `The primitives of mesh "${meshName}" have different numbers of morph targets (${siblings.join(', ')}); ` +
+          'glTF requires the same on every primitive of a mesh.',
+      );
     }
     inst.prim.listTargets().forEach((t, k) => {
       const pos = t.getAttribute('POSITION');
       if (pos && pos.getCount() !== count) {
-        throw new RigImportError('TARGET_COUNT_MISMATCH', `Morph target "${names[k]}" of mesh "${meshName}" (primitive ${inst.primIndex}) has ${pos.getCount()} vertices but its mesh has ${count}; ` +
-            're-export the rig so every blendshape matches its mesh.');
+        throw new RigImportError(
+          'TARGET_COUNT_MISMATCH',
+          `Morph target "${names[k]}" of mesh "${meshName}" (primitive ${inst.primIndex}) has ${pos.getCount()} vertices but its mesh has ${count}; ` +
+            're-export the rig so every blendshape matches its mesh.',
+        );
       }
     });
   }
@@ -185,12 +197,15 @@ export async function importRigGlb(bytes: Uint8Array, options: RigImportOptions 
   const { assignments, report } = mapTargetNames(allNames, controls, options.mapping);
 
   // Frame for splitting shared ARKit shapes: the rig's midline, and per target the height of its motion.
-  let minX = Infinity, maxX = -Infinity;
-  for (const g of geo) for (let i = 0; i < g.neutral.length; i += 3) {
-    minX = Math.min(minX, g.neutral[i]!);
-    maxX = Math.max(maxX, g.neutral[i]!);
-  }
-  const midX = (minX + maxX) / 2, bandX = Math.max(1e-6, 0.04 * (maxX - minX));
+  let minX = Infinity,
+    maxX = -Infinity;
+  for (const g of geo)
+    for (let i = 0; i < g.neutral.length; i += 3) {
+      minX = Math.min(minX, g.neutral[i]!);
+      maxX = Math.max(maxX, g.neutral[i]!);
+    }
+  const midX = (minX + maxX) / 2,
+    bandX = Math.max(1e-6, 0.04 * (maxX - minX));
 
   // Target deltas in world space, and per target name the height band of its motion.
   const targetDeltas = list.map((inst) =>
@@ -205,10 +220,12 @@ export async function importRigGlb(bytes: Uint8Array, options: RigImportOptions 
   const vertical = new Map<string, { midY: number; bandY: number }>();
   for (const name of assignments.keys()) {
     const pieces: { d: Float32Array; neutral: Float32Array }[] = [];
-    list.forEach((_, k) => perInstanceNames[k]!.forEach((n, t) => {
-      const d = targetDeltas[k]![t];
-      if (n === name && d) pieces.push({ d, neutral: geo[k]!.neutral });
-    }));
+    list.forEach((_, k) =>
+      perInstanceNames[k]!.forEach((n, t) => {
+        const d = targetDeltas[k]![t];
+        if (n === name && d) pieces.push({ d, neutral: geo[k]!.neutral });
+      }),
+    );
     vertical.set(name, verticalFrame(pieces));
   }
 
@@ -266,7 +283,9 @@ export async function importRigGlb(bytes: Uint8Array, options: RigImportOptions 
 
 /** Centre and half-band, in y, of where a target moves the mesh (for upper/lower lip splits). */
 function verticalFrame(pieces: readonly { d: Float32Array; neutral: Float32Array }[]): { midY: number; bandY: number } {
-  let sw = 0, sy = 0, syy = 0;
+  let sw = 0,
+    sy = 0,
+    syy = 0;
   for (const { d, neutral } of pieces) {
     for (let v = 0; v < d.length; v += 3) {
       const w = Math.hypot(d[v]!, d[v + 1]!, d[v + 2]!);

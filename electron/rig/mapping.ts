@@ -50,7 +50,8 @@ export function mapTargetNames(targets: readonly string[], controls: readonly st
   const byLower = new Map<string, string>();
   for (const c of controls) if (!byLower.has(c.toLowerCase())) byLower.set(c.toLowerCase(), c);
   for (const [t, c] of Object.entries(manual)) {
-    if (c !== null && !known.has(c)) throw new RigImportError('UNKNOWN_CONTROL', `The manual mapping sends "${t}" to "${c}", which is not a control of this rig.`);
+    if (c !== null && !known.has(c))
+      throw new RigImportError('UNKNOWN_CONTROL', `The manual mapping sends "${t}" to "${c}", which is not a control of this rig.`);
   }
 
   const claimed = new Set<string>();
@@ -96,7 +97,10 @@ export function mapTargetNames(targets: readonly string[], controls: readonly st
     }
     for (const c of free) claimed.add(c);
     // The split follows the whole ARKit group, so a half already claimed keeps its share out.
-    assignments.set(t, free.map((control) => ({ control, region: regionOf(control, group.length) })));
+    assignments.set(
+      t,
+      free.map((control) => ({ control, region: regionOf(control, group.length) })),
+    );
     aliased.push({ target: t, arkit, controls: free });
   }
   for (const t of pending) unmapped.push({ target: t, reason: 'unknown' });

@@ -20,7 +20,10 @@ export async function importRigFile(path: string, mapping?: Readonly<Record<stri
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError('badInput', `cannot read the rig "${path}" (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable')})`);
+    throw new AppError(
+      'badInput',
+      `cannot read the rig "${path}" (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable')})`,
+    );
   }
   const magic = bytes.length >= 4 ? String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!) : '';
   if (magic !== 'glTF') throw new AppError('badInput', `"${basename(path)}" is not a GLB file (binary glTF); export the rig as .glb`);

@@ -43,7 +43,12 @@ export async function writeRigGlb(rig: Rig): Promise<Uint8Array> {
   const buffer = doc.createBuffer();
   const scene = doc.createScene(rig.name);
   const f32 = (name: string, type: 'VEC3' | 'SCALAR', array: Float32Array, sparse = false): Accessor =>
-    doc.createAccessor(name).setType(type).setArray(array).setBuffer(buffer).setSparse(sparse && worthSparse(array));
+    doc
+      .createAccessor(name)
+      .setType(type)
+      .setArray(array)
+      .setBuffer(buffer)
+      .setSparse(sparse && worthSparse(array));
 
   const correctiveTargets = new Map<string, { name: string; a: string; b: string; targets: { mesh: number; accessorName: string }[] }>();
   rig.parts.forEach((part, k) => {
@@ -71,7 +76,9 @@ export async function writeRigGlb(rig: Rig): Promise<Uint8Array> {
     let zero: Accessor | null = null;
     rig.controls.forEach((control, c) => {
       const d = part.deltas[c];
-      const acc = d ? f32(`${part.name}.${control}`, 'VEC3', d, true) : (zero ??= f32(`${part.name}.still`, 'VEC3', new Float32Array(part.vertexCount * 3), true));
+      const acc = d
+        ? f32(`${part.name}.${control}`, 'VEC3', d, true)
+        : (zero ??= f32(`${part.name}.still`, 'VEC3', new Float32Array(part.vertexCount * 3), true));
       prim.addTarget(doc.createPrimitiveTarget(control).setAttribute('POSITION', acc));
     });
     const mesh = doc
@@ -93,7 +100,10 @@ export async function writeRigGlb(rig: Rig): Promise<Uint8Array> {
     rigsolve: {
       version: RIGSOLVE_EXTRAS_VERSION,
       name: rig.name,
-      correctives: [...correctiveTargets.values()].map((c) => ({ ...c, targets: c.targets.map((t) => ({ mesh: t.mesh, primitive: 0, accessor: -1, accessorName: t.accessorName })) })),
+      correctives: [...correctiveTargets.values()].map((c) => ({
+        ...c,
+        targets: c.targets.map((t) => ({ mesh: t.mesh, primitive: 0, accessor: -1, accessorName: t.accessorName })),
+      })),
     },
   });
   const glb = await new WebIO().writeBinary(doc);

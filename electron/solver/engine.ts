@@ -42,7 +42,12 @@ async function load(modelPath: string, device: Device, threads: number): Promise
       byPath.set(modelPath, k);
       return loaded;
     } catch (err) {
-      tried.push({ provider, error: String((err as Error).message ?? err).split('\n')[0]!.slice(0, 160) });
+      tried.push({
+        provider,
+        error: String((err as Error).message ?? err)
+          .split('\n')[0]!
+          .slice(0, 160),
+      });
     }
   }
   throw new Error(`cannot load the model: ${tried.map((t) => `${t.provider}: ${t.error}`).join('; ')}`);

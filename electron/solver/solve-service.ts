@@ -68,7 +68,13 @@ export class SolveService {
   }
 
   /** Queues shots (a shot already queued or solving keeps its place); `onSettled` is told as each ends. */
-  async enqueue(shotIds: readonly number[], modelPath: string | null, device: Device, batch = 16, onSettled?: (shotId: number, outcome: SolveOutcome) => void): Promise<number> {
+  async enqueue(
+    shotIds: readonly number[],
+    modelPath: string | null,
+    device: Device,
+    batch = 16,
+    onSettled?: (shotId: number, outcome: SolveOutcome) => void,
+  ): Promise<number> {
     const s = this.session();
     if (!s) throw badInput('no project is open');
     const path = modelPath ?? defaultModelPath();
@@ -155,10 +161,24 @@ export class SolveService {
         },
         onProgress: (p) => {
           this.running!.progress = { shotId: job.shotId, done: p.done, total: p.total, framesPerSecond: p.framesPerSecond, etaSeconds: p.etaSeconds };
-          this.emit('solve.progress', { shotId: job.shotId, takeId: p.takeId, done: p.done, total: p.total, framesPerSecond: p.framesPerSecond, etaSeconds: p.etaSeconds, provider: p.provider });
+          this.emit('solve.progress', {
+            shotId: job.shotId,
+            takeId: p.takeId,
+            done: p.done,
+            total: p.total,
+            framesPerSecond: p.framesPerSecond,
+            etaSeconds: p.etaSeconds,
+            provider: p.provider,
+          });
         },
       });
-      this.emit('solve.finished', { shotId: job.shotId, takeId: result.takeId, ok: true, message: `solved ${result.frames} frames on ${result.provider.toUpperCase()} (${result.framesPerSecond.toFixed(0)} frames/s)`, failedFrames: result.failedFrames });
+      this.emit('solve.finished', {
+        shotId: job.shotId,
+        takeId: result.takeId,
+        ok: true,
+        message: `solved ${result.frames} frames on ${result.provider.toUpperCase()} (${result.framesPerSecond.toFixed(0)} frames/s)`,
+        failedFrames: result.failedFrames,
+      });
       settle(job, { ok: true, result });
     } catch (err) {
       if (err instanceof SolverCrashedError && !retried && !abort.signal.aborted) {
@@ -168,7 +188,8 @@ export class SolveService {
         return this.runJob(job, true);
       }
       const cancelled = err instanceof SolveCancelledError;
-      const message = err instanceof AppError || err instanceof SolverCrashedError ? err.message : `solve failed: ${String((err as Error).message ?? err).split('\n')[0]}`;
+      const message =
+        err instanceof AppError || err instanceof SolverCrashedError ? err.message : `solve failed: ${String((err as Error).message ?? err).split('\n')[0]}`;
       if (!cancelled && !(err instanceof AppError)) this.hooks.onFailure(err);
       this.restoreStatus(s, job.shotId);
       this.emit('solve.finished', { shotId: job.shotId, takeId: cancelled ? (err as SolveCancelledError).takeId : null, ok: false, message, failedFrames: [] });

@@ -10,7 +10,17 @@ import { fillGaps } from '../common/curves/fill';
 import { listFrameRecords, upsertFrames, type FrameRecord } from '../db/frames';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
-import { addTakeDuration, completeTake, createTake, doneTakeFrames, findResumableTake, readTakeFrames, setTakeRunning, setTakeState, writeTakeBatch } from '../db/takes';
+import {
+  addTakeDuration,
+  completeTake,
+  createTake,
+  doneTakeFrames,
+  findResumableTake,
+  readTakeFrames,
+  setTakeRunning,
+  setTakeState,
+  writeTakeBatch,
+} from '../db/takes';
 import { frameStatus } from '../capture/classify';
 import { clampCrop, decodeForModel, defaultCrop } from './decode';
 import type { SolverClient } from './client';
@@ -82,14 +92,18 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
   const useNormals = shot.hasNormal;
   const device = opts.device ?? 'auto';
   const settings = { crop, batch: batchSize, inputSize: size, normals: useNormals, device };
-  const settingsKey = createHash('sha256').update(JSON.stringify({ model: opts.model.hash, crop, batch: batchSize, normals: useNormals, convention: shot.normalConvention })).digest('hex');
+  const settingsKey = createHash('sha256')
+    .update(JSON.stringify({ model: opts.model.hash, crop, batch: batchSize, normals: useNormals, convention: shot.normalConvention }))
+    .digest('hex');
 
   const threads = opts.threads ?? Math.max(1, availableParallelism());
   const loaded = await opts.client.load(opts.model.path, device, threads);
   opts.onProvider?.(loaded.provider, loaded.notice);
 
   const resumable = findResumableTake(db, shotId, settingsKey);
-  const takeId = resumable?.id ?? createTake(db, { shotId, modelId: manifest.id, modelHash: opts.model.hash, provider: loaded.provider, settings, settingsKey, notice: loaded.notice });
+  const takeId =
+    resumable?.id ??
+    createTake(db, { shotId, modelId: manifest.id, modelHash: opts.model.hash, provider: loaded.provider, settings, settingsKey, notice: loaded.notice });
   if (resumable) setTakeRunning(db, takeId, loaded.provider, loaded.notice);
 
   const records = listFrameRecords(db, shotId);
@@ -107,7 +121,14 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
     const secs = (performance.now() - started) / 1000;
     const fps = secs > 0 ? solvedNow / secs : 0;
     const doneTotal = resumedFrames + solvedNow;
-    opts.onProgress?.({ takeId, done: doneTotal, total: records.length, framesPerSecond: fps, etaSeconds: fps > 0 ? (records.length - doneTotal) / fps : null, provider: loaded.provider });
+    opts.onProgress?.({
+      takeId,
+      done: doneTotal,
+      total: records.length,
+      framesPerSecond: fps,
+      etaSeconds: fps > 0 ? (records.length - doneTotal) / fps : null,
+      provider: loaded.provider,
+    });
   };
   report();
 
@@ -162,7 +183,8 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
       const rows: { frame: number; params: Float32Array | null }[] = batch.frames.map((r) => ({ frame: r.frame, params: null }));
       if (batch.solvable.length > 0) {
         const out = await opts.client.infer(opts.model.path, batch.plates, input);
-        if (out.controls !== manifest.controls.length) throw new AppError('internal', `the model gave ${out.controls} values per frame, its manifest lists ${manifest.controls.length}`);
+        if (out.controls !== manifest.controls.length)
+          throw new AppError('internal', `the model gave ${out.controls} values per frame, its manifest lists ${manifest.controls.length}`);
         batch.solvable.forEach((frameIdx, k) => {
           const values = new Float32Array(opts.rigControls.length);
           for (let c = 0; c < outIndex.length; c++) values[outIndex[c]!] = out.params[k * out.controls + c]!;
@@ -215,7 +237,10 @@ function recordDecodeFailures(db: ProjectDb, shotId: number, frames: FrameRecord
   const updated = frames
     .filter((r) => failures.has(r.frame))
     .map((r) => {
-      const issues = [...r.issues.filter((i) => i.code !== 'rgbUnreadable'), { code: 'rgbUnreadable' as const, message: `unreadable image (${failures.get(r.frame)})` }];
+      const issues = [
+        ...r.issues.filter((i) => i.code !== 'rgbUnreadable'),
+        { code: 'rgbUnreadable' as const, message: `unreadable image (${failures.get(r.frame)})` },
+      ];
       return { ...r, issues, status: frameStatus(issues) };
     });
   upsertFrames(db, shotId, updated);

@@ -28,7 +28,18 @@ export async function importDemoShot(db: ProjectDb, cacheDir: string): Promise<{
     const rig = await loadRigFromGlb(new Uint8Array(await readFile(defaultRigPath())), DEFAULT_CONTROL_NAMES);
     await writeSynthShot({ outDir: capture, rig, frames: DEMO.frames, fps: DEMO.fps, seed: DEMO.seed, size: DEMO.size });
   }
-  const report = await importCapture(db, { shotName: 'demo_head', rgbSource: join(capture, 'rgb'), normalSource: join(capture, 'normal'), fps: DEMO.fps, normalConvention: 'opengl', truthTake: true }, { cacheDir });
+  const report = await importCapture(
+    db,
+    {
+      shotName: 'demo_head',
+      rgbSource: join(capture, 'rgb'),
+      normalSource: join(capture, 'normal'),
+      fps: DEMO.fps,
+      normalConvention: 'opengl',
+      truthTake: true,
+    },
+    { cacheDir },
+  );
   return { shotId: report.shot.id, first: report.shot.firstFrame ?? 1 };
 }
 

@@ -32,10 +32,21 @@ async function main(): Promise<void> {
     console.error(`bench: ${suite.name}…`);
     figures.push(...(await suite.run()));
   }
-  const rows = figures.map((f) => [f.suite, f.name, format(f.value), f.unit, f.ratio ? `${format(f.ratio.numerator.value)} / ${format(f.ratio.denominator.value)}` : '', f.target ?? '']);
+  const rows = figures.map((f) => [
+    f.suite,
+    f.name,
+    format(f.value),
+    f.unit,
+    f.ratio ? `${format(f.ratio.numerator.value)} / ${format(f.ratio.denominator.value)}` : '',
+    f.target ?? '',
+  ]);
   const head = ['suite', 'figure', 'value', 'unit', 'ratio of', 'target'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]): string => r.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));

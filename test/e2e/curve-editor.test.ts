@@ -126,7 +126,9 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     expect(await page.getAttribute(`[data-testid=channel][data-name=${CONTROL}]`, 'aria-selected')).toBe('true');
     expect(await page.locator('[data-testid=channel][aria-selected=true]').count()).toBe(1);
     // The row reads the final value at the playhead, as the preview does.
-    await expect.poll(async () => Number(await page.getAttribute(`[data-testid=channel][data-name=${CONTROL}]`, 'data-value'))).toBeCloseTo(await publishedAt(), 3);
+    await expect
+      .poll(async () => Number(await page.getAttribute(`[data-testid=channel][data-name=${CONTROL}]`, 'data-value')))
+      .toBeCloseTo(await publishedAt(), 3);
   });
 
   let before = 0;
@@ -234,7 +236,10 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
 
   it("shows another window's edit as it lands (layer.changed), and undoes it like its own", async () => {
     const version0 = await hook<number>('h.publishedVersion()');
-    await call('edits.apply', { shotId, transaction: { label: 'Key jaw (other window)', ops: [{ op: 'setKeys', control: 'jawOpen', keys: [{ frame: 1030, value: 0.1, interp: 'linear' }] }] } });
+    await call('edits.apply', {
+      shotId,
+      transaction: { label: 'Key jaw (other window)', ops: [{ op: 'setKeys', control: 'jawOpen', keys: [{ frame: 1030, value: 0.1, interp: 'linear' }] }] },
+    });
     await expect.poll(() => hook<Key[]>(`h.keys('jawOpen')`)).toEqual([{ frame: 1030, value: 0.1, interp: 'linear' }]);
     expect(await hook<number>('h.publishedVersion()')).toBeGreaterThan(version0);
     await expect.poll(() => page.getAttribute('[data-testid=tool-undo]', 'title')).toContain('Key jaw (other window)');

@@ -23,7 +23,15 @@ const RIG = join(ROOT, 'resources', 'rigs', 'default-head.glb');
 const FRAMES = 8;
 const SIZE = 256;
 /** The expression on the plate at the last frame (and what the screenshot publishes). */
-const POSE: Record<string, number> = { jawOpen: 0.55, mouthCornerPull_L: 0.7, mouthCornerPull_R: 0.7, browInnerUp_L: 0.6, browInnerUp_R: 0.6, eyeSquint_L: 0.3, eyeSquint_R: 0.3 };
+const POSE: Record<string, number> = {
+  jawOpen: 0.55,
+  mouthCornerPull_L: 0.7,
+  mouthCornerPull_R: 0.7,
+  browInnerUp_L: 0.6,
+  browInnerUp_R: 0.6,
+  eyeSquint_L: 0.3,
+  eyeSquint_R: 0.3,
+};
 
 interface Snapshot {
   width: number;
@@ -72,14 +80,30 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
     const values = new Float32Array(FRAMES * columns.length);
     for (let r = 0; r < FRAMES; r++) columns.forEach((c, k) => (values[r * columns.length + k] = (POSE[c]! * r) / (FRAMES - 1)));
     const captureDir = join(dir, 'captures', 'synth_head');
-    await writeSynthShot({ outDir: captureDir, rig, curves: { columns, frames: Array.from({ length: FRAMES }, (_, i) => i + 1), values }, size: SIZE, workers: 0 });
+    await writeSynthShot({
+      outDir: captureDir,
+      rig,
+      curves: { columns, frames: Array.from({ length: FRAMES }, (_, i) => i + 1), values },
+      size: SIZE,
+      workers: 0,
+    });
     // Its truth.csv stays beside the plates: an import that does not ask for it (truthTake) makes no take, so the shot starts unsolved.
 
     const rendererDir = join(dir, 'renderer');
     const { build } = await import('vite');
-    await build({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), mode: 'test', logLevel: 'warn', build: { outDir: rendererDir, emptyOutDir: true, sourcemap: false } });
+    await build({
+      configFile: join(ROOT, 'renderer', 'vite.config.ts'),
+      mode: 'test',
+      logLevel: 'warn',
+      build: { outDir: rendererDir, emptyOutDir: true, sourcemap: false },
+    });
     host = await startBrowserHost({ projectPath: join(dir, 'e2e.rigsolve'), port: 0, host: '127.0.0.1', rendererDir });
-    const imported = await dispatch(handlers, host.context, 'capture.import', { shotName: 'synth_head', rgbSource: join(captureDir, 'rgb'), normalSource: join(captureDir, 'normal'), fps: 24 });
+    const imported = await dispatch(handlers, host.context, 'capture.import', {
+      shotName: 'synth_head',
+      rgbSource: join(captureDir, 'rgb'),
+      normalSource: join(captureDir, 'normal'),
+      fps: 24,
+    });
     if (!imported.ok) throw new Error(imported.error.message);
     const shots = await dispatch(handlers, host.context, 'shots.list', {});
     if (!shots.ok) throw new Error(shots.error.message);
@@ -140,7 +164,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
   it('renders once per change, coalescing a burst of scrubs', async () => {
     const r0 = (await hook<{ renders: number }>(page, 'stats')).renders;
     // Ten seeks inside one task: one render at the next animation frame.
-    await page.evaluate(`(() => { for (let i = 0; i < 10; i++) window.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowLeft' : 'ArrowRight' })); })()`);
+    await page.evaluate(
+      `(() => { for (let i = 0; i < 10; i++) window.dispatchEvent(new KeyboardEvent('keydown', { key: i % 2 ? 'ArrowLeft' : 'ArrowRight' })); })()`,
+    );
     await page.waitForTimeout(300);
     const r1 = (await hook<{ renders: number }>(page, 'stats')).renders;
     expect(r1 - r0).toBe(1);
@@ -177,7 +203,10 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
     const normals = await hook<Snapshot>(page, 'snapshot');
     expect(meanAbsDiff(base, normals)).toBeGreaterThan(1);
     await mkdir(join(ROOT, 'test-output'), { recursive: true });
-    await page.locator('[data-testid=head-preview]').first().screenshot({ path: join(ROOT, 'test-output', 'e2e-preview-normals.png') });
+    await page
+      .locator('[data-testid=head-preview]')
+      .first()
+      .screenshot({ path: join(ROOT, 'test-output', 'e2e-preview-normals.png') });
     await page.keyboard.press('Alt+N');
     expect(meanAbsDiff(base, await hook<Snapshot>(page, 'snapshot'))).toBeLessThan(0.01);
     // Drag to orbit, then Alt+0 puts the camera back.
@@ -193,7 +222,8 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
 
   it('selects the controls of the clicked region for the curve editor', async () => {
     const box = (await page.locator('[data-testid=head-canvas]').first().boundingBox())!;
-    const pickAt = (fx: number, fy: number, whole = false) => hook<{ primary: string; controls: string[] } | null>(page, 'pick', box.width * fx, box.height * fy, whole);
+    const pickAt = (fx: number, fy: number, whole = false) =>
+      hook<{ primary: string; controls: string[] } | null>(page, 'pick', box.width * fx, box.height * fy, whole);
     // Somewhere on the left of the face (actor's right) a click picks a right-side control.
     const hits = await Promise.all([0.42, 0.5, 0.58].flatMap((fx) => [0.35, 0.45, 0.55, 0.65].map((fy) => pickAt(fx, fy))));
     expect(hits.filter((h) => h !== null).length).toBeGreaterThan(6);
@@ -246,7 +276,9 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview (browse
   });
 
   it('says clearly when the rig cannot be loaded', async () => {
-    await page.route('**/rig/**', (r) => r.fulfill({ status: 404, contentType: 'text/plain', body: 'the default head rig is missing: run `npm run build:rig`' }));
+    await page.route('**/rig/**', (r) =>
+      r.fulfill({ status: 404, contentType: 'text/plain', body: 'the default head rig is missing: run `npm run build:rig`' }),
+    );
     await page.reload();
     await showHead(page);
     const err = page.locator('[data-testid=preview-error]').first();

@@ -97,7 +97,13 @@ beforeAll(async () => {
   if (r.status !== 0) throw new Error(`rigsolve synth-shot failed (${r.status}): ${r.stderr}`);
   truth = parseTruth(await readFile(join(shotDir, 'truth.csv'), 'utf8'));
   project = openProject(join(dir, 'cleanup.rigsolve'), { create: true });
-  shotId = (await importCapture(project.db, { shotName: 'synth', rgbSource: join(shotDir, 'rgb'), normalSource: join(shotDir, 'normal'), fps: 30, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).shot.id;
+  shotId = (
+    await importCapture(
+      project.db,
+      { shotName: 'synth', rgbSource: join(shotDir, 'rgb'), normalSource: join(shotDir, 'normal'), fps: 30, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    )
+  ).shot.id;
   const client = new SolverClient();
   try {
     await solveShot(project.db, shotId, { model: await loadModelInfo(FIXTURE_MODEL), client, rigControls: DEFAULT_CONTROL_NAMES, device: 'cpu' });

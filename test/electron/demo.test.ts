@@ -39,7 +39,7 @@ it('creates the demo project on first run, solved by the shipped model, and reop
   } finally {
     project.close();
   }
-  expect(log).toContain('demo: the shot\'s ground truth (truth.csv) is take 1, for comparison');
+  expect(log).toContain("demo: the shot's ground truth (truth.csv) is take 1, for comparison");
   expect(log.some((l) => /^demo: the shot is solved \(take 2, the active take, 144 frames at [\d.]+ frames\/s\)$/.test(l))).toBe(true);
 
   const t = performance.now();

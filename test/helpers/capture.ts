@@ -22,8 +22,13 @@ export async function writeDefectiveCapture(root: string): Promise<DefectiveCapt
   await truncate(join(rgbDir, 'plate.0004.png'), 300);
   await rm(join(normalDir, 'plate_n.0007.png'));
   // Another size, for both modalities (so only the shot-size check fires).
-  for (const [dir, name] of [[rgbDir, 'plate.0010.png'], [normalDir, 'plate_n.0010.png']] as const) {
-    await sharp(testPlatePixels(10, 48, 48), { raw: { width: 48, height: 48, channels: 3 } }).png().toFile(join(dir, name));
+  for (const [dir, name] of [
+    [rgbDir, 'plate.0010.png'],
+    [normalDir, 'plate_n.0010.png'],
+  ] as const) {
+    await sharp(testPlatePixels(10, 48, 48), { raw: { width: 48, height: 48, channels: 3 } })
+      .png()
+      .toFile(join(dir, name));
   }
   await writeFile(join(rgbDir, 'notes.txt'), 'not a frame');
   return { rgbDir, normalDir, corruptFrame: 4, missingNormalFrame: 7, oddSizeFrame: 10 };

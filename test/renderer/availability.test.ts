@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { FrameInfo } from '../../electron/common/api/schemas';
 import { frameMarkers, makeAvailability } from '../../renderer/src/plate/availability';
 
-const frame = (n: number, over: Partial<FrameInfo> = {}): FrameInfo => ({ frame: n, status: 'ok', hasRgb: true, hasNormal: true, width: 64, height: 64, issues: [], ...over });
+const frame = (n: number, over: Partial<FrameInfo> = {}): FrameInfo => ({
+  frame: n,
+  status: 'ok',
+  hasRgb: true,
+  hasNormal: true,
+  width: 64,
+  height: 64,
+  issues: [],
+  ...over,
+});
 
 const frames: FrameInfo[] = [
   frame(1),

@@ -3,7 +3,11 @@ import { FrameLoader, frameKeyString, type Decoded, type FrameKey } from '../../
 
 class Img implements Decoded {
   closed = false;
-  constructor(readonly width: number, readonly height: number, readonly tag: string) {}
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly tag: string,
+  ) {}
   close() {
     this.closed = true;
   }

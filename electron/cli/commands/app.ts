@@ -18,7 +18,11 @@ export async function runApp(argv: string[]): Promise<number> {
   const userData = (values['user-data'] as string | undefined) ?? defaultUserDataDir();
   const projectPath = await startupProject(userData, (l) => console.log(l));
   // The user's models live beside the settings, as under Electron (userData/models).
-  const host = await startBrowserHost({ projectPath, port: numberOption(values.port as string | undefined, '--port') ?? 0, userModelsDir: join(userData, 'models') });
+  const host = await startBrowserHost({
+    projectPath,
+    port: numberOption(values.port as string | undefined, '--port') ?? 0,
+    userModelsDir: join(userData, 'models'),
+  });
   host.context.onEvent((event) => {
     const s = host.context.session();
     if (event === 'shots.changed' && s) void writeAppSettings(userData, { lastProject: s.path });

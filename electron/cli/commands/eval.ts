@@ -66,8 +66,14 @@ export async function runEval(argv: string[]): Promise<number> {
     await client.load(model.path, device, 0);
     const progress = values.json ? undefined : progressLine(`eval ${model.manifest.id}`);
     const ctx = { model, client, batch, ...(progress ? { onProgress: progress } : {}) };
-    const result = values.data ? await evaluateDataset(resolve(values.data as string), mode, ctx) : await evaluateShot(resolve(values.shot as string), mode, ctx);
-    console.log(values.json ? JSON.stringify({ model: model.manifest.id, ...result }, null, 2) : formatEval(model.manifest.id, result, { perControl: values['per-control'] === true }));
+    const result = values.data
+      ? await evaluateDataset(resolve(values.data as string), mode, ctx)
+      : await evaluateShot(resolve(values.shot as string), mode, ctx);
+    console.log(
+      values.json
+        ? JSON.stringify({ model: model.manifest.id, ...result }, null, 2)
+        : formatEval(model.manifest.id, result, { perControl: values['per-control'] === true }),
+    );
     return 0;
   } finally {
     client.dispose();

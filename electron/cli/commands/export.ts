@@ -57,7 +57,14 @@ export async function runExport(argv: string[]): Promise<number> {
   const tolerance = numberOption(values.reduce as string | undefined, '--reduce') ?? DEFAULT_TOLERANCE;
   if (tolerance < 0) throw new UsageError('--reduce must be 0 or more');
   if (!existsSync(projectPath)) throw new UsageError(`no project at ${projectPath}`);
-  if (values['all-approved']) return runBatch(projectPath, format, resolve(requireOption(values['out-dir'] as string | undefined, '--out-dir', spec.name)), tolerance, Boolean(values.json));
+  if (values['all-approved'])
+    return runBatch(
+      projectPath,
+      format,
+      resolve(requireOption(values['out-dir'] as string | undefined, '--out-dir', spec.name)),
+      tolerance,
+      Boolean(values.json),
+    );
   const shotName = requireOption(values.shot as string | undefined, '--shot', spec.name);
   const out = resolve(requireOption(values.out as string | undefined, '--out', spec.name));
   const project = openProject(projectPath, { create: false });
@@ -65,7 +72,14 @@ export async function runExport(argv: string[]): Promise<number> {
     const shot = findShotByName(project.db, shotName);
     if (!shot) throw new UsageError(`no shot named "${shotName}"`);
     const take = numberOption(values.take as string | undefined, '--take');
-    const r = await exportShot(project.db, shot.id, { format, out, tolerance, range: parseRange(values.range as string | undefined), takeId: take, ...(values.node ? { nodeName: values.node as string } : {}) });
+    const r = await exportShot(project.db, shot.id, {
+      format,
+      out,
+      tolerance,
+      range: parseRange(values.range as string | undefined),
+      takeId: take,
+      ...(values.node ? { nodeName: values.node as string } : {}),
+    });
     if (values.json) console.log(JSON.stringify(r, null, 2));
     else {
       const keys = r.format === 'anim' ? `, ${r.keysBefore} keys reduced to ${r.keysAfter} (max error ${r.maxError.toFixed(5)})` : '';

@@ -52,7 +52,15 @@ export async function runImport(argv: string[]): Promise<number> {
     const progress = values.json ? undefined : progressLine(`import ${shotName}`);
     const report = await importCapture(
       project.db,
-      { shotName, rgbSource: rgb, normalSource: (values.normal as string | undefined) ?? null, fps, normalConvention: convention, curvesPath: (values.curves as string | undefined) ?? null, truthTake: values['truth-take'] === true },
+      {
+        shotName,
+        rgbSource: rgb,
+        normalSource: (values.normal as string | undefined) ?? null,
+        fps,
+        normalConvention: convention,
+        curvesPath: (values.curves as string | undefined) ?? null,
+        truthTake: values['truth-take'] === true,
+      },
       { cacheDir: project.cacheDir, ...(progress ? { onProgress: (p) => progress(p.done, p.total) } : {}) },
     );
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -5,7 +5,14 @@ const spec = {
   name: 'serve',
   summary: 'serve the app to a browser (review on a machine without RigSolve)',
   usage: 'rigsolve serve --project FILE [--port N] [--host ADDR] [--review] [--models DIR] [--json]',
-  options: { project: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, review: { type: 'boolean' }, models: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    project: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    review: { type: 'boolean' },
+    models: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: {
     '--project FILE': 'project file (created if missing)',
     '--port N': 'port (default: a free one)',

@@ -37,7 +37,11 @@ export async function runShots(argv: string[]): Promise<number> {
     ]);
     const head = ['shot', 'frames', 'range', 'fps', 'status', 'warnings'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    const fmt = (r: string[]): string =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
     console.log([fmt(head), ...rows.map(fmt)].join('\n'));
     return 0;
   } finally {

@@ -18,7 +18,15 @@ const spec = {
   name: 'solve',
   summary: 'solve shots: per-frame rig control values from the plates',
   usage: 'rigsolve solve --project FILE (--shot NAME | --all) [--model FILE] [--device auto|cpu|cuda|dml|coreml] [--batch N] [--json]',
-  options: { project: { type: 'string' }, shot: { type: 'string' }, all: { type: 'boolean' }, model: { type: 'string' }, device: { type: 'string' }, batch: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    project: { type: 'string' },
+    shot: { type: 'string' },
+    all: { type: 'boolean' },
+    model: { type: 'string' },
+    device: { type: 'string' },
+    batch: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: {
     '--project FILE': 'project file',
     '--shot NAME': 'the shot to solve (a new take; an interrupted solve of the same settings resumes)',
@@ -93,7 +101,14 @@ export async function runSolve(argv: string[]): Promise<number> {
     const outcomes = new Map<number, Promise<SolveOutcome>>();
     const settled = new Map<number, (o: SolveOutcome) => void>();
     for (const s of shots) outcomes.set(s.id, new Promise((resolve) => settled.set(s.id, resolve)));
-    if (shots.length > 0) await service.enqueue(shots.map((s) => s.id), model.path, device, batch, (id, o) => settled.get(id)?.(o));
+    if (shots.length > 0)
+      await service.enqueue(
+        shots.map((s) => s.id),
+        model.path,
+        device,
+        batch,
+        (id, o) => settled.get(id)?.(o),
+      );
     for (const shot of shots) {
       const outcome = await outcomes.get(shot.id)!;
       // The command stops at the first failure; the shots still queued are cancelled below.
@@ -101,7 +116,9 @@ export async function runSolve(argv: string[]): Promise<number> {
       const result = outcome.result;
       results.push({ ...result, shot: shot.name });
       if (!values.json) {
-        const failed = result.failedFrames.length ? `; ${result.failedFrames.length} unreadable frames filled from neighbours (${result.failedFrames.join(', ')})` : '';
+        const failed = result.failedFrames.length
+          ? `; ${result.failedFrames.length} unreadable frames filled from neighbours (${result.failedFrames.join(', ')})`
+          : '';
         const resumed = result.resumedFrames ? ` (resumed: ${result.resumedFrames} frames were already solved)` : '';
         const speed = `${result.frames} frames on ${result.provider.toUpperCase()} at ${result.framesPerSecond.toFixed(1)} frames/s`;
         console.log(`shot "${shot.name}": take ${result.takeId}, ${speed}${resumed}${failed}`);

@@ -78,7 +78,8 @@ export async function runSynthShot(argv: string[]): Promise<number> {
     ...(curves ? { curves } : {}),
     ...(progress ? { onProgress: progress } : {}),
   });
-  if (values.json) console.log(JSON.stringify({ outDir: r.outDir, frames: r.frames.length, truthCsv: r.truthCsv, unmatchedColumns: r.unmatchedColumns }, null, 2));
+  if (values.json)
+    console.log(JSON.stringify({ outDir: r.outDir, frames: r.frames.length, truthCsv: r.truthCsv, unmatchedColumns: r.unmatchedColumns }, null, 2));
   else {
     console.log(`wrote ${r.frames.length} frames to ${r.outDir} (truth in ${r.truthCsv})`);
     if (r.unmatchedColumns.length) console.log(`note: columns that match no control were ignored: ${r.unmatchedColumns.join(', ')}`);
@@ -90,7 +91,15 @@ const dataSpec = {
   name: 'synth-data',
   summary: 'render training data for the solver (memory-mappable shards + the rig basis)',
   usage: 'rigsolve synth-data --out DIR --count N [--size PX] [--seed S] [--shard N] [--rig GLB] [--json]',
-  options: { out: { type: 'string' }, count: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, shard: { type: 'string' }, rig: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    out: { type: 'string' },
+    count: { type: 'string' },
+    size: { type: 'string' },
+    seed: { type: 'string' },
+    shard: { type: 'string' },
+    rig: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: {
     '--out DIR': 'writes DIR/manifest.json, shard-*.{rgb,normal,params}.npy and DIR/basis/',
     '--count N': 'samples to render',
@@ -147,7 +156,11 @@ export async function runRigSheet(argv: string[]): Promise<number> {
   const tileSize = intOption(values.tile as string | undefined, '--tile', 32, 1024);
   const columns = intOption(values.columns as string | undefined, '--columns', 1, 200);
   const rig = await loadRigFile(values.rig as string | undefined);
-  const png = await renderRigSheet(rig, { ...(tileSize !== null ? { tileSize } : {}), ...(columns !== null ? { columns } : {}), highlight: Boolean(values.highlight) });
+  const png = await renderRigSheet(rig, {
+    ...(tileSize !== null ? { tileSize } : {}),
+    ...(columns !== null ? { columns } : {}),
+    highlight: Boolean(values.highlight),
+  });
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, png);
   console.log(`wrote ${out} (${rig.controls.length} controls + neutral)`);

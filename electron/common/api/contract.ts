@@ -64,7 +64,11 @@ export const CHANNELS = {
   'edits.apply': channel(z.object({ shotId: ShotId, transaction: EditTransaction }).strict(), LayerWithHistory, 'write'),
   'edits.undo': channel(z.object({ shotId: ShotId }).strict(), LayerWithHistory, 'write'),
   'edits.redo': channel(z.object({ shotId: ShotId }).strict(), LayerWithHistory, 'write'),
-  'shot.setStatus': channel(z.object({ shotId: ShotId, status: ShotStatus, by: UserName, note: z.string().trim().max(4000).nullable().default(null) }).strict(), ShotDetail, 'review'),
+  'shot.setStatus': channel(
+    z.object({ shotId: ShotId, status: ShotStatus, by: UserName, note: z.string().trim().max(4000).nullable().default(null) }).strict(),
+    ShotDetail,
+    'review',
+  ),
   'notes.list': channel(z.object({ shotId: ShotId }).strict(), z.array(Note), 'read'),
   'notes.add': channel(
     z.object({ shotId: ShotId, frameStart: z.number().int(), frameEnd: z.number().int(), text: z.string().trim().min(1).max(4000), author: UserName }).strict(),
@@ -124,7 +128,13 @@ export const EVENTS = {
     etaSeconds: z.number().nullable(),
     provider: z.string(),
   }),
-  'solve.finished': z.object({ shotId: ShotId, takeId: z.number().int().nullable(), ok: z.boolean(), message: z.string(), failedFrames: z.array(z.number().int()) }),
+  'solve.finished': z.object({
+    shotId: ShotId,
+    takeId: z.number().int().nullable(),
+    ok: z.boolean(),
+    message: z.string(),
+    failedFrames: z.array(z.number().int()),
+  }),
   /** A shot's review notes changed. */
   'notes.changed': z.object({ shotId: ShotId }),
   /** A shot's correction layer changed (an edit, undo or redo, from any window or reviewer). */
@@ -147,9 +157,7 @@ export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiEr
 /** Messages on the browser host's WebSocket. */
 export const WireRequest = z.object({ id: z.number().int(), channel: z.string(), args: z.unknown() });
 export type WireRequest = z.infer<typeof WireRequest>;
-export type WireMessage =
-  | { type: 'response'; id: number; response: ApiResponse<unknown> }
-  | { type: 'event'; event: EventName; payload: unknown };
+export type WireMessage = { type: 'response'; id: number; response: ApiResponse<unknown> } | { type: 'event'; event: EventName; payload: unknown };
 
 /** The API as the renderer sees it, whichever host carries it. */
 export interface RigsolveApi {

@@ -30,7 +30,12 @@ export function filteredCurve(raw: Float32Array, filter: FilterSpec, fps: number
 }
 
 /** Final values for frames range.from..range.to, given the already filtered curve. */
-export function finalFromFiltered(filtered: Float32Array, layer: Pick<ControlLayer, 'keys' | 'falloff' | 'min' | 'max'>, range: FrameRange, out?: Float32Array): Float32Array {
+export function finalFromFiltered(
+  filtered: Float32Array,
+  layer: Pick<ControlLayer, 'keys' | 'falloff' | 'min' | 'max'>,
+  range: FrameRange,
+  out?: Float32Array,
+): Float32Array {
   const length = range.to - range.from + 1;
   const result = out ?? new Float32Array(length);
   sampleCorrection(layer.keys, layer.falloff, range.from, result);

@@ -88,8 +88,7 @@ export function sampleCorrection(keys: readonly Key[], falloff: number, first: n
       // Cubic Hermite with the monotone tangents.
       const t2 = t * t;
       const t3 = t2 * t;
-      out[i] =
-        (2 * t3 - 3 * t2 + 1) * a.value + (t3 - 2 * t2 + t) * h * tangents[seg]! + (-2 * t3 + 3 * t2) * b.value + (t3 - t2) * h * tangents[seg + 1]!;
+      out[i] = (2 * t3 - 3 * t2 + 1) * a.value + (t3 - 2 * t2 + t) * h * tangents[seg]! + (-2 * t3 + 3 * t2) * b.value + (t3 - t2) * h * tangents[seg + 1]!;
     }
   }
   return out;

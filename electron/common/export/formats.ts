@@ -24,11 +24,41 @@ export interface ExportFormatInfo {
 }
 
 export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormatInfo>> = {
-  csv: { format: 'csv', label: 'CSV', ext: 'csv', options: { tolerance: false, nodeName: false }, hint: 'One row per frame, one column per control: Blender, Unreal, spreadsheets' },
-  json: { format: 'json', label: 'JSON', ext: 'json', options: { tolerance: false, nodeName: false }, hint: 'Per-control arrays with the frame range and take: pipeline scripts' },
-  anim: { format: 'anim', label: 'Maya .anim', ext: 'anim', options: { tolerance: true, nodeName: true }, hint: 'Keyed curves on a blendShape node’s weights, reduced within the tolerance' },
-  arkit: { format: 'arkit', label: 'ARKit CSV', ext: 'arkit.csv', options: { tolerance: false, nodeName: false }, hint: 'The 52 ARKit blendshapes in the Live Link Face layout (through the rig’s alias table)' },
-  glb: { format: 'glb', label: 'glTF (.glb)', ext: 'glb', options: { tolerance: true, nodeName: false }, hint: 'The shot’s rig with its morph-weight animation, keys reduced within the tolerance: Unreal, Blender, three.js' },
+  csv: {
+    format: 'csv',
+    label: 'CSV',
+    ext: 'csv',
+    options: { tolerance: false, nodeName: false },
+    hint: 'One row per frame, one column per control: Blender, Unreal, spreadsheets',
+  },
+  json: {
+    format: 'json',
+    label: 'JSON',
+    ext: 'json',
+    options: { tolerance: false, nodeName: false },
+    hint: 'Per-control arrays with the frame range and take: pipeline scripts',
+  },
+  anim: {
+    format: 'anim',
+    label: 'Maya .anim',
+    ext: 'anim',
+    options: { tolerance: true, nodeName: true },
+    hint: 'Keyed curves on a blendShape node’s weights, reduced within the tolerance',
+  },
+  arkit: {
+    format: 'arkit',
+    label: 'ARKit CSV',
+    ext: 'arkit.csv',
+    options: { tolerance: false, nodeName: false },
+    hint: 'The 52 ARKit blendshapes in the Live Link Face layout (through the rig’s alias table)',
+  },
+  glb: {
+    format: 'glb',
+    label: 'glTF (.glb)',
+    ext: 'glb',
+    options: { tolerance: true, nodeName: false },
+    hint: 'The shot’s rig with its morph-weight animation, keys reduced within the tolerance: Unreal, Blender, three.js',
+  },
 };
 
 /** Key reduction tolerance when none is given (control values are 0–1). */

@@ -17,7 +17,8 @@ const BRIDGE = 6;
 export function deltaRuns(delta: ArrayLike<number>): Int32Array | null {
   const runs: number[] = [];
   const n = Math.floor(delta.length / 3);
-  let start = -1, lastNonzero = -BRIDGE - 1;
+  let start = -1,
+    lastNonzero = -BRIDGE - 1;
   for (let v = 0; v < n; v++) {
     const o = v * 3;
     if (delta[o] === 0 && delta[o + 1] === 0 && delta[o + 2] === 0) continue;
@@ -41,7 +42,8 @@ export function sparseShape(delta: Float32Array): SparseShape | null {
 
 /** pos += w·shape, over the shape's runs only. */
 export function accumulateShape(pos: Float32Array, shape: SparseShape, w: number): void {
-  const d = shape.delta, runs = shape.runs;
+  const d = shape.delta,
+    runs = shape.runs;
   for (let r = 0; r < runs.length; r += 2) {
     const end = runs[r + 1]!;
     for (let i = runs[r]!; i < end; i++) pos[i] = pos[i]! + w * d[i]!;

@@ -17,7 +17,9 @@ const JAW: Blob = { c: [0, -0.073, 0.014], r: [0.055, 0.041, 0.067], n: 2.5 };
 const NECK = { cx: 0, cz: -0.016, rx: 0.05, rz: 0.05, bottom: -0.215, top: -0.03 };
 
 function superD(b: Blob, x: number, y: number, z: number): number {
-  const ax = Math.abs(x - b.c[0]) / b.r[0], ay = Math.abs(y - b.c[1]) / b.r[1], az = Math.abs(z - b.c[2]) / b.r[2];
+  const ax = Math.abs(x - b.c[0]) / b.r[0],
+    ay = Math.abs(y - b.c[1]) / b.r[1],
+    az = Math.abs(z - b.c[2]) / b.r[2];
   // x^2.5 as x²·√x: this runs ~10⁷ times per build.
   const s = b.n === 2 ? Math.sqrt(ax * ax + ay * ay + az * az) : Math.pow(ax * ax * Math.sqrt(ax) + ay * ay * Math.sqrt(ay) + az * az * Math.sqrt(az), 0.4);
   // Scale to roughly metres so smooth unions of different blobs blend evenly.
@@ -25,7 +27,8 @@ function superD(b: Blob, x: number, y: number, z: number): number {
 }
 
 function neckD(x: number, y: number, z: number): number {
-  const dx = (x - NECK.cx) / NECK.rx, dz = (z - NECK.cz) / NECK.rz;
+  const dx = (x - NECK.cx) / NECK.rx,
+    dz = (z - NECK.cz) / NECK.rz;
   const side = (Math.sqrt(dx * dx + dz * dz) - 1) * Math.min(NECK.rx, NECK.rz);
   return Math.max(side, NECK.bottom - y, y - NECK.top);
 }
@@ -66,7 +69,8 @@ export const T_MIN = FACE_LOW - SWEEP_R * (Math.PI / 2);
 export const T_MAX = FACE_HIGH + SWEEP_R * (Math.PI / 2);
 
 export function rowRay(t: number, theta: number): { o: Vec3; d: Vec3 } {
-  const s = Math.sin(theta), c = Math.cos(theta);
+  const s = Math.sin(theta),
+    c = Math.cos(theta);
   if (t < FACE_LOW) {
     const e = Math.max(-Math.PI / 2, (t - FACE_LOW) / SWEEP_R);
     return { o: [0, FACE_LOW, 0], d: [s * Math.cos(e), Math.sin(e), c * Math.cos(e)] };
@@ -84,7 +88,8 @@ export function castBase(t: number, theta: number): Vec3 {
   const at = (r: number): number => baseField(o[0] + d[0] * r, o[1] + d[1] * r, o[2] + d[2] * r);
   // Every ray starts well inside (the thinnest section, the neck, is 0.05 in radius).
   const step = 0.004;
-  let lo = 0.035, hi = lo;
+  let lo = 0.035,
+    hi = lo;
   while (hi < 0.4) {
     hi = lo + step;
     if (at(hi) > 0) break;

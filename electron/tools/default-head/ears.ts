@@ -21,8 +21,10 @@ export function buildEars(): PartGeometry {
   const [hx, hy, hz] = [0.0042, 0.031, 0.0165];
   const at = (a: number, phi: number): { p: Vec3; rim: number } => {
     // Sphere around the ear normal N: a = polar angle from the outward face, phi around.
-    const s = Math.sin(a), cz = Math.cos(a);
-    let u = s * Math.sin(phi), w = s * Math.cos(phi);
+    const s = Math.sin(a),
+      cz = Math.cos(a);
+    let u = s * Math.sin(phi),
+      w = s * Math.cos(phi);
     // Wider at the top than at the lobe.
     w *= u > 0 ? 1 : 0.78 + 0.22 * (1 + u);
     let n = cz * hx;

@@ -57,7 +57,8 @@ function smax(a: number, b: number, k: number): number {
  */
 export function lidDepth(x: number, y: number, zOuter: number, d: number): number {
   const [ex, ey, ez] = EYE.centre;
-  const dx = x - ex, dy = y - ey;
+  const dx = x - ex,
+    dy = y - ey;
   const radius = EYE.radius + EYE.marginGap + (EYE.lidGap - EYE.marginGap) * smoothstep(0, 0.0026, Math.abs(d));
   const r = Math.hypot(dx, dy);
   // Outside the shell's silhouette it falls away steeply, so the smooth max leaves the socket be.

@@ -47,7 +47,8 @@ export function buildEyes(): PartGeometry {
 
   for (let s = 0; s < SEGS; s++) h.tri(pole, ringIdx[0]![s]!, ringIdx[0]![(s + 1) % SEGS]!);
   for (let k = 0; k + 1 < ringIdx.length; k++) {
-    const a = ringIdx[k]!, b = ringIdx[k + 1]!;
+    const a = ringIdx[k]!,
+      b = ringIdx[k + 1]!;
     // Doubled rings are not joined to their twin (same positions, different material).
     if (a[0] !== undefined && b[0] !== undefined && samePos(h, a[0], b[0])) continue;
     for (let s = 0; s < SEGS; s++) h.quad(a[s]!, b[s]!, b[(s + 1) % SEGS]!, a[(s + 1) % SEGS]!);

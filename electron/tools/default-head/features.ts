@@ -89,9 +89,11 @@ function face(x: number, y: number, z: number, cx: number, cy: number, rx: numbe
 }
 
 function segDist(x: number, y: number, ax: number, ay: number, bx: number, by: number): { d: number; u: number; side: number } {
-  const vx = bx - ax, vy = by - ay;
+  const vx = bx - ax,
+    vy = by - ay;
   const u = clamp(((x - ax) * vx + (y - ay) * vy) / (vx * vx + vy * vy), 0, 1);
-  const px = ax + u * vx - x, py = ay + u * vy - y;
+  const px = ax + u * vx - x,
+    py = ay + u * vy - y;
   // side > 0: lateral (cheek) side of the segment.
   return { d: Math.hypot(px, py), u, side: vx * (y - ay) - vy * (x - ax) < 0 ? 1 : -1 };
 }

@@ -30,7 +30,9 @@ export function bump(d2: number): number {
 
 /** Squared normalised distance of (x,y,z) to an axis-aligned ellipsoid centre with radii r. */
 export function ellD2(x: number, y: number, z: number, cx: number, cy: number, cz: number, rx: number, ry: number, rz: number): number {
-  const dx = (x - cx) / rx, dy = (y - cy) / ry, dz = (z - cz) / rz;
+  const dx = (x - cx) / rx,
+    dy = (y - cy) / ry,
+    dz = (z - cz) / rz;
   return dx * dx + dy * dy + dz * dz;
 }
 
@@ -60,16 +62,17 @@ export function tangential(d: Readonly<Vec3>, n: Readonly<Vec3>): Vec3 {
 
 /** Rotation of p by `angle` (radians, right-handed) about the axis through `pivot` along unit `axis`. */
 export function rotateAbout(p: Readonly<Vec3>, pivot: Readonly<Vec3>, axis: Readonly<Vec3>, angle: number): Vec3 {
-  const vx = p[0] - pivot[0], vy = p[1] - pivot[1], vz = p[2] - pivot[2];
-  const c = Math.cos(angle), s = Math.sin(angle);
+  const vx = p[0] - pivot[0],
+    vy = p[1] - pivot[1],
+    vz = p[2] - pivot[2];
+  const c = Math.cos(angle),
+    s = Math.sin(angle);
   const [kx, ky, kz] = axis;
   const kv = kx * vx + ky * vy + kz * vz;
-  const cx = ky * vz - kz * vy, cy = kz * vx - kx * vz, cz = kx * vy - ky * vx;
-  return [
-    pivot[0] + vx * c + cx * s + kx * kv * (1 - c),
-    pivot[1] + vy * c + cy * s + ky * kv * (1 - c),
-    pivot[2] + vz * c + cz * s + kz * kv * (1 - c),
-  ];
+  const cx = ky * vz - kz * vy,
+    cy = kz * vx - kx * vz,
+    cz = kx * vy - ky * vx;
+  return [pivot[0] + vx * c + cx * s + kx * kv * (1 - c), pivot[1] + vy * c + cy * s + ky * kv * (1 - c), pivot[2] + vz * c + cz * s + kz * kv * (1 - c)];
 }
 
 /** Displacement that rotating p about the axis would cause (a rigid-motion morph delta). */

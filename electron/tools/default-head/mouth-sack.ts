@@ -49,7 +49,9 @@ export function buildMouthSack(skin: SkinPart): MouthSack {
   const centreZ = skin.neutral[loop.find((l) => l.phi === Math.PI / 2)!.v * 3 + 2]!;
   const rings: number[][] = DEPTH.map((depth, k) =>
     loop.map(({ v, phi }) => {
-      const sx = skin.neutral[v * 3]!, sy = skin.neutral[v * 3 + 1]!, sz = skin.neutral[v * 3 + 2]!;
+      const sx = skin.neutral[v * 3]!,
+        sy = skin.neutral[v * 3 + 1]!,
+        sz = skin.neutral[v * 3 + 2]!;
       const b = LEAVE[k]!;
       // The floor is shallower than the roof: it must stay inside the chin when the jaw drops.
       const halfH = HALF_H[k]! * (Math.sin(phi) < 0 ? FLOOR : 1);
@@ -70,7 +72,8 @@ export function buildMouthSack(skin: SkinPart): MouthSack {
   slit.push(loop[0]!.v);
   phis.push(0);
   for (let k = 0; k + 1 < rings.length; k++) {
-    const a = rings[k]!, b = rings[k + 1]!;
+    const a = rings[k]!,
+      b = rings[k + 1]!;
     for (let j = 0; j + 1 < a.length; j++) h.quad(a[j]!, a[j + 1]!, b[j + 1]!, b[j]!);
   }
   const last = rings[rings.length - 1]!;
@@ -79,7 +82,9 @@ export function buildMouthSack(skin: SkinPart): MouthSack {
   const g = mirrorHalfMesh('mouth', h);
   // Per-vertex bookkeeping for the mirrored half: the same layer, the mirrored slit vertex, π − φ.
   const n = g.mirror.length;
-  const L = new Uint8Array(n), S = new Uint32Array(n), P = new Float32Array(n);
+  const L = new Uint8Array(n),
+    S = new Uint32Array(n),
+    P = new Float32Array(n);
   for (let i = 0; i < g.halfCount; i++) {
     const m = g.mirror[i]!;
     L[i] = L[m] = layer[i]!;

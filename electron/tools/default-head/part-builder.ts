@@ -57,7 +57,10 @@ export function mirrorHalfMesh(name: string, h: HalfMesh): PartGeometry {
   const colors = new Float32Array(total * 3);
   const materials = new Uint8Array(total);
   for (let i = 0; i < halfCount; i++) {
-    for (const [dst, k] of [[i, 1], [mirror[i]!, -1]] as const) {
+    for (const [dst, k] of [
+      [i, 1],
+      [mirror[i]!, -1],
+    ] as const) {
       neutral[dst * 3] = k * h.pos[i * 3]!;
       neutral[dst * 3 + 1] = h.pos[i * 3 + 1]!;
       neutral[dst * 3 + 2] = h.pos[i * 3 + 2]!;

@@ -79,15 +79,27 @@ export function buildSkinGrid(L: SkinLayout): SkinGrid {
     }
   };
   // Quads above a slit row use its upper copies; quads below use its lower copies.
-  patch(front.length, L.frontCols.length, (r, c) => front[r]![c]![0], (r, c) => front[r]![c]![1]);
-  patch(back.length, L.backCols.length, (r, c) => back[r]![c]!, (r, c) => back[r]![c]!);
+  patch(
+    front.length,
+    L.frontCols.length,
+    (r, c) => front[r]![c]![0],
+    (r, c) => front[r]![c]![1],
+  );
+  patch(
+    back.length,
+    L.backCols.length,
+    (r, c) => back[r]![c]!,
+    (r, c) => back[r]![c]!,
+  );
 
   // Zip the last front column to the first back column, walking up both in t order.
   const A = front.map((row) => row[row.length - 1]![0]);
   const B = back.map((row) => row[0]!);
-  const tA = L.frontRows, tB = L.backRows;
+  const tA = L.frontRows,
+    tB = L.backRows;
   tris.push(poleBottom, B[0]!, A[0]!);
-  let i = 0, j = 0;
+  let i = 0,
+    j = 0;
   while (i + 1 < A.length || j + 1 < B.length) {
     const advanceA = j + 1 >= B.length || (i + 1 < A.length && tA[i + 1]! <= tB[j + 1]!);
     if (advanceA) {

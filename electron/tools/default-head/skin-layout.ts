@@ -38,7 +38,8 @@ function knotted(knots: readonly (readonly [number, number])[]): number[] {
 
 /** θ at which the base surface, on row t, reaches x. */
 function thetaForX(t: number, x: number): number {
-  let lo = 0, hi = Math.PI / 2;
+  let lo = 0,
+    hi = Math.PI / 2;
   for (let i = 0; i < 40; i++) {
     const mid = (lo + hi) / 2;
     if (castBase(t, mid)[0] < x) lo = mid;

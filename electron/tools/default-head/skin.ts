@@ -41,7 +41,9 @@ const BROW_THICK: Curve = curve([
 ]);
 
 function skinLook(p: Readonly<Vec3>, theta: number, t: number, eyeSide: number, shape: SkinShape): { c: Vec3; m: RigMaterial } {
-  const x = Math.abs(p[0]), y = p[1], z = p[2];
+  const x = Math.abs(p[0]),
+    y = p[1],
+    z = p[2];
   const front = smoothstep(0.02, 0.05, z);
   // Gentle mottling, redder cheeks, nose tip and ears' neighbourhood.
   const mottle = 0.94 + 0.12 * noise3(x, y, z, 55, 3);
@@ -52,8 +54,10 @@ function skinLook(p: Readonly<Vec3>, theta: number, t: number, eyeSide: number, 
 
   // Lips: between the vermilion borders.
   if (x < MOUTH.cornerX + 0.001 && front > 0) {
-    const up = upperBorderY(x), lo = lowerBorderY(x);
-    const w = Math.min(smoothstep(up + 0.0008, up - 0.0008, y), smoothstep(lo - 0.0008, lo + 0.0008, y)) * smoothstep(MOUTH.cornerX + 0.001, MOUTH.cornerX - 0.003, x);
+    const up = upperBorderY(x),
+      lo = lowerBorderY(x);
+    const w =
+      Math.min(smoothstep(up + 0.0008, up - 0.0008, y), smoothstep(lo - 0.0008, lo + 0.0008, y)) * smoothstep(MOUTH.cornerX + 0.001, MOUTH.cornerX - 0.003, x);
     if (w > 0) {
       c = mixColor(c, PALETTE.lip, w * (0.9 + 0.1 * noise3(x, y, z, 400, 5)));
       if (w >= 0.5) m = 'lip';
@@ -93,7 +97,8 @@ function skinLook(p: Readonly<Vec3>, theta: number, t: number, eyeSide: number, 
   }
   // The lip line is in shadow where the lips meet.
   const dm = Math.abs(t - shape.layout.mouthRow);
-  if (x < MOUTH.cornerX && dm < 0.002) c = mixColor(c, PALETTE.mouthInterior, (dm < 0.0005 ? 0.35 : 0.1) * smoothstep(MOUTH.cornerX - 0.002, MOUTH.cornerX - 0.012, x));
+  if (x < MOUTH.cornerX && dm < 0.002)
+    c = mixColor(c, PALETTE.mouthInterior, (dm < 0.0005 ? 0.35 : 0.1) * smoothstep(MOUTH.cornerX - 0.002, MOUTH.cornerX - 0.012, x));
   const car = bump(ellD2(x, y, 0, EYE.centre[0] + EYE.innerDx + 0.0012, EYE.centre[1] - 0.0004, 0, 0.0032, 0.0022, 1));
   if (car > 0) c = mixColor(c, PALETTE.lipInner, 0.7 * car);
   const nos = bump(ellD2(x, y, 0, NOSE.nostril[0], NOSE.nostril[1] - 0.0004, 0, 0.0031, 0.0017, 1)) * front;
@@ -114,7 +119,10 @@ export function buildSkin(): SkinPart {
     const v = grid.vertices[i]!;
     const p = skinPoint(shape, v, EYE_REST, EYE_REST);
     const { c, m } = skinLook(p, v.theta, v.t, v.eyeSide, shape);
-    for (const [dst, k] of [[i, 1], [grid.mirror[i]!, -1]] as const) {
+    for (const [dst, k] of [
+      [i, 1],
+      [grid.mirror[i]!, -1],
+    ] as const) {
       neutral[dst * 3] = v.centre ? 0 : k * p[0];
       neutral[dst * 3 + 1] = p[1];
       neutral[dst * 3 + 2] = p[2];

@@ -23,7 +23,7 @@ const LOWER = [
   [0.0069, 0.0084, 0.0078],
   [0.0071, 0.0082, 0.0082],
   [0.0106, 0.0074, 0.0098],
-  [0.0100, 0.0072, 0.0096],
+  [0.01, 0.0072, 0.0096],
 ] as const;
 
 interface Arch {
@@ -50,7 +50,8 @@ function se(c: number): number {
 
 /** Walk the parabola z = zFront − k·x² by arclength. */
 function archPoint(a: Arch, s: number): { p: Vec3; tangent: Vec3 } {
-  let x = 0, acc = 0;
+  let x = 0,
+    acc = 0;
   const dx = 0.00005;
   while (acc < s) {
     const slope = 2 * a.k * (x + dx / 2);
@@ -74,8 +75,10 @@ function addTooth(h: HalfMesh, a: Arch, centreS: number, dim: readonly [number, 
   const edgeY = gumY + a.dir * height;
   const cy = (gumY + edgeY) / 2 - a.dir * 0.0012; // roots tuck into the gum
   const c: Vec3 = [p[0] - out[0] * thick * 0.5, cy, p[2] - out[2] * thick * 0.5];
-  const hx = thick / 2, hy = height / 2 + 0.0012, hz = w / 2 - 0.0002;
-  const tint = 0.93 + 0.05 * ((index * 37) % 7) / 7;
+  const hx = thick / 2,
+    hy = height / 2 + 0.0012,
+    hz = w / 2 - 0.0002;
+  const tint = 0.93 + (0.05 * ((index * 37) % 7)) / 7;
   const color = (ly: number): Vec3 => {
     // Slightly darker/yellower toward the gum, brighter at the biting edge.
     const toGum = a.dir < 0 ? (ly + 1) / 2 : (1 - ly) / 2;
@@ -83,7 +86,9 @@ function addTooth(h: HalfMesh, a: Arch, centreS: number, dim: readonly [number, 
     return [t[0] * tint, t[1] * tint, t[2] * tint];
   };
   const at = (u: number, v: number): Vec3 => {
-    const lx = hx * se(Math.cos(u)) * se(Math.cos(v)), ly = hy * se(Math.sin(u)), lz = hz * se(Math.cos(u)) * se(Math.sin(v));
+    const lx = hx * se(Math.cos(u)) * se(Math.cos(v)),
+      ly = hy * se(Math.sin(u)),
+      lz = hz * se(Math.cos(u)) * se(Math.sin(v));
     return [c[0] + out[0] * lx + ez[0] * lz, c[1] + ly, c[2] + out[2] * lx + ez[2] * lz];
   };
   const bottom = h.add([c[0], c[1] - hy, c[2]], color(-1), 'teeth');

@@ -19,7 +19,8 @@ export function buildTongue(): PartGeometry {
   const [cx, cy, cz] = TONGUE.centre;
   const [rx, ry, rz] = TONGUE.radii;
   const at = (a: number, phi: number): Vec3 => {
-    const sx = Math.sin(a) * Math.cos(phi), sy = Math.sin(a) * Math.sin(phi);
+    const sx = Math.sin(a) * Math.cos(phi),
+      sy = Math.sin(a) * Math.sin(phi);
     const top = sy > 0;
     // Flatter underside, a median groove on top, a slightly pointed tip.
     const groove = top ? 0.0012 * Math.exp(-((sx / 0.22) ** 2)) * Math.sin(a) : 0;

@@ -8,7 +8,15 @@ export type Template = Readonly<Record<string, number>>;
 /** Prototypical expressions (after the FACS/EMFACS action-unit combinations). */
 export const EXPRESSIONS: Readonly<Record<string, Template>> = {
   smile: { mouthCornerPull: 0.75, cheekRaise: 0.55, eyeSquint: 0.25, eyeLowerLidUp: 0.2, noseNasolabialDeepen: 0.3 },
-  broadSmile: { mouthCornerPull: 1, cheekRaise: 0.8, eyeSquint: 0.45, jawOpen: 0.3, mouthUpperLipRaise: 0.35, mouthLowerLipDepress: 0.3, noseNasolabialDeepen: 0.5 },
+  broadSmile: {
+    mouthCornerPull: 1,
+    cheekRaise: 0.8,
+    eyeSquint: 0.45,
+    jawOpen: 0.3,
+    mouthUpperLipRaise: 0.35,
+    mouthLowerLipDepress: 0.3,
+    noseNasolabialDeepen: 0.5,
+  },
   politeSmile: { mouthCornerPull: 0.45, mouthDimple: 0.25, mouthPress: 0.2 },
   surprise: { browInnerUp: 0.85, browOuterUp: 0.9, eyeWide: 0.75, jawOpen: 0.45, neckStretch: 0.1 },
   anger: { browDown: 0.8, browLateral: 0.6, eyeWide: 0.25, eyeSquint: 0.35, mouthTighten: 0.55, mouthPress: 0.5, noseWrinkle: 0.2, jawClench: 0.5 },
@@ -46,21 +54,38 @@ export const VISEMES: readonly { readonly name: string; readonly weight: number;
   { name: 'TH', weight: 0.7, vowel: false, shape: { jawOpen: 0.15, tongueOut: 0.3, tongueUp: 0.2 } },
   { name: 'LTDN', weight: 3, vowel: false, shape: { jawOpen: 0.15, tongueUp: 0.55 } },
   { name: 'SZ', weight: 2.5, vowel: false, shape: { jawOpen: 0.05, mouthStretch: 0.3, mouthCornerPull: 0.1, mouthUpperLipRaise: 0.1 } },
-  { name: 'CHSH', weight: 1, vowel: false, shape: { jawOpen: 0.1, mouthFunnelUpper: 0.5, mouthFunnelLower: 0.4, mouthPucker: 0.3, mouthRollOutUpper: 0.3, mouthRollOutLower: 0.3 } },
+  {
+    name: 'CHSH',
+    weight: 1,
+    vowel: false,
+    shape: { jawOpen: 0.1, mouthFunnelUpper: 0.5, mouthFunnelLower: 0.4, mouthPucker: 0.3, mouthRollOutUpper: 0.3, mouthRollOutLower: 0.3 },
+  },
   { name: 'KG', weight: 1.5, vowel: false, shape: { jawOpen: 0.2, tongueUp: 0.3, tongueDown: 0.1 } },
   { name: 'R', weight: 1, vowel: false, shape: { jawOpen: 0.15, mouthPucker: 0.35, mouthFunnelUpper: 0.2 } },
 ];
 
 /** Pairs that cannot both be active (one muscle action and its opposite). */
 export const ANTAGONISTS: readonly (readonly [string, string])[] = [
-  ['eyeLookUp_L', 'eyeLookDown_L'], ['eyeLookUp_R', 'eyeLookDown_R'],
-  ['eyeLookIn_L', 'eyeLookOut_L'], ['eyeLookIn_R', 'eyeLookOut_R'],
-  ['eyeLowerLidUp_L', 'eyeLowerLidDown_L'], ['eyeLowerLidUp_R', 'eyeLowerLidDown_R'],
-  ['mouthLeft', 'mouthRight'], ['mouthUp', 'mouthDown'], ['jawLeft', 'jawRight'], ['jawForward', 'jawBack'],
-  ['tongueLeft', 'tongueRight'], ['tongueUp', 'tongueDown'], ['cheekPuff_L', 'cheekSuck_L'], ['cheekPuff_R', 'cheekSuck_R'],
-  ['mouthRollInUpper_L', 'mouthRollOutUpper'], ['mouthRollInUpper_R', 'mouthRollOutUpper'],
-  ['mouthRollInLower_L', 'mouthRollOutLower'], ['mouthRollInLower_R', 'mouthRollOutLower'],
-  ['noseNostrilDilate_L', 'noseNostrilCompress_L'], ['noseNostrilDilate_R', 'noseNostrilCompress_R'],
+  ['eyeLookUp_L', 'eyeLookDown_L'],
+  ['eyeLookUp_R', 'eyeLookDown_R'],
+  ['eyeLookIn_L', 'eyeLookOut_L'],
+  ['eyeLookIn_R', 'eyeLookOut_R'],
+  ['eyeLowerLidUp_L', 'eyeLowerLidDown_L'],
+  ['eyeLowerLidUp_R', 'eyeLowerLidDown_R'],
+  ['mouthLeft', 'mouthRight'],
+  ['mouthUp', 'mouthDown'],
+  ['jawLeft', 'jawRight'],
+  ['jawForward', 'jawBack'],
+  ['tongueLeft', 'tongueRight'],
+  ['tongueUp', 'tongueDown'],
+  ['cheekPuff_L', 'cheekSuck_L'],
+  ['cheekPuff_R', 'cheekSuck_R'],
+  ['mouthRollInUpper_L', 'mouthRollOutUpper'],
+  ['mouthRollInUpper_R', 'mouthRollOutUpper'],
+  ['mouthRollInLower_L', 'mouthRollOutLower'],
+  ['mouthRollInLower_R', 'mouthRollOutLower'],
+  ['noseNostrilDilate_L', 'noseNostrilCompress_L'],
+  ['noseNostrilDilate_R', 'noseNostrilCompress_R'],
 ];
 
 /** Index of each control name; templates resolve through it (absent names are skipped). */
@@ -108,9 +133,18 @@ export function controlRegion(name: string): string {
   if (def) return def.region;
   const n = name.toLowerCase();
   for (const [re, region] of [
-    [/brow/, 'brow'], [/blink|squint|wide|lid/, 'eyelid'], [/eyelook|look/, 'gaze'], [/nose|sneer|nostril/, 'nose'],
-    [/cheek/, 'cheek'], [/smile|frown|dimple|stretch|corner/, 'mouthCorner'], [/jaw/, 'jaw'], [/tongue/, 'tongue'],
-    [/neck|swallow/, 'neck'], [/chin/, 'chin'], [/mouth(left|right|up|down)/, 'mouth'], [/mouth|lip|pucker|funnel|roll|press|shrug/, 'lips'],
+    [/brow/, 'brow'],
+    [/blink|squint|wide|lid/, 'eyelid'],
+    [/eyelook|look/, 'gaze'],
+    [/nose|sneer|nostril/, 'nose'],
+    [/cheek/, 'cheek'],
+    [/smile|frown|dimple|stretch|corner/, 'mouthCorner'],
+    [/jaw/, 'jaw'],
+    [/tongue/, 'tongue'],
+    [/neck|swallow/, 'neck'],
+    [/chin/, 'chin'],
+    [/mouth(left|right|up|down)/, 'mouth'],
+    [/mouth|lip|pucker|funnel|roll|press|shrug/, 'lips'],
   ] as const) {
     if (re.test(n)) return region;
   }

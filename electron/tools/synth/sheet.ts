@@ -31,7 +31,8 @@ export async function renderRigSheet(rig: Rig, options: RigSheetOptions = {}): P
   const renderer = options.renderer ?? createRenderer(rig);
   const names = ['neutral', ...rig.controls];
   const rows = Math.ceil(names.length / cols);
-  const W = cols * tile, H = rows * cellH;
+  const W = cols * tile,
+    H = rows * cellH;
   const sheet = Buffer.alloc(W * H * 3, 24);
   const settings: RenderSettings = { ssaa: 2, ...options.render, width: tile, height: tile, normal: false };
   const neutral = renderer.render({ weights: new Float32Array(rig.controls.length), settings }).rgb;
@@ -46,13 +47,15 @@ export async function renderRigSheet(rig: Rig, options: RigSheetOptions = {}): P
         if (d > 12) rgb[p + 1] = Math.min(255, rgb[p + 1]! + 90);
       }
     }
-    const x0 = (k % cols) * tile, y0 = Math.floor(k / cols) * cellH;
+    const x0 = (k % cols) * tile,
+      y0 = Math.floor(k / cols) * cellH;
     for (let y = 0; y < tile; y++) sheet.set(rgb.subarray(y * tile * 3, (y + 1) * tile * 3), ((y0 + y) * W + x0) * 3);
   });
   const fontSize = Math.max(8, Math.round(labelH * 0.72));
   const texts = names
     .map((n, k) => {
-      const x = (k % cols) * tile + tile / 2, y = Math.floor(k / cols) * cellH + tile + labelH * 0.78;
+      const x = (k % cols) * tile + tile / 2,
+        y = Math.floor(k / cols) * cellH + tile + labelH * 0.78;
       // Shrink names that would overflow the tile (DejaVu Sans averages ~0.6 em per glyph;
       // librsvg ignores textLength).
       const fs = Math.min(fontSize, (tile - 6) / (0.6 * n.length));

@@ -2,15 +2,7 @@
 // when the page was loaded with ?token=…, so nothing here handles the token itself.
 // Requests made while the socket is down wait for it; requests in flight when it drops fail
 // with 'disconnected' (the host may or may not have run them).
-import type {
-  ChannelArgs,
-  ChannelName,
-  ChannelResult,
-  EventName,
-  EventPayload,
-  RigsolveApi,
-  WireRequest,
-} from '../../../electron/common/api/contract';
+import type { ChannelArgs, ChannelName, ChannelResult, EventName, EventPayload, RigsolveApi, WireRequest } from '../../../electron/common/api/contract';
 import { formatFramePath } from '../../../electron/common/api/frame-url';
 import type { PlateKind } from '../../../electron/common/api/schemas';
 import { backoffDelay, type ConnectionSource, type ConnectionState } from './connection';

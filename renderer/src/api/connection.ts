@@ -1,9 +1,6 @@
 // Connection state as the UI shows it. The Electron host is always 'open'; the browser host
 // moves between these as its WebSocket drops and reconnects.
-export type ConnectionState =
-  | { state: 'connecting' }
-  | { state: 'open' }
-  | { state: 'lost'; attempt: number; retryAt: number };
+export type ConnectionState = { state: 'connecting' } | { state: 'open' } | { state: 'lost'; attempt: number; retryAt: number };
 
 export interface ConnectionSource {
   readonly connection: ConnectionState;

@@ -40,7 +40,10 @@ export function cleanMessage(message: string): string {
     .replace(/^Error invoking remote method '[^']*': /, '')
     .split(/\r?\n/)
     .filter((l) => !/^\s+at\s/.test(l));
-  const text = lines.join('\n').trim().replace(/^(Error|TypeError|RangeError): /, '');
+  const text = lines
+    .join('\n')
+    .trim()
+    .replace(/^(Error|TypeError|RangeError): /, '');
   const bounded = text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
   return bounded || 'No details were given.';
 }

@@ -1,14 +1,6 @@
 // Both hosts deliver an ApiResponse; this checks its shape and the result's schema, so a host of
 // another version fails with a clear message instead of a crash deep in a view.
-import {
-  ApiError,
-  CHANNELS,
-  EVENTS,
-  type ChannelName,
-  type ChannelResult,
-  type EventName,
-  type EventPayload,
-} from '../../../electron/common/api/contract';
+import { ApiError, CHANNELS, EVENTS, type ChannelName, type ChannelResult, type EventName, type EventPayload } from '../../../electron/common/api/contract';
 import { ApiCallError } from './errors';
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -32,11 +32,7 @@ export function App() {
       <ConnectionBanner />
       <main className="app-main">
         <ErrorBoundary key={route.name === 'shot' ? `shot-${route.shotId}` : 'shots'} onReset={() => navigate({ name: 'shots' })}>
-          {route.name === 'shot' ? (
-            <ShotView shotId={route.shotId} initialFrame={route.frame} onLoaded={setOpenedName} />
-          ) : (
-            <ShotBrowser />
-          )}
+          {route.name === 'shot' ? <ShotView shotId={route.shotId} initialFrame={route.frame} onLoaded={setOpenedName} /> : <ShotBrowser />}
         </ErrorBoundary>
       </main>
       <Toasts />

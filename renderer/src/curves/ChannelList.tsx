@@ -27,7 +27,10 @@ export function ChannelList() {
   const groups = useMemo(() => groupChannels(channels, search), [channels, search]);
   const defaults = useMemo(() => defaultColors(channels), [channels]);
   const selectedSet = useMemo(() => new Set(selected), [selected]);
-  const ordered = useMemo(() => groups.flatMap((g) => (collapsed.has(g.region) && search === '' ? [] : g.channels.map((c) => c.name))), [groups, collapsed, search]);
+  const ordered = useMemo(
+    () => groups.flatMap((g) => (collapsed.has(g.region) && search === '' ? [] : g.channels.map((c) => c.name))),
+    [groups, collapsed, search],
+  );
 
   useEffect(() => {
     // Defaults fill in for channels without a user colour (the graph reads the store's colours).
@@ -93,7 +96,12 @@ export function ChannelList() {
           />
         </div>
         <div className="channels-tools">
-          <button className="btn ghost small" title="Show every control's curve" onMouseDown={(e) => e.preventDefault()} onClick={() => selectControls(channels.map((c) => c.name))}>
+          <button
+            className="btn ghost small"
+            title="Show every control's curve"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => selectControls(channels.map((c) => c.name))}
+          >
             All
           </button>
           <button className="btn ghost small" title="Clear the selection" onMouseDown={(e) => e.preventDefault()} onClick={() => selectControls([])}>
@@ -113,18 +121,29 @@ export function ChannelList() {
           return (
             <div key={g.region} className="ch-group" data-region={g.region} style={{ '--ch-rows': isCollapsed ? 0 : g.channels.length } as CSSProperties}>
               <div className={`ch-group-head${allSel ? ' sel' : ''}`} data-testid="channel-group">
-                <button className="ch-caret" aria-label={isCollapsed ? 'Expand' : 'Collapse'} onMouseDown={(e) => e.preventDefault()} onClick={() => toggleGroup(g.region)}>
+                <button
+                  className="ch-caret"
+                  aria-label={isCollapsed ? 'Expand' : 'Collapse'}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => toggleGroup(g.region)}
+                >
                   {isCollapsed ? '▸' : '▾'}
                 </button>
                 <button
                   className="ch-group-name"
                   title={`Show the ${g.label.toLowerCase()} controls (Shift: add)`}
                   onMouseDown={(e) => e.preventDefault()}
-                  onClick={(e) => (e.shiftKey || e.ctrlKey ? setSelectedControls([...selected.filter((n) => !names.includes(n)), ...names], anchor) : selectControls(names))}
+                  onClick={(e) =>
+                    e.shiftKey || e.ctrlKey ? setSelectedControls([...selected.filter((n) => !names.includes(n)), ...names], anchor) : selectControls(names)
+                  }
                 >
                   {g.label}
                 </button>
-                {keyed > 0 ? <span className="ch-keyed-count" title={`${keyed} with corrections`}>◆{keyed}</span> : null}
+                {keyed > 0 ? (
+                  <span className="ch-keyed-count" title={`${keyed} with corrections`}>
+                    ◆{keyed}
+                  </span>
+                ) : null}
                 <span className="dim num">{g.channels.length}</span>
               </div>
               {isCollapsed
@@ -152,7 +171,10 @@ export function ChannelList() {
                         <span className="ch-name" title={`${c.name} · ${c.facs || 'custom'}`}>
                           {c.name}
                         </span>
-                        <span className={`ch-key-mark${keys > 0 ? ' on' : ''}`} title={keys > 0 ? `${keys} correction key${keys === 1 ? '' : 's'}` : 'No corrections'}>
+                        <span
+                          className={`ch-key-mark${keys > 0 ? ' on' : ''}`}
+                          title={keys > 0 ? `${keys} correction key${keys === 1 ? '' : 's'}` : 'No corrections'}
+                        >
                           ◆
                         </span>
                         <ValueSlider name={c.name} color={color} />

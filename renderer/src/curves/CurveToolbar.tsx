@@ -9,9 +9,31 @@ import { redo, undo } from './session';
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
-function Tool({ children, title, onClick, disabled, pressed, testId }: { children: ReactNode; title: string; onClick: () => void; disabled?: boolean; pressed?: boolean; testId?: string }) {
+function Tool({
+  children,
+  title,
+  onClick,
+  disabled,
+  pressed,
+  testId,
+}: {
+  children: ReactNode;
+  title: string;
+  onClick: () => void;
+  disabled?: boolean;
+  pressed?: boolean;
+  testId?: string;
+}) {
   return (
-    <button className={`tool${pressed ? ' on' : ''}`} title={title} aria-pressed={pressed} disabled={disabled} onMouseDown={keepFocus} onClick={onClick} data-testid={testId}>
+    <button
+      className={`tool${pressed ? ' on' : ''}`}
+      title={title}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onMouseDown={keepFocus}
+      onClick={onClick}
+      data-testid={testId}
+    >
       {children}
     </button>
   );
@@ -51,7 +73,14 @@ export function CurveToolbar() {
       </div>
       <div className="tool-group" role="group" aria-label="Interpolation of the selected keys">
         {INTERPS.map((i) => (
-          <Tool key={i.interp} title={`${INTERP_LABEL[i.interp]}: the curve leaves the selected keys ${i.leaves} (Alt+${i.key})`} onClick={() => setInterp(i.interp)} disabled={nSel === 0} pressed={selInterp === i.interp} testId={`tool-interp-${i.interp}`}>
+          <Tool
+            key={i.interp}
+            title={`${INTERP_LABEL[i.interp]}: the curve leaves the selected keys ${i.leaves} (Alt+${i.key})`}
+            onClick={() => setInterp(i.interp)}
+            disabled={nSel === 0}
+            pressed={selInterp === i.interp}
+            testId={`tool-interp-${i.interp}`}
+          >
             <span className="glyph">{i.glyph}</span> {INTERP_LABEL[i.interp]}
           </Tool>
         ))}
@@ -66,7 +95,12 @@ export function CurveToolbar() {
         <Tool title="Paste at the playhead (Ctrl+V)" onClick={() => pasteKeys(false)} disabled={!clipboard}>
           Paste
         </Tool>
-        <Tool title="Paste mirrored onto the left/right twins, at the playhead (Ctrl+Shift+V)" onClick={() => pasteKeys(true)} disabled={!clipboard} testId="tool-mirror-paste">
+        <Tool
+          title="Paste mirrored onto the left/right twins, at the playhead (Ctrl+Shift+V)"
+          onClick={() => pasteKeys(true)}
+          disabled={!clipboard}
+          testId="tool-mirror-paste"
+        >
           Mirror
         </Tool>
       </div>
@@ -74,7 +108,11 @@ export function CurveToolbar() {
         <Tool title="Draw the raw solve (faint)" onClick={() => useCurveEditor.setState({ showRaw: !showRaw })} pressed={showRaw}>
           Raw
         </Tool>
-        <Tool title="Draw the filtered solve where it differs from the final curve" onClick={() => useCurveEditor.setState({ showFiltered: !showFiltered })} pressed={showFiltered}>
+        <Tool
+          title="Draw the filtered solve where it differs from the final curve"
+          onClick={() => useCurveEditor.setState({ showFiltered: !showFiltered })}
+          pressed={showFiltered}
+        >
           Filtered
         </Tool>
         <Tool title="Frame the selected keys (F)" onClick={frameSelection} disabled={!ready}>
@@ -89,10 +127,22 @@ export function CurveToolbar() {
         {saving ? 'Saving…' : status}
       </span>
       <div className="seg" role="group" aria-label="Head preview values">
-        <button aria-pressed={previewMode !== 'raw'} title="Preview the final curves (B toggles)" onMouseDown={keepFocus} onClick={() => previewMode === 'raw' && toggleAB()} data-testid="preview-final">
+        <button
+          aria-pressed={previewMode !== 'raw'}
+          title="Preview the final curves (B toggles)"
+          onMouseDown={keepFocus}
+          onClick={() => previewMode === 'raw' && toggleAB()}
+          data-testid="preview-final"
+        >
           Final
         </button>
-        <button aria-pressed={previewMode === 'raw'} title="Preview the raw solve (B toggles)" onMouseDown={keepFocus} onClick={() => previewMode !== 'raw' && toggleAB()} data-testid="preview-raw">
+        <button
+          aria-pressed={previewMode === 'raw'}
+          title="Preview the raw solve (B toggles)"
+          onMouseDown={keepFocus}
+          onClick={() => previewMode !== 'raw' && toggleAB()}
+          data-testid="preview-raw"
+        >
           Raw <kbd>B</kbd>
         </button>
       </div>

@@ -50,7 +50,13 @@ export function FilterSection({ channel }: { channel: ChannelDef }) {
       <div className="section-title">Filter</div>
       <div className="seg full" role="group" aria-label="Filter scope">
         {(['region', 'control'] as const).map((k) => (
-          <button key={k} aria-pressed={kind === k} onMouseDown={(e) => e.preventDefault()} onClick={() => setKind(k)} title={k === 'region' ? 'The setting every control of the region uses' : 'This control only (overrides the region)'}>
+          <button
+            key={k}
+            aria-pressed={kind === k}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setKind(k)}
+            title={k === 'region' ? 'The setting every control of the region uses' : 'This control only (overrides the region)'}
+          >
             {k === 'region' ? scopeLabel('region', channel).replace(' region', '') : 'This control'}
           </button>
         ))}
@@ -99,7 +105,11 @@ export function FilterSection({ channel }: { channel: ChannelDef }) {
         {kind === 'control' ? (inherited ? ' · Uses the region’s setting.' : ' · Overrides the region.') : null}
       </p>
       {kind === 'control' && !inherited ? (
-        <button className="btn small" onMouseDown={(e) => e.preventDefault()} onClick={() => void commit(`Filter ${channel.name}: use the region’s`, [{ op: 'setFilter', scope: `control:${channel.name}`, filter: null }])}>
+        <button
+          className="btn small"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void commit(`Filter ${channel.name}: use the region’s`, [{ op: 'setFilter', scope: `control:${channel.name}`, filter: null }])}
+        >
           Use the region’s filter
         </button>
       ) : null}

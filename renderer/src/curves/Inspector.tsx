@@ -21,7 +21,8 @@ export function Inspector() {
             </div>
             <div className="dim insp-meta">
               {channel.facs ? `${channel.facs} · ` : ''}
-              {REGION_LABELS[channel.region] ?? channel.region} · {channel.side === 'C' ? 'centre' : channel.side === 'L' ? 'left' : 'right'} · {keys} key{keys === 1 ? '' : 's'}
+              {REGION_LABELS[channel.region] ?? channel.region} · {channel.side === 'C' ? 'centre' : channel.side === 'L' ? 'left' : 'right'} · {keys} key
+              {keys === 1 ? '' : 's'}
             </div>
           </section>
           <FilterSection key={channel.name} channel={channel} />

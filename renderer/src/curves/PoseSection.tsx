@@ -69,7 +69,13 @@ export function PoseSection({ defaultRegion }: { defaultRegion: string }) {
             else if (e.key === 'Escape') e.currentTarget.blur();
           }}
         />
-        <button className="btn small" title="Save the region's final values at the playhead" onMouseDown={(e) => e.preventDefault()} onClick={save} data-testid="pose-save">
+        <button
+          className="btn small"
+          title="Save the region's final values at the playhead"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={save}
+          data-testid="pose-save"
+        >
           Save
         </button>
       </div>
@@ -79,13 +85,29 @@ export function PoseSection({ defaultRegion }: { defaultRegion: string }) {
         <ul className="pose-list">
           {mine.map((p) => (
             <li key={p.id}>
-              <span className="pose-name" title={Object.entries(p.values).map(([n, v]) => `${n} ${v.toFixed(3)}`).join('\n')}>
+              <span
+                className="pose-name"
+                title={Object.entries(p.values)
+                  .map(([n, v]) => `${n} ${v.toFixed(3)}`)
+                  .join('\n')}
+              >
                 {p.name}
               </span>
-              <button className="btn small" title="Key the region to this pose at the playhead" onMouseDown={(e) => e.preventDefault()} onClick={() => apply(p)}>
+              <button
+                className="btn small"
+                title="Key the region to this pose at the playhead"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => apply(p)}
+              >
                 Apply
               </button>
-              <button className="btn ghost icon small" title="Remove from the library" aria-label="Remove pose" onMouseDown={(e) => e.preventDefault()} onClick={() => remove(p)}>
+              <button
+                className="btn ghost icon small"
+                title="Remove from the library"
+                aria-label="Remove pose"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => remove(p)}
+              >
                 ×
               </button>
             </li>

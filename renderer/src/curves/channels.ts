@@ -53,7 +53,8 @@ export interface ChannelGroup {
 /** Channels grouped by region, in region order, keeping only those matching `search`. */
 export function groupChannels(channels: readonly ChannelDef[], search: string): ChannelGroup[] {
   const q = search.trim().toLowerCase();
-  const match = (c: ChannelDef) => q === '' || c.name.toLowerCase().includes(q) || c.facs.toLowerCase() === q || (REGION_LABELS[c.region] ?? c.region).toLowerCase().includes(q);
+  const match = (c: ChannelDef) =>
+    q === '' || c.name.toLowerCase().includes(q) || c.facs.toLowerCase() === q || (REGION_LABELS[c.region] ?? c.region).toLowerCase().includes(q);
   const groups: ChannelGroup[] = [];
   for (const region of REGION_ORDER) {
     const list = channels.filter((c) => c.region === region && match(c));
@@ -66,7 +67,12 @@ export function groupChannels(channels: readonly ChannelDef[], search: string): 
  * The curves the graph draws: the soloed channels if any are soloed, else the selected ones
  * that are not hidden. In rig order, so colours and overlap stay stable.
  */
-export function drawnChannels(channels: readonly ChannelDef[], selected: ReadonlySet<string>, hidden: ReadonlySet<string>, solo: ReadonlySet<string>): ChannelDef[] {
+export function drawnChannels(
+  channels: readonly ChannelDef[],
+  selected: ReadonlySet<string>,
+  hidden: ReadonlySet<string>,
+  solo: ReadonlySet<string>,
+): ChannelDef[] {
   if (solo.size > 0) return channels.filter((c) => solo.has(c.name));
   return channels.filter((c) => selected.has(c.name) && !hidden.has(c.name));
 }

@@ -27,7 +27,13 @@ export class CurveLayer {
    * or the view left it. A redraw after a content change covers only that part (a drag redraws
    * every move: keep it small); one after panning out adds `margin` around it, within `content`.
    */
-  ensure(key: string, visible: ScaledRect, margin: { x: number; y: number }, content: { x0: number; x1: number; y0: number; y1: number }, draw: (r: Raster, x0: number, y0: number) => void): boolean {
+  ensure(
+    key: string,
+    visible: ScaledRect,
+    margin: { x: number; y: number },
+    content: { x0: number; x1: number; y0: number; y1: number },
+    draw: (r: Raster, x0: number, y0: number) => void,
+  ): boolean {
     const r = this.raster;
     // The part of the view that can show curves; none (panned right off the shot): nothing to draw.
     const nx0 = Math.max(visible.x, content.x0);

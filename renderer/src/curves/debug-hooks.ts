@@ -58,7 +58,9 @@ export function installDebugHooks(): () => void {
     },
     keys: (control) => (editorState().model?.layer.keys[control] ?? []).map((k) => ({ ...k })),
     keyScreen(control, frame) {
-      const p = graphController()?.keyPositions().find((k) => k.control === control && k.frame === frame);
+      const p = graphController()
+        ?.keyPositions()
+        .find((k) => k.control === control && k.frame === frame);
       return p ? { x: p.x + GUTTER_W, y: p.y + RULER_H } : null;
     },
     plotTimes: () => ring(graphController()?.plotTimes, graphController()?.plotCount ?? 0),

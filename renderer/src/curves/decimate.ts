@@ -31,7 +31,16 @@ export function decimateMinMax(values: Float32Array, firstFrame: number, pxPerFr
 }
 
 /** decimateMinMax writing columns col0… into min/max from index `at` (for partial cache fills). */
-export function decimateInto(values: Float32Array, firstFrame: number, pxPerFrame: number, col0: number, count: number, mn: Float32Array, mx: Float32Array, at: number): void {
+export function decimateInto(
+  values: Float32Array,
+  firstFrame: number,
+  pxPerFrame: number,
+  col0: number,
+  count: number,
+  mn: Float32Array,
+  mx: Float32Array,
+  at: number,
+): void {
   mn.fill(Infinity, at, at + count);
   mx.fill(-Infinity, at, at + count);
   const n = values.length;

@@ -75,7 +75,13 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): K
     const keys = model.keysOf(c.name);
     for (const k of keys) {
       if (k.frame < range.frame0 - 1 || k.frame > range.frame1 + 1) continue;
-      const p: KeyPoint = { id: keyId(c.name, k.frame), control: c.name, frame: k.frame, x: frameToX(view, k.frame), y: valueToY(view, model.finalAt(c.index, k.frame)) };
+      const p: KeyPoint = {
+        id: keyId(c.name, k.frame),
+        control: c.name,
+        frame: k.frame,
+        x: frameToX(view, k.frame),
+        y: valueToY(view, model.finalAt(c.index, k.frame)),
+      };
       points.push(p);
       if (inp.keySel.has(p.id)) {
         selected.push({ p, interp: k.interp });

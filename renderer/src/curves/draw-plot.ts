@@ -33,7 +33,12 @@ export interface GridSteps {
 /** Grid spacing for the view: labelled lines ≥ 70 px (frames) / 32 px (values) apart. */
 export function gridSteps(view: GraphView): GridSteps {
   const frameMajor = niceStep(view.pxPerFrame, 70, 1);
-  const fm = frameMajor / 5 >= 1 && (frameMajor / 5) * view.pxPerFrame >= 8 ? frameMajor / 5 : frameMajor / 2 >= 1 && (frameMajor / 2) * view.pxPerFrame >= 8 ? frameMajor / 2 : frameMajor;
+  const fm =
+    frameMajor / 5 >= 1 && (frameMajor / 5) * view.pxPerFrame >= 8
+      ? frameMajor / 5
+      : frameMajor / 2 >= 1 && (frameMajor / 2) * view.pxPerFrame >= 8
+        ? frameMajor / 2
+        : frameMajor;
   const valueMajor = niceStep(view.pxPerValue, 32);
   const vm = (valueMajor / 5) * view.pxPerValue >= 8 ? valueMajor / 5 : valueMajor;
   return { frameMajor, frameMinor: fm, valueMajor, valueMinor: vm };
@@ -73,7 +78,8 @@ export function drawCurves(r: Raster, cache: ColumnCache, inp: PlotInput, plan: 
     spans += drawSpans(r, cols, shiftX, ya, yb, thickness, color, dash);
   };
   for (const p of plan) if (p.raw) draw(`${p.c.name}:raw`, model.take.raw[p.c.index]!, 0, 1, packRgb(mixRgb(p.rgb, bg, RAW_ALPHA)));
-  for (const p of plan) if (p.filt) draw(`${p.c.name}:filtered`, model.filtered[p.c.index]!, model.filteredVersion[p.c.index]!, 1, packRgb(mixRgb(p.rgb, bg, FILTERED_ALPHA)));
+  for (const p of plan)
+    if (p.filt) draw(`${p.c.name}:filtered`, model.filtered[p.c.index]!, model.filteredVersion[p.c.index]!, 1, packRgb(mixRgb(p.rgb, bg, FILTERED_ALPHA)));
   const cmp = inp.compare;
   if (cmp) {
     const dash = compareDash(dpr);
@@ -88,7 +94,8 @@ export function drawCurves(r: Raster, cache: ColumnCache, inp: PlotInput, plan: 
     if (p.c.name === inp.active) activePlan = p;
     else draw(`${p.c.name}:final`, model.final[p.c.index]!, model.finalVersion[p.c.index]!, bold, packRgb(p.rgb));
   }
-  if (activePlan) draw(`${activePlan.c.name}:final`, model.final[activePlan.c.index]!, model.finalVersion[activePlan.c.index]!, bold + dpr, packRgb(activePlan.rgb));
+  if (activePlan)
+    draw(`${activePlan.c.name}:final`, model.final[activePlan.c.index]!, model.finalVersion[activePlan.c.index]!, bold + dpr, packRgb(activePlan.rgb));
   cache.retain(keep);
   return { spans };
 }
@@ -96,7 +103,8 @@ export function drawCurves(r: Raster, cache: ColumnCache, inp: PlotInput, plan: 
 /** What the cached curve image depends on: the take, zoom, the comparison, and each drawn curve's look and version. */
 export function curveLayerKey(model: CurveModel, plan: readonly CurvePlan[], inp: Pick<PlotInput, 'view' | 'dpr' | 'active' | 'compare'>): string {
   const parts = [model.serial, inp.view.pxPerFrame * inp.dpr, inp.view.pxPerValue * inp.dpr, inp.active ?? '', inp.compare ? `cmp${inp.compare.version}` : ''];
-  for (const p of plan) parts.push(`${p.c.index}:${p.rgb.join('.')}:${p.raw ? 1 : 0}${p.filt ? 1 : 0}:${model.finalVersion[p.c.index]}:${model.filteredVersion[p.c.index]}`);
+  for (const p of plan)
+    parts.push(`${p.c.index}:${p.rgb.join('.')}:${p.raw ? 1 : 0}${p.filt ? 1 : 0}:${model.finalVersion[p.c.index]}:${model.filteredVersion[p.c.index]}`);
   return parts.join('|');
 }
 

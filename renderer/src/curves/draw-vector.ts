@@ -27,7 +27,14 @@ export interface CurvePlan {
 
 const css = (c: Rgb): string => `rgb(${Math.round(c[0])},${Math.round(c[1])},${Math.round(c[2])})`;
 
-export function drawVectorCurves(ctx: CanvasRenderingContext2D, model: CurveModel, plan: readonly CurvePlan[], view: GraphView, active: string | null, compare: CompareOverlay | null = null): void {
+export function drawVectorCurves(
+  ctx: CanvasRenderingContext2D,
+  model: CurveModel,
+  plan: readonly CurvePlan[],
+  view: GraphView,
+  active: string | null,
+  compare: CompareOverlay | null = null,
+): void {
   const r = visibleRange(view);
   const first = model.take.firstFrame;
   const i0 = Math.max(0, Math.floor(r.frame0) - 1 - first);
@@ -87,4 +94,3 @@ export function drawVectorCurves(ctx: CanvasRenderingContext2D, model: CurveMode
   if (last) stroke(model.final[last.c.index]!, css(last.rgb), 2.4);
   ctx.restore();
 }
-

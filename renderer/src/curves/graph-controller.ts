@@ -89,7 +89,18 @@ export class GraphController {
     offs.push(
       useCurveEditor.subscribe((s, p) => {
         if (s.model !== p.model) watchModel(s.model);
-        if (s.model !== p.model || s.selected !== p.selected || s.hidden !== p.hidden || s.solo !== p.solo || s.colors !== p.colors || s.view !== p.view || s.showRaw !== p.showRaw || s.showFiltered !== p.showFiltered || s.anchor !== p.anchor) this.invalidate(true);
+        if (
+          s.model !== p.model ||
+          s.selected !== p.selected ||
+          s.hidden !== p.hidden ||
+          s.solo !== p.solo ||
+          s.colors !== p.colors ||
+          s.view !== p.view ||
+          s.showRaw !== p.showRaw ||
+          s.showFiltered !== p.showFiltered ||
+          s.anchor !== p.anchor
+        )
+          this.invalidate(true);
         else if (s.keySel !== p.keySel) this.invalidate(false);
         if (s.model && !s.view && this.cssW > 0) this.initView();
       }),
@@ -232,8 +243,15 @@ export class GraphController {
     const ppf = view.pxPerFrame * dpr;
     const ppv = view.pxPerValue * dpr;
     // Curves live within the shot's frames and, for 0…1 controls, well inside −0.5…1.5.
-    const content = { x0: Math.floor(model.take.firstFrame * ppf) - 2, x1: Math.ceil(model.lastFrame * ppf) + 2, y0: Math.floor(-1.5 * ppv) - 4, y1: Math.ceil(0.5 * ppv) + 4 };
-    const redrawn = this.curves.ensure(curveLayerKey(model, plan, inp), visible, { x: pw, y: Math.round(ph / 2) }, content, (r, x0, y0) => drawCurves(r, this.cache, inp, plan, x0, y0));
+    const content = {
+      x0: Math.floor(model.take.firstFrame * ppf) - 2,
+      x1: Math.ceil(model.lastFrame * ppf) + 2,
+      y0: Math.floor(-1.5 * ppv) - 4,
+      y1: Math.ceil(0.5 * ppv) + 4,
+    };
+    const redrawn = this.curves.ensure(curveLayerKey(model, plan, inp), visible, { x: pw, y: Math.round(ph / 2) }, content, (r, x0, y0) =>
+      drawCurves(r, this.cache, inp, plan, x0, y0),
+    );
     const img = this.curves.image;
     if (!img) return;
     const lctx = this.layerCanvas.getContext('2d');

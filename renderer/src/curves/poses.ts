@@ -13,7 +13,14 @@ export interface Pose {
 function isPose(v: unknown): v is Pose {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Record<string, unknown>;
-  return typeof p.id === 'string' && typeof p.name === 'string' && typeof p.region === 'string' && typeof p.values === 'object' && p.values !== null && Object.values(p.values).every(isNumber);
+  return (
+    typeof p.id === 'string' &&
+    typeof p.name === 'string' &&
+    typeof p.region === 'string' &&
+    typeof p.values === 'object' &&
+    p.values !== null &&
+    Object.values(p.values).every(isNumber)
+  );
 }
 
 const isPoseList = (v: unknown): v is Pose[] => Array.isArray(v) && v.every(isPose);
@@ -27,7 +34,13 @@ export function savePoses(poses: readonly Pose[]): void {
 }
 
 /** A pose of `names` from their values (rounded to what the eye can tell apart). */
-export function capturePose(name: string, region: string, names: readonly string[], valueOf: (name: string) => number, id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`): Pose {
+export function capturePose(
+  name: string,
+  region: string,
+  names: readonly string[],
+  valueOf: (name: string) => number,
+  id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
+): Pose {
   const values: Record<string, number> = {};
   for (const n of names) values[n] = Math.round(valueOf(n) * 10000) / 10000;
   return { id, name: name.trim() || 'Pose', region, values };

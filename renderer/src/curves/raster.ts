@@ -80,7 +80,16 @@ export function parseHex(hex: string): Rgb {
  * stretches are continuous because neighbouring spans meet at the column edges. With `dash`, only
  * the columns inside a dash are drawn (the pattern is fixed to column indices, not to the raster).
  */
-export function drawSpans(r: Raster, cols: Columns, shiftX: number, ya: number, yb: number, thickness: number, color: number, dash: Dash | null = null): number {
+export function drawSpans(
+  r: Raster,
+  cols: Columns,
+  shiftX: number,
+  ya: number,
+  yb: number,
+  thickness: number,
+  color: number,
+  dash: Dash | null = null,
+): number {
   const w = r.width;
   const h = r.height;
   const px = r.px;

@@ -90,7 +90,8 @@ async function reload(s: Session): Promise<void> {
       const st = editorState();
       const keep = st.selected.filter((n) => names.includes(n));
       const remembered = readPref('curves.selected', [] as string[], isStringArray).filter((n) => names.includes(n));
-      const selected = keep.length > 0 ? keep : remembered.length > 0 ? remembered : r.take.channels.filter((c) => c.region === 'mouthCorner').map((c) => c.name);
+      const selected =
+        keep.length > 0 ? keep : remembered.length > 0 ? remembered : r.take.channels.filter((c) => c.region === 'mouthCorner').map((c) => c.name);
       useCurveEditor.setState({
         phase: 'ready',
         message: '',
@@ -144,10 +145,12 @@ function accept(s: Session, l: LayerWithHistory): void {
   s.model.setBase(layerOf(l));
   applyTemp(s);
   const layer = s.model.committed;
-  const keySel = new Set([...editorState().keySel].filter((id) => {
-    const { control, frame } = parseKeyId(id);
-    return s.model!.keysOf(control).some((k) => k.frame === frame);
-  }));
+  const keySel = new Set(
+    [...editorState().keySel].filter((id) => {
+      const { control, frame } = parseKeyId(id);
+      return s.model!.keysOf(control).some((k) => k.frame === frame);
+    }),
+  );
   useCurveEditor.setState({ layer, undoLabel: l.undoLabel, redoLabel: l.redoLabel, keySel });
 }
 

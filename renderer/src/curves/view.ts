@@ -104,5 +104,12 @@ export function resizeView(v: GraphView, width: number, height: number): GraphVi
 }
 
 export function sameView(a: GraphView, b: GraphView): boolean {
-  return a.width === b.width && a.height === b.height && a.pxPerFrame === b.pxPerFrame && a.pxPerValue === b.pxPerValue && a.scrollX === b.scrollX && a.scrollY === b.scrollY;
+  return (
+    a.width === b.width &&
+    a.height === b.height &&
+    a.pxPerFrame === b.pxPerFrame &&
+    a.pxPerValue === b.pxPerValue &&
+    a.scrollX === b.scrollX &&
+    a.scrollY === b.scrollY
+  );
 }

@@ -77,8 +77,16 @@ export function BatchExportDialog({ onClose }: { onClose: () => void }) {
         </div>
         <span className="field-label">Tolerance</span>
         <div className="tolerance-row">
-          <input className={`input num tolerance-input${tolOk ? '' : ' invalid'}`} value={info.keyed ? tolerance : ''} placeholder={info.keyed ? '' : 'every frame'} disabled={!info.keyed || busy} onChange={(e) => setTolerance(e.target.value)} />
-          <span className="field-hint">{info.keyed ? 'Largest value error a removed key may cause; 0 keeps every frame.' : `${info.label} keeps a value on every frame.`}</span>
+          <input
+            className={`input num tolerance-input${tolOk ? '' : ' invalid'}`}
+            value={info.keyed ? tolerance : ''}
+            placeholder={info.keyed ? '' : 'every frame'}
+            disabled={!info.keyed || busy}
+            onChange={(e) => setTolerance(e.target.value)}
+          />
+          <span className="field-hint">
+            {info.keyed ? 'Largest value error a removed key may cause; 0 keeps every frame.' : `${info.label} keeps a value on every frame.`}
+          </span>
         </div>
         <span className="field-label">Folder</span>
         <DirectoryField value={dir} onChange={setDir} disabled={busy} testId="batch-export-dir" />

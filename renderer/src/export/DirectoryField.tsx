@@ -27,7 +27,14 @@ export function DirectoryField({ value, onChange, error, disabled, testId }: Pro
   return (
     <div className="dir-field">
       <div className="dir-row">
-        <input className={`input mono dir-input${error ? ' invalid' : ''}`} data-testid={testId} value={value} spellCheck={false} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
+        <input
+          className={`input mono dir-input${error ? ' invalid' : ''}`}
+          data-testid={testId}
+          value={value}
+          spellCheck={false}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.value)}
+        />
         <button
           className={`btn${open ? ' on' : ''}`}
           disabled={disabled}

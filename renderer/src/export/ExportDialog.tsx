@@ -10,7 +10,16 @@ import { takesNewestFirst, useTakes } from '../state/takes-store';
 import { useApp } from '../state/app-store';
 import { Dialog } from '../ui/Dialog';
 import { DirectoryField } from './DirectoryField';
-import { checkExportForm, DEFAULT_TOLERANCE, defaultExportDir, exportFileName, formatMaxError, reductionText, swapExtension, type ExportFormState } from './export-form';
+import {
+  checkExportForm,
+  DEFAULT_TOLERANCE,
+  defaultExportDir,
+  exportFileName,
+  formatMaxError,
+  reductionText,
+  swapExtension,
+  type ExportFormState,
+} from './export-form';
 import { exportShotFile, type ExportShotResult } from './export-client';
 import { FORMATS, formatInfo } from './formats';
 import './export.css';
@@ -59,7 +68,14 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
   const hasMarks = marks.in !== null && marks.out !== null;
   const [form, setForm] = useState<ExportFormState>(() => {
     const format = initialFormat();
-    return { format, dir: initialDir(project?.path ?? null), fileName: exportFileName(shot.name, format), tolerance: String(DEFAULT_TOLERANCE), range: { kind: 'all', from: first, to: last }, takeId: null };
+    return {
+      format,
+      dir: initialDir(project?.path ?? null),
+      fileName: exportFileName(shot.name, format),
+      tolerance: String(DEFAULT_TOLERANCE),
+      range: { kind: 'all', from: first, to: last },
+      takeId: null,
+    };
   });
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportShotResult | null>(null);
@@ -133,7 +149,13 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
         <span className="field-hint">{info.hint}</span>
 
         <span className="field-label">Take</span>
-        <select className="input" data-testid="export-take" value={form.takeId ?? ''} disabled={busy} onChange={(e) => set({ takeId: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          className="input"
+          data-testid="export-take"
+          value={form.takeId ?? ''}
+          disabled={busy}
+          onChange={(e) => set({ takeId: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">Active take{active ? ` (${takeLabel(active)})` : ''}</option>
           {complete
             .filter((t) => !t.active)
@@ -147,11 +169,21 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
         <span className="field-label">Frames</span>
         <div className="range-choice">
           <label>
-            <input type="radio" name="range" checked={form.range.kind === 'all'} onChange={() => set({ range: { kind: 'all', from: first, to: last } })} /> Whole shot <span className="num dim">{first}–{last}</span>
+            <input type="radio" name="range" checked={form.range.kind === 'all'} onChange={() => set({ range: { kind: 'all', from: first, to: last } })} />{' '}
+            Whole shot{' '}
+            <span className="num dim">
+              {first}–{last}
+            </span>
           </label>
           <label className={hasMarks ? '' : 'faint'} title={hasMarks ? undefined : 'Mark a range with I and O on the timeline'}>
-            <input type="radio" name="range" disabled={!hasMarks} checked={form.range.kind === 'marked'} onChange={() => hasMarks && set({ range: { kind: 'marked', from: marks.in!, to: marks.out! } })} /> Marked{' '}
-            <span className="num dim">{hasMarks ? `${marks.in}–${marks.out}` : '(I / O)'}</span>
+            <input
+              type="radio"
+              name="range"
+              disabled={!hasMarks}
+              checked={form.range.kind === 'marked'}
+              onChange={() => hasMarks && set({ range: { kind: 'marked', from: marks.in!, to: marks.out! } })}
+            />{' '}
+            Marked <span className="num dim">{hasMarks ? `${marks.in}–${marks.out}` : '(I / O)'}</span>
           </label>
           <label>
             <input type="radio" name="range" checked={form.range.kind === 'custom'} onChange={() => set({ range: { ...form.range, kind: 'custom' } })} /> From
@@ -189,7 +221,11 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
             disabled={!info.keyed || busy}
             onChange={(e) => set({ tolerance: e.target.value })}
           />
-          <span className="field-hint">{info.keyed ? 'Largest value error a removed key may cause (control values are 0–1); 0 keeps every frame.' : `${info.label} keeps a value on every frame.`}</span>
+          <span className="field-hint">
+            {info.keyed
+              ? 'Largest value error a removed key may cause (control values are 0–1); 0 keeps every frame.'
+              : `${info.label} keeps a value on every frame.`}
+          </span>
         </div>
         {errors.tolerance ? (
           <>
@@ -203,7 +239,13 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
 
         <span className="field-label">File name</span>
         <div>
-          <input className={`input mono file-input${errors.fileName ? ' invalid' : ''}`} data-testid="export-file" value={form.fileName} disabled={busy} onChange={(e) => set({ fileName: e.target.value })} />
+          <input
+            className={`input mono file-input${errors.fileName ? ' invalid' : ''}`}
+            data-testid="export-file"
+            value={form.fileName}
+            disabled={busy}
+            onChange={(e) => set({ fileName: e.target.value })}
+          />
           {errors.fileName ? <span className="field-error">{errors.fileName}</span> : null}
         </div>
       </div>

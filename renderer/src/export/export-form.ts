@@ -53,7 +53,10 @@ export interface CheckedExport {
 }
 
 /** The request to send, or what is wrong (per field) with the form. */
-export function checkExportForm(f: ExportFormState, shot: { first: number; last: number }): { ok: true; request: CheckedExport } | { ok: false; errors: Partial<Record<'dir' | 'fileName' | 'tolerance' | 'range' | 'format', string>> } {
+export function checkExportForm(
+  f: ExportFormState,
+  shot: { first: number; last: number },
+): { ok: true; request: CheckedExport } | { ok: false; errors: Partial<Record<'dir' | 'fileName' | 'tolerance' | 'range' | 'format', string>> } {
   const errors: Partial<Record<'dir' | 'fileName' | 'tolerance' | 'range' | 'format', string>> = {};
   const info = formatInfo(f.format);
   if (!info.available) errors.format = `${info.label} export is not available yet.`;

@@ -107,7 +107,8 @@ export class PlateRenderer {
     if (avail.state === 'missing') return { draw: { type: 'missing', frame: key.frame, reason: avail.reason }, final: true, load: false };
     const hit = this.loader.peek(key);
     if (hit?.kind === 'image') return { draw: { type: 'image', image: hit.image }, final: true, load: false };
-    if (hit?.kind === 'missing') return { draw: { type: 'missing', frame: key.frame, reason: 'The host has no file for this frame' }, final: true, load: false };
+    if (hit?.kind === 'missing')
+      return { draw: { type: 'missing', frame: key.frame, reason: 'The host has no file for this frame' }, final: true, load: false };
     const failure = this.failed.get(frameKeyString(key));
     if (failure !== undefined) return { draw: { type: 'error', frame: key.frame, message: failure }, final: true, load: false };
     // Same frame at another width (after a resize): right content, counts as shown; the

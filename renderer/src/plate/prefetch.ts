@@ -13,7 +13,13 @@ const LOOK_AHEAD_S = 5;
 const LOOK_AHEAD_CACHE_SHARE = 0.5;
 
 /** Frames to keep decoded ahead: LOOK_AHEAD_S of the shot, as far as the cache holds them. */
-export function lookAheadFrames(fps: number, source: { width: number; height: number }, kinds: number, width: number | undefined, cacheBytes = FRAME_CACHE_BYTES): number {
+export function lookAheadFrames(
+  fps: number,
+  source: { width: number; height: number },
+  kinds: number,
+  width: number | undefined,
+  cacheBytes = FRAME_CACHE_BYTES,
+): number {
   const w = width ?? source.width;
   const h = source.width > 0 ? Math.round((w * source.height) / source.width) : w;
   const frameBytes = Math.max(1, w * h * 4 * kinds);

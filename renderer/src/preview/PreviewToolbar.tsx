@@ -42,7 +42,13 @@ export function PreviewToolbar({ overlayAvailable }: { overlayAvailable: boolean
         />
       ) : null}
       <span className="head-spacer" />
-      <button className="btn ghost" data-testid="preview-reset" title="Reset the view (Alt+0)" onMouseDown={(e) => e.preventDefault()} onClick={resetPreviewView}>
+      <button
+        className="btn ghost"
+        data-testid="preview-reset"
+        title="Reset the view (Alt+0)"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={resetPreviewView}
+      >
         Reset
       </button>
     </div>

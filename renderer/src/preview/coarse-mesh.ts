@@ -41,8 +41,19 @@ export async function coarseIndices(blend: MeshBlend): Promise<Uint32Array | nul
   });
   // Positions are measured relative to the mesh's extent; deltas in metres: weigh them alike.
   const weight = 1 / MeshoptSimplifier.getScale(blend.neutral, 3);
-  const target = Math.floor((triangles * TARGET_SHARE)) * 3;
-  const [out] = MeshoptSimplifier.simplifyWithAttributes(indices, blend.neutral, 3, attributes, stride, new Array<number>(stride).fill(weight), openEdgeVertices(indices, count), target, MAX_ERROR, ['LockBorder']);
+  const target = Math.floor(triangles * TARGET_SHARE) * 3;
+  const [out] = MeshoptSimplifier.simplifyWithAttributes(
+    indices,
+    blend.neutral,
+    3,
+    attributes,
+    stride,
+    new Array<number>(stride).fill(weight),
+    openEdgeVertices(indices, count),
+    target,
+    MAX_ERROR,
+    ['LockBorder'],
+  );
   return out.length <= indices.length * (1 - MIN_SAVING) ? out : null;
 }
 

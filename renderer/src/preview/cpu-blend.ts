@@ -25,7 +25,12 @@ export interface MeshBlend {
 /** Authored normals within this of the computed ones are taken as the computed ones. */
 const NORMAL_MATCH = 1e-4;
 
-export function makeMeshBlend(neutral: Float32Array, deltas: readonly Float32Array[], indices: ArrayLike<number>, fileNormals: ArrayLike<number> | null): MeshBlend {
+export function makeMeshBlend(
+  neutral: Float32Array,
+  deltas: readonly Float32Array[],
+  indices: ArrayLike<number>,
+  fileNormals: ArrayLike<number> | null,
+): MeshBlend {
   const shapes = deltas.map((d) => sparseShape(d));
   let normalOffset: Float32Array | null = null;
   if (fileNormals && fileNormals.length === neutral.length) {

@@ -36,7 +36,9 @@ export function framingFromLandmarks(eyes: Vec3, mouth: Vec3): Framing {
 
 /** Bounds framing for rigs without landmarks (as the synthetic renderer's framingFromBounds). */
 export function framingFromBounds(b: Bounds): Framing {
-  const sx = b.max[0] - b.min[0], sy = b.max[1] - b.min[1], sz = b.max[2] - b.min[2];
+  const sx = b.max[0] - b.min[0],
+    sy = b.max[1] - b.min[1],
+    sz = b.max[2] - b.min[2];
   const target: Vec3 = [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, b.max[2] - sz * 0.3];
   return { target, height: Math.max(sy, sx, 1e-6) * 1.08 };
 }

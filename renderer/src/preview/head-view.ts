@@ -250,7 +250,8 @@ export class HeadView {
   snapshot(): { width: number; height: number; pixels: Uint8Array } {
     this.render();
     const gl = this.renderer.getContext();
-    const width = gl.drawingBufferWidth, height = gl.drawingBufferHeight;
+    const width = gl.drawingBufferWidth,
+      height = gl.drawingBufferHeight;
     const pixels = new Uint8Array(width * height * 4);
     gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
     return { width, height, pixels };

@@ -24,7 +24,12 @@ export interface MeshBinding {
   readonly targetCount: number;
 }
 
-export function bindMesh(controls: readonly string[], dictionary: MorphDictionary, targetCount: number, correctives: readonly CorrectiveTarget[] = []): MeshBinding {
+export function bindMesh(
+  controls: readonly string[],
+  dictionary: MorphDictionary,
+  targetCount: number,
+  correctives: readonly CorrectiveTarget[] = [],
+): MeshBinding {
   const morphOf = new Int32Array(controls.length).fill(-1);
   controls.forEach((name, c) => {
     const m = Object.prototype.hasOwnProperty.call(dictionary, name) ? dictionary[name] : undefined;

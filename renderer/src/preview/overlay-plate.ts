@@ -44,7 +44,13 @@ export class OverlayPlate {
     // A bitmap the cache evicted is closed (width 0) and cannot be drawn.
     if (this.last && this.last.width === 0) this.last = null;
     else if (hit?.kind !== 'missing') this.fetch(key, onArrive);
-    const content: PaneContent = image ? { type: 'image', image } : hit?.kind === 'missing' ? { type: 'missing', frame, reason: 'No RGB plate for this frame' } : this.last ? { type: 'image', image: this.last } : { type: 'blank' };
+    const content: PaneContent = image
+      ? { type: 'image', image }
+      : hit?.kind === 'missing'
+        ? { type: 'missing', frame, reason: 'No RGB plate for this frame' }
+        : this.last
+          ? { type: 'image', image: this.last }
+          : { type: 'blank' };
     drawPlate(this.ctx, this.css, this.dpr, [{ box, source, content }]);
   }
 

@@ -16,7 +16,9 @@ export function dominantTarget(vertex: number, candidates: readonly PickCandidat
   let best: { name: string; magnitude: number } | null = null;
   const o = vertex * 3;
   for (const c of candidates) {
-    const x = c.delta[o] ?? 0, y = c.delta[o + 1] ?? 0, z = c.delta[o + 2] ?? 0;
+    const x = c.delta[o] ?? 0,
+      y = c.delta[o + 1] ?? 0,
+      z = c.delta[o + 2] ?? 0;
     const m = Math.sqrt(x * x + y * y + z * z);
     if (m >= min && (!best || m > best.magnitude)) best = { name: c.name, magnitude: m };
   }

@@ -83,7 +83,15 @@ export class PreviewController {
         this.scheduler.now();
       }),
       useControlValues.subscribe((s, prev) => {
-        if (s.version !== prev.version || s.sample !== prev.sample || s.controls !== prev.controls || s.previewMode !== prev.previewMode || s.shotId !== prev.shotId || s.compare !== prev.compare) this.scheduler.request();
+        if (
+          s.version !== prev.version ||
+          s.sample !== prev.sample ||
+          s.controls !== prev.controls ||
+          s.previewMode !== prev.previewMode ||
+          s.shotId !== prev.shotId ||
+          s.compare !== prev.compare
+        )
+          this.scheduler.request();
       }),
       usePreviewStore.subscribe((s, prev) => {
         if (s.resets !== prev.resets) this.view.resetView();

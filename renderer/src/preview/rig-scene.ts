@@ -164,7 +164,11 @@ function dropStillTargets(g: BufferGeometry, meshes: readonly Mesh[], corrective
     mesh.morphTargetDictionary = remapDictionary(mesh.morphTargetDictionary ?? {}, remap);
     mesh.morphTargetInfluences = keep.map(() => 0);
     const own = correctives.get(mesh);
-    if (own) correctives.set(mesh, own.filter((c) => (remap[c.morph] ?? -1) >= 0).map((c) => ({ ...c, morph: remap[c.morph]! })));
+    if (own)
+      correctives.set(
+        mesh,
+        own.filter((c) => (remap[c.morph] ?? -1) >= 0).map((c) => ({ ...c, morph: remap[c.morph]! })),
+      );
   }
 }
 

@@ -15,7 +15,11 @@ const previewTestApi = {
   /** Publishes a constant sampler: `final` for final (and compare), `raw` for raw (absent: no data). */
   publish(shotId: number, final: Values, raw?: Values, compare?: Values): void {
     const controls = DEFAULT_CONTROLS.map((c) => c.name);
-    const byMode: Record<ValuesMode, Float32Array | null> = { final: toArray(controls, final), raw: toArray(controls, raw), compare: toArray(controls, compare) };
+    const byMode: Record<ValuesMode, Float32Array | null> = {
+      final: toArray(controls, final),
+      raw: toArray(controls, raw),
+      compare: toArray(controls, compare),
+    };
     publishControlValues(shotId, controls, (_frame, mode, out) => {
       const v = byMode[mode];
       if (!v) return false;
@@ -42,10 +46,11 @@ const previewTestApi = {
       if (Math.abs(pixels[i]! - bg[0]!) + Math.abs(pixels[i + 1]! - bg[1]!) + Math.abs(pixels[i + 2]! - bg[2]!) > 12) nonBackground++;
     }
     const gray: number[] = [];
-    for (let y = 0; y < height; y += step) for (let x = 0; x < width; x += step) {
-      const o = (y * width + x) * 4;
-      gray.push(Math.round((pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) / 3));
-    }
+    for (let y = 0; y < height; y += step)
+      for (let x = 0; x < width; x += step) {
+        const o = (y * width + x) * 4;
+        gray.push(Math.round((pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) / 3));
+      }
     return { width, height, nonBackground, gray };
   },
   /** `triangles`: drawn by the last render (fewer when a moving frame used the coarse lists). */

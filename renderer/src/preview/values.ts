@@ -12,7 +12,13 @@ export function sized(buf: Float32Array, n: number): Float32Array {
   return buf.length === n ? buf : new Float32Array(n);
 }
 
-export function sampleValues(state: Pick<ControlValuesState, 'shotId' | 'sample' | 'controls'>, shotId: number, frame: number, mode: ValuesMode, out: Float32Array): SampleOutcome {
+export function sampleValues(
+  state: Pick<ControlValuesState, 'shotId' | 'sample' | 'controls'>,
+  shotId: number,
+  frame: number,
+  mode: ValuesMode,
+  out: Float32Array,
+): SampleOutcome {
   if (!state.sample || state.shotId !== shotId || state.controls.length === 0) return 'no-sampler';
   if (out.length !== state.controls.length) return 'no-data';
   return state.sample(frame, mode, out) ? 'values' : 'no-data';
@@ -22,7 +28,13 @@ export function sampleValues(state: Pick<ControlValuesState, 'shotId' | 'sample'
  * The second head of a take comparison: the compared take published on the seam when there is
  * one, else the seam's own 'compare' mode. Same control order as the seam's `controls`.
  */
-export function sampleCompare(state: Pick<ControlValuesState, 'shotId' | 'sample' | 'controls'>, shotId: number, frame: number, compare: CompareSampler | null, out: Float32Array): SampleOutcome {
+export function sampleCompare(
+  state: Pick<ControlValuesState, 'shotId' | 'sample' | 'controls'>,
+  shotId: number,
+  frame: number,
+  compare: CompareSampler | null,
+  out: Float32Array,
+): SampleOutcome {
   if (compare && state.shotId === shotId && out.length === state.controls.length && state.controls.length > 0 && compare(frame, out)) return 'values';
   return sampleValues(state, shotId, frame, 'compare', out);
 }

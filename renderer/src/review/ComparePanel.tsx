@@ -66,7 +66,10 @@ export function ComparePanel({ shotId }: { shotId: number }) {
         // Align B on A's frames (both cover the shot; a range export may not).
         return v && offset !== 0 ? Float32Array.from({ length: ca.curves.get(c)?.length ?? 0 }, (_, i) => v[i - offset] ?? Number.NaN) : v;
       };
-      setResult({ diffs: diffCurves(ca.controls, (c) => ca.curves.get(c), lookupB, ca.first), label: `${sideLabel(sideA, takes)} vs ${sideLabel(sideB, takes)}` });
+      setResult({
+        diffs: diffCurves(ca.controls, (c) => ca.curves.get(c), lookupB, ca.first),
+        label: `${sideLabel(sideA, takes)} vs ${sideLabel(sideB, takes)}`,
+      });
       if (onHead) setCompareCurves(shotId, sideLabel(sideB, takes), cb.first, cb.curves);
     } catch (err) {
       setError(toApiCallError(err).message);
@@ -102,7 +105,12 @@ export function ComparePanel({ shotId }: { shotId: number }) {
         <SideSelect label="A" value={sideA} options={options} takes={takes} onChange={(v) => setA(v)} testId="compare-a" />
         <span className="faint">vs</span>
         <SideSelect label="B" value={sideB} options={options.filter((o) => o !== sideA)} takes={takes} onChange={(v) => setB(v)} testId="compare-b" />
-        <button className="btn small" data-testid="compare-run" disabled={busy || sideA === null || sideB === null || sideA === sideB} onClick={() => void run()}>
+        <button
+          className="btn small"
+          data-testid="compare-run"
+          disabled={busy || sideA === null || sideB === null || sideA === sideB}
+          onClick={() => void run()}
+        >
           {busy ? <span className="spinner" /> : null} Compare
         </button>
       </div>
@@ -141,7 +149,12 @@ export function ComparePanel({ shotId }: { shotId: number }) {
             </thead>
             <tbody>
               {result.diffs.slice(0, SHOWN_ROWS).map((d) => (
-                <tr key={d.control} data-testid="compare-row" title={d.maxFrame !== null ? `Go to frame ${d.maxFrame}` : undefined} onClick={() => d.maxFrame !== null && seek(d.maxFrame)}>
+                <tr
+                  key={d.control}
+                  data-testid="compare-row"
+                  title={d.maxFrame !== null ? `Go to frame ${d.maxFrame}` : undefined}
+                  onClick={() => d.maxFrame !== null && seek(d.maxFrame)}
+                >
                   <td className="mono">
                     <span className="diff-bar" style={{ width: `${top > 0 ? (d.max / top) * 100 : 0}%` }} />
                     <span className="diff-name">{d.control}</span>
@@ -180,7 +193,13 @@ function SideSelect({
   testId: string;
 }) {
   return (
-    <select className="input compare-select" aria-label={`Compare ${label}`} data-testid={testId} value={value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === 'final' ? 'final' : Number(e.target.value))}>
+    <select
+      className="input compare-select"
+      aria-label={`Compare ${label}`}
+      data-testid={testId}
+      value={value === null ? '' : String(value)}
+      onChange={(e) => onChange(e.target.value === 'final' ? 'final' : Number(e.target.value))}
+    >
       {value === null ? <option value="">—</option> : null}
       {options.map((o) => (
         <option key={String(o)} value={String(o)}>

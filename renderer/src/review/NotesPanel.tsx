@@ -85,7 +85,13 @@ function NoteComposer({ shotId }: { shotId: number }) {
       />
       <div className="note-composer-foot">
         <span className="faint">Enter adds · Shift+Enter: new line</span>
-        <button className="btn primary small" data-testid="note-add" disabled={!text.trim() || busy} onMouseDown={(e) => e.preventDefault()} onClick={() => void submit()}>
+        <button
+          className="btn primary small"
+          data-testid="note-add"
+          disabled={!text.trim() || busy}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void submit()}
+        >
           <FeatureIcon name="note" /> Add note
         </button>
       </div>
@@ -99,7 +105,12 @@ function NoteItem({ note, current }: { note: Note; current: boolean }) {
     if (by) await resolveNote(note.id, !note.resolved, by);
   };
   return (
-    <li className={`note-item${note.resolved ? ' resolved' : ''}${current ? ' current' : ''}`} data-testid="note-item" data-note-id={note.id} data-resolved={note.resolved}>
+    <li
+      className={`note-item${note.resolved ? ' resolved' : ''}${current ? ' current' : ''}`}
+      data-testid="note-item"
+      data-note-id={note.id}
+      data-resolved={note.resolved}
+    >
       <div className="note-head">
         <button className="range-chip num" title="Go to this range" onMouseDown={(e) => e.preventDefault()} onClick={() => jumpToNote(note)}>
           {formatRange({ start: note.frameStart, end: note.frameEnd })}
@@ -131,7 +142,12 @@ export function NotesPanel({ shotId }: { shotId: number }) {
   const [showResolved, setShowResolved] = useState(true);
   const sorted = useMemo(() => sortNotes(notes ?? []), [notes]);
   // A primitive key, so playback re-renders the list only when the playhead enters or leaves a note.
-  const currentKey = usePlayhead((s) => sorted.filter((n) => n.frameStart <= s.frame && s.frame <= n.frameEnd).map((n) => n.id).join(','));
+  const currentKey = usePlayhead((s) =>
+    sorted
+      .filter((n) => n.frameStart <= s.frame && s.frame <= n.frameEnd)
+      .map((n) => n.id)
+      .join(','),
+  );
   const current = new Set(currentKey.split(',').filter(Boolean).map(Number));
   const open = sorted.filter((n) => !n.resolved).length;
   const shown = showResolved ? sorted : sorted.filter((n) => !n.resolved);

@@ -24,7 +24,10 @@ export function ReviewDecision({ shot }: { shot: ShotDetail }) {
   const statuses = useBrowserView((s) => s.statuses);
   const sort = useBrowserView((s) => s.sort);
   // Previous / next in the shot browser's order and status filter.
-  const { prev, next } = useMemo(() => neighbourShots(sortShots(shots, sort), shot.id, (s) => statuses.size === 0 || statuses.has(s.status)), [shots, sort, statuses, shot.id]);
+  const { prev, next } = useMemo(
+    () => neighbourShots(sortShots(shots, sort), shot.id, (s) => statuses.size === 0 || statuses.has(s.status)),
+    [shots, sort, statuses, shot.id],
+  );
   const byline = statusByline(live);
 
   const button = (status: ShotStatus, label: string, cls: string, testId: string) => {
@@ -57,12 +60,25 @@ export function ReviewDecision({ shot }: { shot: ShotDetail }) {
         {button('review', 'In review', '', 'review-in-review')}
       </div>
       <div className="review-nav">
-        <button className="btn ghost small" disabled={!prev} title={prev ? `Previous shot: ${prev.name}` : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => prev && navigate({ name: 'shot', shotId: prev.id, frame: null })}>
+        <button
+          className="btn ghost small"
+          disabled={!prev}
+          title={prev ? `Previous shot: ${prev.name}` : undefined}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => prev && navigate({ name: 'shot', shotId: prev.id, frame: null })}
+        >
           <Icon name="back" /> {prev ? prev.name : 'First shot'}
         </button>
         <span className="toolbar-spacer" />
-        <button className="btn ghost small" disabled={!next} title={next ? `Next shot: ${next.name}` : undefined} onMouseDown={(e) => e.preventDefault()} onClick={() => next && navigate({ name: 'shot', shotId: next.id, frame: null })}>
-          {next ? next.name : 'Last shot'} <span className="flip">
+        <button
+          className="btn ghost small"
+          disabled={!next}
+          title={next ? `Next shot: ${next.name}` : undefined}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => next && navigate({ name: 'shot', shotId: next.id, frame: null })}
+        >
+          {next ? next.name : 'Last shot'}{' '}
+          <span className="flip">
             <Icon name="back" />
           </span>
         </button>

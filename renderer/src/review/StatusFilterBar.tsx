@@ -37,7 +37,10 @@ export function StatusFilterBar({ counts, total, selected, onChange }: Props) {
           onClick={(e) => onChange(nextStatusFilter(selected, s, e.ctrlKey || e.metaKey))}
         >
           <span className={`status-swatch ${s}`} />
-          {STATUS_LABELS[s]} <span className="num" data-testid={`status-count-${s}`}>{counts[s]}</span>
+          {STATUS_LABELS[s]}{' '}
+          <span className="num" data-testid={`status-count-${s}`}>
+            {counts[s]}
+          </span>
         </button>
       ))}
     </div>

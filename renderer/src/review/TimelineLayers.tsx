@@ -42,7 +42,13 @@ export function TimelineLayers({ space, notes, marks, failedFrames }: Props) {
         );
       })}
       {failed.map((sp, i) => (
-        <div key={i} className="tl-failed" data-testid="timeline-failed" style={{ left: sp.left, width: sp.width }} title="The solver could not read this frame" />
+        <div
+          key={i}
+          className="tl-failed"
+          data-testid="timeline-failed"
+          style={{ left: sp.left, width: sp.width }}
+          title="The solver could not read this frame"
+        />
       ))}
     </div>
   );

@@ -48,7 +48,11 @@ function NameDialog({ title, intro, initial, onDone }: { title: string; intro: s
           }}
           onKeyDown={(e) => e.key === 'Enter' && submit()}
         />
-        {error ? <span className="field-error">{error}</span> : <span className="field-hint">Kept in this browser. Shown with your notes and status changes.</span>}
+        {error ? (
+          <span className="field-error">{error}</span>
+        ) : (
+          <span className="field-hint">Kept in this browser. Shown with your notes and status changes.</span>
+        )}
       </div>
     </Dialog>
   );
@@ -61,7 +65,12 @@ export function UserChip() {
   const prompt = useUser((s) => s.prompt);
   return (
     <>
-      <button className="user-chip" data-testid="user-chip" title="Your name on notes and status changes (click to change)" onClick={() => useUser.setState({ editing: true })}>
+      <button
+        className="user-chip"
+        data-testid="user-chip"
+        title="Your name on notes and status changes (click to change)"
+        onClick={() => useUser.setState({ editing: true })}
+      >
         <FeatureIcon name="user" />
         <span className={name ? '' : 'faint'}>{name || 'Set your name'}</span>
       </button>
@@ -76,7 +85,9 @@ export function UserChip() {
           }}
         />
       ) : null}
-      {prompt && !editing ? <NameDialog title="Who is reviewing?" intro="Type your name once: notes and status changes are signed with it." initial="" onDone={answerPrompt} /> : null}
+      {prompt && !editing ? (
+        <NameDialog title="Who is reviewing?" intro="Type your name once: notes and status changes are signed with it." initial="" onDone={answerPrompt} />
+      ) : null}
     </>
   );
 }

@@ -44,7 +44,9 @@ export function toggleSort(current: SortSpec, key: SortKey): SortSpec {
 /** Text matches the name or the status label; an empty status set means every status. */
 export function filterShots(shots: readonly ShotSummary[], text: string, statuses: ReadonlySet<ShotStatus>, label: (s: ShotStatus) => string): ShotSummary[] {
   const t = text.trim().toLowerCase();
-  return shots.filter((s) => (statuses.size === 0 || statuses.has(s.status)) && (!t || s.name.toLowerCase().includes(t) || label(s.status).toLowerCase().includes(t)));
+  return shots.filter(
+    (s) => (statuses.size === 0 || statuses.has(s.status)) && (!t || s.name.toLowerCase().includes(t) || label(s.status).toLowerCase().includes(t)),
+  );
 }
 
 /**
@@ -52,7 +54,11 @@ export function filterShots(shots: readonly ShotSummary[], text: string, statuse
  * browser's status filter), so a supervisor steps through what they filtered for; the current
  * shot need not match any more (it was just approved out of "in review").
  */
-export function neighbourShots<S extends { id: number }>(sorted: readonly S[], currentId: number, matches: (s: S) => boolean): { prev: S | null; next: S | null } {
+export function neighbourShots<S extends { id: number }>(
+  sorted: readonly S[],
+  currentId: number,
+  matches: (s: S) => boolean,
+): { prev: S | null; next: S | null } {
   const i = sorted.findIndex((s) => s.id === currentId);
   if (i < 0) return { prev: null, next: null };
   const prev = [...sorted.slice(0, i)].reverse().find(matches) ?? null;

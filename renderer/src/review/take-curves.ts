@@ -15,7 +15,11 @@ export function loadTakeCurves(takeId: number): Promise<TakeCurves> {
     return hit;
   }
   const p = fetch(api().dataUrl(takeCurvesPath(takeId)), { credentials: 'same-origin' }).then(async (r) => {
-    if (!r.ok) throw new ApiCallError(r.status === 404 ? 'notFound' : 'internal', `Cannot load the curves of take ${takeId} (${r.status} ${(await r.text()).slice(0, 200)})`);
+    if (!r.ok)
+      throw new ApiCallError(
+        r.status === 404 ? 'notFound' : 'internal',
+        `Cannot load the curves of take ${takeId} (${r.status} ${(await r.text()).slice(0, 200)})`,
+      );
     return decodeTakeCurves(await r.arrayBuffer());
   });
   p.catch(() => cache.delete(takeId));

@@ -20,6 +20,9 @@ export function useTimelineReview(shotId: number): {
   const marks = useReview((s) => s.marks);
   const failed = useTakes((s) => (s.shotId === shotId ? (activeTake(s.takes)?.failedFrames ?? NONE) : NONE));
   const shown = mine ? notes : NO_NOTES;
-  const layers = useCallback((space: TimelineSpace) => <TimelineLayers space={space} notes={shown} marks={marks} failedFrames={failed} />, [shown, marks, failed]);
+  const layers = useCallback(
+    (space: TimelineSpace) => <TimelineLayers space={space} notes={shown} marks={marks} failedFrames={failed} />,
+    [shown, marks, failed],
+  );
   return { layers, onRangeDrag: setMarksFromDrag, className: 'with-lanes' };
 }

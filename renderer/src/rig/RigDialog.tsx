@@ -104,7 +104,13 @@ export function RigDialog({ shot, onClose }: { shot: ShotDetail; onClose: () => 
       testId="rig-dialog"
       footer={
         <>
-          <button className="btn" data-testid="rig-default" disabled={busy || shot.rigPath === null} onClick={() => void apply(null)} title="Preview this shot with the default head">
+          <button
+            className="btn"
+            data-testid="rig-default"
+            disabled={busy || shot.rigPath === null}
+            onClick={() => void apply(null)}
+            title="Preview this shot with the default head"
+          >
             Default head
           </button>
           <span className="spacer" />
@@ -138,7 +144,11 @@ export function RigDialog({ shot, onClose }: { shot: ShotDetail; onClose: () => 
         </button>
       </div>
       {browsing ? <GlbBrowser start={path.trim() ? parentOf(path.trim()) : null} onPick={choose} /> : null}
-      {error ? <div className="field-error rig-error" data-testid="rig-error">{error}</div> : null}
+      {error ? (
+        <div className="field-error rig-error" data-testid="rig-error">
+          {error}
+        </div>
+      ) : null}
       {report ? (
         <>
           <div className="rig-table-wrap">
@@ -158,7 +168,13 @@ export function RigDialog({ shot, onClose }: { shot: ShotDetail; onClose: () => 
                     <tr key={r.target} className={r.controls.length === 0 ? 'rig-unmapped' : ''}>
                       <td className="mono">{r.target}</td>
                       <td>
-                        <select className="input" aria-label={`Control for ${r.target}`} value={value} disabled={busy} onChange={(e) => setRow(r.target, e.target.value)}>
+                        <select
+                          className="input"
+                          aria-label={`Control for ${r.target}`}
+                          value={value}
+                          disabled={busy}
+                          onChange={(e) => setRow(r.target, e.target.value)}
+                        >
                           <option value={AUTO}>{r.controls.length && manual === undefined ? `${r.controls.join(', ')} (auto)` : 'auto'}</option>
                           <option value={IGNORE}>ignore</option>
                           {controls.map((c) => (

@@ -112,19 +112,20 @@ export function CropOverlay({ shot, editable }: { shot: ShotDetail; editable: bo
             </span>
             {editable
               ? CORNERS.map((k) => (
-                  <span
-                    key={k}
-                    className={`crop-handle ${k}`}
-                    data-testid={i === 0 ? `crop-handle-${k}` : undefined}
-                    onPointerDown={(e) => begin(e, k, r)}
-                  />
+                  <span key={k} className={`crop-handle ${k}`} data-testid={i === 0 ? `crop-handle-${k}` : undefined} onPointerDown={(e) => begin(e, k, r)} />
                 ))
               : null}
           </div>
         );
       })}
       {editable && stored ? (
-        <button className="btn crop-reset" data-testid="crop-reset" title="Back to the centred square" onMouseDown={(e) => e.preventDefault()} onClick={() => void storeCrop(shot.id, null)}>
+        <button
+          className="btn crop-reset"
+          data-testid="crop-reset"
+          title="Back to the centred square"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void storeCrop(shot.id, null)}
+        >
           <FeatureIcon name="reset" /> Reset crop
         </button>
       ) : null}

@@ -91,7 +91,15 @@ export function ModelPicker({ models, selected, onSelect, disabled }: Props) {
               ) : evaluation.kind === 'headline' ? (
                 <HeadlineFigures view={evaluation.headline} />
               ) : (
-                <div className="faint model-noeval" data-testid="model-noeval" title={evaluationRows(m.evaluation).map((r) => r.join(': ')).join('\n') || undefined}>
+                <div
+                  className="faint model-noeval"
+                  data-testid="model-noeval"
+                  title={
+                    evaluationRows(m.evaluation)
+                      .map((r) => r.join(': '))
+                      .join('\n') || undefined
+                  }
+                >
                   {evaluation.message}
                 </div>
               )}

@@ -68,9 +68,7 @@ export function SolveDialog({ shotIds, onClose }: Props) {
       testId="solve-dialog"
       footer={
         <>
-          <span className="dim num">
-            {shotIds.length === 1 ? `${frames} frames` : `${shotIds.length} shots · ${frames} frames, queued in this order`}
-          </span>
+          <span className="dim num">{shotIds.length === 1 ? `${frames} frames` : `${shotIds.length} shots · ${frames} frames, queued in this order`}</span>
           <span className="spacer" />
           <button className="btn" onClick={onClose} disabled={busy}>
             Cancel
@@ -110,13 +108,23 @@ export function SolveDialog({ shotIds, onClose }: Props) {
       <div className="field-label device-label">Device</div>
       <div className="seg device-seg" role="radiogroup" aria-label="Device">
         {DEVICE_OPTIONS.map((d) => (
-          <button key={d.device} role="radio" aria-checked={device === d.device} aria-pressed={device === d.device} data-testid={`device-${d.device}`} title={d.hint} disabled={busy} onClick={() => setDevice(d.device)}>
+          <button
+            key={d.device}
+            role="radio"
+            aria-checked={device === d.device}
+            aria-pressed={device === d.device}
+            data-testid={`device-${d.device}`}
+            title={d.hint}
+            disabled={busy}
+            onClick={() => setDevice(d.device)}
+          >
             {d.label}
           </button>
         ))}
       </div>
       <div className="field-hint">
-        {DEVICE_OPTIONS.find((d) => d.device === device)?.hint}. If it does not load here the solve falls back to the next provider and says so in the status bar.
+        {DEVICE_OPTIONS.find((d) => d.device === device)?.hint}. If it does not load here the solve falls back to the next provider and says so in the status
+        bar.
       </div>
     </Dialog>
   );

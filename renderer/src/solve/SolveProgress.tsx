@@ -22,7 +22,13 @@ export function SolveProgressStrip({ shotId }: { shotId: number }) {
         <span className="spinner" />
         {q.state === 'running' ? 'Solving' : 'Queued'}
       </span>
-      <div className={`progress solve-bar${p ? '' : ' indeterminate'}`} role="progressbar" aria-valuemin={0} aria-valuemax={p?.total ?? 0} aria-valuenow={p?.done ?? 0}>
+      <div
+        className={`progress solve-bar${p ? '' : ' indeterminate'}`}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={p?.total ?? 0}
+        aria-valuenow={p?.done ?? 0}
+      >
         <div style={{ width: `${(frac * 100).toFixed(1)}%` }} />
       </div>
       <span className="num solve-strip-text" data-testid="solve-progress-text">
@@ -30,7 +36,13 @@ export function SolveProgressStrip({ shotId }: { shotId: number }) {
       </span>
       {p ? <span className="pill provider-pill">{providerLabel(p.provider)}</span> : null}
       {canCancel ? (
-        <button className="btn ghost" data-testid="solve-cancel" title="Stop this solve (the take keeps the frames done; solving again resumes)" onMouseDown={(e) => e.preventDefault()} onClick={() => void cancelSolve(shotId)}>
+        <button
+          className="btn ghost"
+          data-testid="solve-cancel"
+          title="Stop this solve (the take keeps the frames done; solving again resumes)"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void cancelSolve(shotId)}
+        >
           <FeatureIcon name="stop" /> {q.state === 'running' ? 'Stop' : 'Remove from queue'}
         </button>
       ) : null}

@@ -52,9 +52,19 @@ export function TakeMenu({ shotId, readOnly }: { shotId: number; readOnly: boole
     <Popover
       align="right"
       trigger={(open, toggle) => (
-        <button className={`btn ghost take-trigger${open ? ' on' : ''}`} data-testid="take-picker" title="Takes of this shot" onMouseDown={(e) => e.preventDefault()} onClick={toggle}>
+        <button
+          className={`btn ghost take-trigger${open ? ' on' : ''}`}
+          data-testid="take-picker"
+          title="Takes of this shot"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={toggle}
+        >
           <FeatureIcon name="takes" />
-          {active ? <span data-testid="active-take">{takeLabel(active)}</span> : <span className="dim">{takes.some((t) => t.state === 'running') ? 'Solving…' : 'No active take'}</span>}
+          {active ? (
+            <span data-testid="active-take">{takeLabel(active)}</span>
+          ) : (
+            <span className="dim">{takes.some((t) => t.state === 'running') ? 'Solving…' : 'No active take'}</span>
+          )}
           <span className="faint num">/{takes.length}</span>
           <FeatureIcon name="chevron" />
         </button>

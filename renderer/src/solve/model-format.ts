@@ -45,9 +45,7 @@ export function preferredModel(models: readonly ModelSummary[], lastPath: string
 }
 
 /** What the model card says of a model's measured quality. */
-export type ModelEvaluationView =
-  | { kind: 'headline'; headline: HeadlineView }
-  | { kind: 'none'; message: string };
+export type ModelEvaluationView = { kind: 'headline'; headline: HeadlineView } | { kind: 'none'; message: string };
 
 export interface HeadlineView {
   /** "3 natural-motion shots, 900 frames, seeds 9101-9103 · inputs: both". */

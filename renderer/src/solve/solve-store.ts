@@ -98,7 +98,10 @@ export async function cancelSolve(shotId: number | null): Promise<void> {
 }
 
 /** Where a shot stands in the queue: running, queued at a position (1-based), or idle. */
-export function queueState(s: Pick<SolveState, 'runningShotId' | 'queued'>, shotId: number): { state: 'running' } | { state: 'queued'; position: number } | { state: 'idle' } {
+export function queueState(
+  s: Pick<SolveState, 'runningShotId' | 'queued'>,
+  shotId: number,
+): { state: 'running' } | { state: 'queued'; position: number } | { state: 'idle' } {
   if (s.runningShotId === shotId) return { state: 'running' };
   const i = s.queued.indexOf(shotId);
   return i >= 0 ? { state: 'queued', position: i + 1 } : { state: 'idle' };

@@ -10,7 +10,7 @@ export class ErrorBoundary extends Component<Props, { message: string | null }> 
   override state = { message: null as string | null };
 
   static getDerivedStateFromError(err: unknown) {
-    return { message: err instanceof Error ? err.message.split('\n')[0] ?? 'Unknown error' : 'Unknown error' };
+    return { message: err instanceof Error ? (err.message.split('\n')[0] ?? 'Unknown error') : 'Unknown error' };
   }
 
   override componentDidCatch(err: unknown) {

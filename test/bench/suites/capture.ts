@@ -48,7 +48,11 @@ async function run(): Promise<BenchFigure[]> {
   await rm(work, { recursive: true, force: true });
   const project = openProject(join(work, 'bench.rigsolve'));
   const t = performance.now();
-  const report = await importCapture(project.db, { shotName: 'bench', rgbSource: rgb, normalSource: normal, fps: 24, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+  const report = await importCapture(
+    project.db,
+    { shotName: 'bench', rgbSource: rgb, normalSource: normal, fps: 24, normalConvention: 'opengl' },
+    { cacheDir: project.cacheDir },
+  );
   const importFps = FRAMES / ((performance.now() - t) / 1000);
   const shotId = report.shot.id;
   project.close();

@@ -65,8 +65,27 @@ export function syntheticCurves(controls: readonly string[], length: number, see
 
 /** A complete take of synthetic curves for a shot, made the shot's active take. */
 export function writeSyntheticTake(db: ProjectDb, shotId: number, length: number, failedFrames: readonly number[] = [], seed = 7): number {
-  const takeId = createTake(db, { shotId, modelId: 'synthetic', modelHash: 'synthetic', provider: 'none', settings: { synthetic: true }, settingsKey: `synthetic-${seed}`, notice: null });
-  completeTake(db, takeId, shotId, syntheticCurves(DEFAULT_CONTROLS.map((c) => c.name), length, seed), failedFrames, 0);
+  const takeId = createTake(db, {
+    shotId,
+    modelId: 'synthetic',
+    modelHash: 'synthetic',
+    provider: 'none',
+    settings: { synthetic: true },
+    settingsKey: `synthetic-${seed}`,
+    notice: null,
+  });
+  completeTake(
+    db,
+    takeId,
+    shotId,
+    syntheticCurves(
+      DEFAULT_CONTROLS.map((c) => c.name),
+      length,
+      seed,
+    ),
+    failedFrames,
+    0,
+  );
   return takeId;
 }
 
@@ -102,7 +121,11 @@ async function makeShot(root: string): Promise<BenchShot> {
   const projectPath = join(root, 'bench.rigsolve');
   const project = openProject(projectPath, { create: true });
   try {
-    const report = await importCapture(project.db, { shotName: 'long_take', rgbSource: rgb, normalSource: null, fps: FPS, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+    const report = await importCapture(
+      project.db,
+      { shotName: 'long_take', rgbSource: rgb, normalSource: null, fps: FPS, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    );
     const shotId = report.shot.id;
     const first = report.shot.firstFrame ?? 1;
     writeSyntheticTake(project.db, shotId, FRAMES, [first + 5000, first + 5001, first + 12000]);
@@ -128,7 +151,10 @@ async function run(): Promise<BenchFigure[]> {
   const { build } = await import('vite');
   await build({ configFile: join(process.cwd(), 'renderer', 'vite.config.ts'), build: { outDir: rendererDir, emptyOutDir: true }, logLevel: 'warn' });
   const host = await startBrowserHost({ projectPath: shot.projectPath, port: 0, host: '127.0.0.1', rendererDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
   const figures: BenchFigure[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
@@ -213,15 +239,31 @@ async function run(): Promise<BenchFigure[]> {
     const notes = (p: PlaybackFigures): string =>
       `playhead moved through ${p.playheadFps.toFixed(1)} frames/s; of ${p.misses.shown} frames shown, wrong plate ${p.misses.plate}, ` +
       `head on another frame ${p.misses.headFrame}, wrong head values ${p.misses.headValues}` +
-      (p.pacing ? `; head drawn at ${p.pacing.movingScale}× while moving (canvas ${p.pacing.canvasWidth} px wide), last frame ${p.pacing.frameCostMs.toFixed(1)} ms` : '');
+      (p.pacing
+        ? `; head drawn at ${p.pacing.movingScale}× while moving (canvas ${p.pacing.canvasWidth} px wide), last frame ${p.pacing.frameCostMs.toFixed(1)} ms`
+        : '');
     await page.mouse.move(graph.x + graph.width / 2, graph.y - 40);
     const longHead = await measurePlayback(page, { warmupMs: 1000, windowMs: 5000, head: true });
-    figures.push({ suite, name: `playback, long take (${FPS} fps, 16² plates), plate + head + curves: frames presented per second`, value: longHead.presentedFps, unit: 'frames/s', target: `≥ ${Math.min(60, FPS)} (the shot's fps, up to 60)`, notes: notes(longHead) });
+    figures.push({
+      suite,
+      name: `playback, long take (${FPS} fps, 16² plates), plate + head + curves: frames presented per second`,
+      value: longHead.presentedFps,
+      unit: 'frames/s',
+      target: `≥ ${Math.min(60, FPS)} (the shot's fps, up to 60)`,
+      notes: notes(longHead),
+    });
     const hide = await page.addStyleTag({ content: '.head-slot { display: none !important; }' });
     await page.waitForTimeout(300);
     const overlay0 = ((await hooks(page, 'h.overlayTimes().length')) as number) ?? 0;
     const longNoHead = await measurePlayback(page, { warmupMs: 500, windowMs: 5000, head: false });
-    figures.push({ suite, name: 'playback, long take, plate + curves, head hidden: frames presented per second', value: longNoHead.presentedFps, unit: 'frames/s', target: `≥ ${Math.min(60, FPS)}`, notes: notes(longNoHead) });
+    figures.push({
+      suite,
+      name: 'playback, long take, plate + curves, head hidden: frames presented per second',
+      value: longNoHead.presentedFps,
+      unit: 'frames/s',
+      target: `≥ ${Math.min(60, FPS)}`,
+      notes: notes(longNoHead),
+    });
     const ov = ((await hooks(page, 'h.overlayTimes()')) as number[]).slice(overlay0).sort((a, b) => a - b);
     figures.push({ suite, name: 'graph overlay redraw per played frame (playhead, keys, readouts): median', value: quantile(ov, 0.5), unit: 'ms' });
 
@@ -231,7 +273,14 @@ async function run(): Promise<BenchFigure[]> {
     await page.waitForSelector('[data-testid=head-preview][data-values=values]', { timeout: 60_000 });
     await page.mouse.move(10, 10);
     const demo = await measurePlayback(page, { warmupMs: 1500, windowMs: 8000, head: true });
-    figures.push({ suite, name: `playback, demo shot (${DEMO.fps} fps, ${DEMO.size}² plates), plate + head + curves: frames presented per second`, value: demo.presentedFps, unit: 'frames/s', target: `≥ ${Math.min(60, DEMO.fps)} (the shot's fps, up to 60)`, notes: notes(demo) });
+    figures.push({
+      suite,
+      name: `playback, demo shot (${DEMO.fps} fps, ${DEMO.size}² plates), plate + head + curves: frames presented per second`,
+      value: demo.presentedFps,
+      unit: 'frames/s',
+      target: `≥ ${Math.min(60, DEMO.fps)} (the shot's fps, up to 60)`,
+      notes: notes(demo),
+    });
   } finally {
     await browser.close();
     await host.close();

@@ -18,7 +18,9 @@ const FRAMES = 10_000;
 function curve(c: number): Float32Array {
   let seed = 1234 + c * 7919;
   const noise = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 0.004;
-  return Float32Array.from({ length: FRAMES }, (_, i) => Math.min(1, Math.max(0, 0.3 + 0.25 * Math.sin(i / (40 + c)) + 0.15 * Math.sin(i / (7 + (c % 5))) + noise())));
+  return Float32Array.from({ length: FRAMES }, (_, i) =>
+    Math.min(1, Math.max(0, 0.3 + 0.25 * Math.sin(i / (40 + c)) + 0.15 * Math.sin(i / (7 + (c % 5))) + noise())),
+  );
 }
 
 async function run(): Promise<BenchFigure[]> {
@@ -27,7 +29,21 @@ async function run(): Promise<BenchFigure[]> {
   await rm(dir, { recursive: true, force: true });
   const project = openProject(join(dir, 'bench.rigsolve'));
   const shotId = createShot(project.db, { name: 'long', fps: 30, rgbSource: dir, normalSource: null, normalConvention: 'opengl' });
-  upsertFrames(project.db, shotId, Array.from({ length: FRAMES }, (_, i) => ({ frame: i + 1, rgbPath: null, normalPath: null, width: 512, height: 512, status: 'ok' as const, issues: [], rgbStamp: null, normalStamp: null })));
+  upsertFrames(
+    project.db,
+    shotId,
+    Array.from({ length: FRAMES }, (_, i) => ({
+      frame: i + 1,
+      rgbPath: null,
+      normalPath: null,
+      width: 512,
+      height: 512,
+      status: 'ok' as const,
+      issues: [],
+      rgbStamp: null,
+      normalStamp: null,
+    })),
+  );
   updateShotAfterImport(project.db, shotId, { firstFrame: 1, lastFrame: FRAMES, width: 512, height: 512, importState: 'complete' });
   const takeId = createTake(project.db, { shotId, modelId: 'bench', modelHash: '-', provider: 'cpu', settings: {}, settingsKey: 'bench', notice: null });
   completeTake(project.db, takeId, shotId, new Map(DEFAULT_CONTROL_NAMES.map((c, i) => [c, curve(i)])), [], 0);

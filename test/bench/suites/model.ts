@@ -20,12 +20,13 @@ const BATCHES = [1, 16] as const;
 
 function inputs(batch: number, size: number, seed: number): { rgb: Float32Array; normal: Float32Array } {
   const n = batch * 3 * size * size;
-  const rgb = new Float32Array(n), normal = new Float32Array(n);
+  const rgb = new Float32Array(n),
+    normal = new Float32Array(n);
   let s = seed >>> 0;
   for (let i = 0; i < n; i++) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0; // LCG: values do not matter, only that they vary
     rgb[i] = (s / 2 ** 32) * 4 - 2;
-    normal[i] = (s / 2 ** 31) % 1 * 2 - 1;
+    normal[i] = ((s / 2 ** 31) % 1) * 2 - 1;
   }
   return { rgb, normal };
 }
@@ -47,11 +48,27 @@ async function onnxFramesPerSecond(modelPath: string, batch: number, size: numbe
 }
 
 function pytorchFramesPerSecond(manifestPath: string): Record<string, number | string> {
-  const r = spawnSync('python3', ['-m', 'rigsolve_training.throughput', '--manifest', manifestPath, '--threads', String(THREADS), '--batches', BATCHES.join(','), '--seconds', String(SECONDS)], {
-    cwd: join(process.cwd(), 'models/training'),
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`PyTorch throughput failed (python3 -m rigsolve_training.throughput): ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`);
+  const r = spawnSync(
+    'python3',
+    [
+      '-m',
+      'rigsolve_training.throughput',
+      '--manifest',
+      manifestPath,
+      '--threads',
+      String(THREADS),
+      '--batches',
+      BATCHES.join(','),
+      '--seconds',
+      String(SECONDS),
+    ],
+    {
+      cwd: join(process.cwd(), 'models/training'),
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0)
+    throw new Error(`PyTorch throughput failed (python3 -m rigsolve_training.throughput): ${(r.stderr || r.error?.message || '').trim().split('\n').pop()}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number | string>;
 }
 
@@ -75,12 +92,29 @@ async function run(): Promise<BenchFigure[]> {
       onnxRounds.get(b)!.push(await onnxFramesPerSecond(modelPath, b, size));
     }
   }
-  const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+  const median = (xs: number[]) =>
+    quantile(
+      [...xs].sort((a, b) => a - b),
+      0.5,
+    );
   const rounds = (xs: number[]) => `median of ${ROUNDS} rounds, alternating with the other runtime: ${xs.map((x) => x.toFixed(0)).join(', ')}`;
   const figures: BenchFigure[] = [];
   for (const b of BATCHES) {
-    const onnx: BenchFigure = { suite, name: `onnxruntime-node CPU, ${THREADS} threads, batch ${b}, ${label}`, value: median(onnxRounds.get(b)!), unit: 'frames/s', notes: rounds(onnxRounds.get(b)!), ...(b === 16 ? { target: '≥ 200' } : {}) };
-    const pt: BenchFigure = { suite, name: `${runtime}, ${THREADS} threads, batch ${b}, same model`, value: median(torchRounds.get(b)!), unit: 'frames/s', notes: rounds(torchRounds.get(b)!) };
+    const onnx: BenchFigure = {
+      suite,
+      name: `onnxruntime-node CPU, ${THREADS} threads, batch ${b}, ${label}`,
+      value: median(onnxRounds.get(b)!),
+      unit: 'frames/s',
+      notes: rounds(onnxRounds.get(b)!),
+      ...(b === 16 ? { target: '≥ 200' } : {}),
+    };
+    const pt: BenchFigure = {
+      suite,
+      name: `${runtime}, ${THREADS} threads, batch ${b}, same model`,
+      value: median(torchRounds.get(b)!),
+      unit: 'frames/s',
+      notes: rounds(torchRounds.get(b)!),
+    };
     figures.push(onnx, pt, ratioFigure(suite, `onnxruntime-node / PyTorch, batch ${b}`, onnx, pt, '> 1'));
   }
   return figures;

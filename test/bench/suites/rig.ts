@@ -11,7 +11,11 @@ import type { BenchFigure, BenchSuite } from '../figures';
 async function run(): Promise<BenchFigure[]> {
   const rig = await loadRigFromGlb(new Uint8Array(await readFile(defaultRigPath())), DEFAULT_CONTROL_NAMES);
   const rigFigures = benchRigEvaluation(rig).map((f) => ({ suite: 'rig', ...f, ...(f.name.includes('102') && f.unit === 'ms' ? { target: '< 2 ms' } : {}) }));
-  const renderFigures = (await benchRenderer({ rig, size: 128 })).map((f) => ({ suite: 'render', ...f, ...(f.unit.includes('/s') ? { target: '≥ 200 pairs/s' } : {}) }));
+  const renderFigures = (await benchRenderer({ rig, size: 128 })).map((f) => ({
+    suite: 'render',
+    ...f,
+    ...(f.unit.includes('/s') ? { target: '≥ 200 pairs/s' } : {}),
+  }));
   return [...rigFigures, ...renderFigures];
 }
 

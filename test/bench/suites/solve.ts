@@ -50,7 +50,12 @@ async function run(): Promise<BenchFigure[]> {
   });
   all.hasRgb.fill(1);
   all.hasNormal.fill(1);
-  const decode: BenchFigure = { suite, name: 'decode + crop + resize, RGB+normal 512² PNG', value: FRAMES / ((performance.now() - t) / 1000), unit: 'frames/s' };
+  const decode: BenchFigure = {
+    suite,
+    name: 'decode + crop + resize, RGB+normal 512² PNG',
+    value: FRAMES / ((performance.now() - t) / 1000),
+    unit: 'frames/s',
+  };
   const slice = (i: number, n: number): FrameBatch => ({
     batch: n,
     size,
@@ -67,16 +72,30 @@ async function run(): Promise<BenchFigure[]> {
   await client.infer(modelPath, slice(0, BATCH), input); // warm-up
   t = performance.now();
   for (let i = 0; i < FRAMES; i += BATCH) await client.infer(modelPath, slice(i, Math.min(BATCH, FRAMES - i)), input);
-  const infer: BenchFigure = { suite, name: `inference alone (normalise + run), batch ${BATCH}, ${loaded.provider}, ${label}`, value: FRAMES / ((performance.now() - t) / 1000), unit: 'frames/s' };
+  const infer: BenchFigure = {
+    suite,
+    name: `inference alone (normalise + run), batch ${BATCH}, ${loaded.provider}, ${label}`,
+    value: FRAMES / ((performance.now() - t) / 1000),
+    unit: 'frames/s',
+  };
 
   // End to end: PNG on disk → take in the database.
   const work = join(tmpdir(), `rigsolve-bench-solve-project-${process.pid}`);
   await rm(work, { recursive: true, force: true });
   const project = openProject(join(work, 'bench.rigsolve'));
-  const shot = await importCapture(project.db, { shotName: 'bench', rgbSource: join(root, 'rgb'), normalSource: join(root, 'normal'), fps: 24, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+  const shot = await importCapture(
+    project.db,
+    { shotName: 'bench', rgbSource: join(root, 'rgb'), normalSource: join(root, 'normal'), fps: 24, normalConvention: 'opengl' },
+    { cacheDir: project.cacheDir },
+  );
   t = performance.now();
   await solveShot(project.db, shot.shot.id, { model, client, rigControls: DEFAULT_CONTROL_NAMES, batch: BATCH, threads: cores });
-  const e2e: BenchFigure = { suite, name: `end to end, PNG → take, batch ${BATCH}, ${label}`, value: FRAMES / ((performance.now() - t) / 1000), unit: 'frames/s' };
+  const e2e: BenchFigure = {
+    suite,
+    name: `end to end, PNG → take, batch ${BATCH}, ${label}`,
+    value: FRAMES / ((performance.now() - t) / 1000),
+    unit: 'frames/s',
+  };
   project.close();
   client.dispose();
   await rm(work, { recursive: true, force: true });

@@ -24,7 +24,9 @@ beforeAll(async () => {
   editor = createAppContext({ host: 'browser', readOnly: false, projectPath: project });
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1, count: 10, width: 32, height: 32 });
   const s = editor.session()!;
-  shotId = (await importCapture(s.db, { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 24, normalConvention: 'opengl' }, { cacheDir: s.cacheDir })).shot.id;
+  shotId = (
+    await importCapture(s.db, { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 24, normalConvention: 'opengl' }, { cacheDir: s.cacheDir })
+  ).shot.id;
   reviewer = createAppContext({ host: 'browser', readOnly: true, projectPath: project });
 });
 afterAll(async () => {
@@ -60,7 +62,10 @@ describe('review', () => {
 
   it('needs fixes takes a note, and approval needs a solve', async () => {
     expect(await call(editor, 'shot.setStatus', { shotId, status: 'needsFixes', by: 'Ann' })).toMatchObject({ ok: false, error: { code: 'badInput' } });
-    expect(await call(editor, 'shot.setStatus', { shotId, status: 'approved', by: 'Ann' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/no solve to approve/) } });
+    expect(await call(editor, 'shot.setStatus', { shotId, status: 'approved', by: 'Ann' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/no solve to approve/) },
+    });
   });
 
   it('refuses a status change while the shot is solving, as the menu does', async () => {
@@ -69,7 +74,10 @@ describe('review', () => {
     setShotStatusRaw(db, shotId, 'solving');
     try {
       for (const ctx of [editor, reviewer]) {
-        expect(await call(ctx, 'shot.setStatus', { shotId, status: 'review', by: 'Ann' })).toMatchObject({ ok: false, error: { code: 'badInput', message: expect.stringMatching(/solve is running/) } });
+        expect(await call(ctx, 'shot.setStatus', { shotId, status: 'review', by: 'Ann' })).toMatchObject({
+          ok: false,
+          error: { code: 'badInput', message: expect.stringMatching(/solve is running/) },
+        });
       }
       expect(statusRefusal('solving', 'review', 'artist')).toMatch(/solve is running/);
     } finally {
@@ -78,7 +86,10 @@ describe('review', () => {
   });
 
   it('notes outside the shot are refused; resolving records who', async () => {
-    expect(await call(editor, 'notes.add', { shotId, frameStart: 5, frameEnd: 50, text: 'x', author: 'Ann' })).toMatchObject({ ok: false, error: { code: 'badInput' } });
+    expect(await call(editor, 'notes.add', { shotId, frameStart: 5, frameEnd: 50, text: 'x', author: 'Ann' })).toMatchObject({
+      ok: false,
+      error: { code: 'badInput' },
+    });
     const list = await call(editor, 'notes.list', { shotId });
     const id = list.ok ? (list.result as { id: number }[])[0]!.id : 0;
     const resolved = await call(editor, 'notes.resolve', { noteId: id, resolved: true, by: 'Ann' });

@@ -16,11 +16,13 @@ describe('frame classification', () => {
     expect(codes({ frame: 1, rgbName: 'a', normalName: null, rgb: ok(), normal: null, shotHasNormals: true })).toEqual(['normalMissing']);
     expect(codes({ frame: 1, rgbName: 'a', normalName: null, rgb: ok(), normal: null, shotHasNormals: false })).toEqual([]);
     expect(codes({ frame: 1, rgbName: null, normalName: 'b', rgb: null, normal: ok(), shotHasNormals: true })).toEqual(['rgbMissing']);
-    expect(codes({ frame: 1, rgbName: 'a', normalName: 'b', rgb: { ok: false, message: 'bad' }, normal: ok(), shotHasNormals: true })).toEqual(['rgbUnreadable']);
+    expect(codes({ frame: 1, rgbName: 'a', normalName: 'b', rgb: { ok: false, message: 'bad' }, normal: ok(), shotHasNormals: true })).toEqual([
+      'rgbUnreadable',
+    ]);
     expect(codes({ frame: 1, rgbName: 'a', normalName: 'b', rgb: ok(64, 64), normal: ok(32, 32), shotHasNormals: true })).toEqual(['normalSizeMismatch']);
   });
 
-  it("a frame without a usable plate is missing; other problems are warnings", () => {
+  it('a frame without a usable plate is missing; other problems are warnings', () => {
     expect(frameStatus([{ code: 'rgbUnreadable', message: '' }])).toBe('missing');
     expect(frameStatus([{ code: 'normalMissing', message: '' }])).toBe('warning');
   });

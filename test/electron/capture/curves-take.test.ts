@@ -66,10 +66,24 @@ it('with --truth-take imports truth.csv as the active "ground truth (truth.csv)"
 it('a truth take asked for on a solved shot comes in for comparison: the solve stays the active take', async () => {
   const project = openProject(join(dir, 'solved.rigsolve'), { create: true });
   try {
-    const req = { shotName: 'synth', rgbSource: join(dir, 'shot', 'rgb'), normalSource: join(dir, 'shot', 'normal'), fps: 24, normalConvention: 'opengl' as const };
+    const req = {
+      shotName: 'synth',
+      rgbSource: join(dir, 'shot', 'rgb'),
+      normalSource: join(dir, 'shot', 'normal'),
+      fps: 24,
+      normalConvention: 'opengl' as const,
+    };
     const { shot } = await importCapture(project.db, req, { cacheDir: project.cacheDir });
     // stands in for a solve: any complete take made active
-    const solve = createTake(project.db, { shotId: shot.id, modelId: 'some-model', modelHash: 'h', provider: 'cpu', settings: {}, settingsKey: 'k', notice: null });
+    const solve = createTake(project.db, {
+      shotId: shot.id,
+      modelId: 'some-model',
+      modelHash: 'h',
+      provider: 'cpu',
+      settings: {},
+      settingsKey: 'k',
+      notice: null,
+    });
     completeTake(project.db, solve, shot.id, new Map([['jawOpen', new Float32Array(20)]]), [], 1);
     const report = await importCapture(project.db, { ...req, truthTake: true }, { cacheDir: project.cacheDir });
     expect(report.notes.join('\n')).toMatch(/ground truth \(truth\.csv\) imported as take \d+, for comparison \(the active take is unchanged\)/);
@@ -87,5 +101,7 @@ it('refuses --truth-take with --curves, and --truth-take where there is no truth
   await writeTestSequence({ dir: join(dir, 'plates', 'rgb'), first: 1, count: 3, width: 32, height: 32, kind: 'rgb' });
   const none = run('import', '--project', join(dir, 'q.rigsolve'), '--shot', 'plates', '--rgb', join(dir, 'plates', 'rgb'), '--truth-take');
   expect(none.status).toBe(2);
-  expect(none.stderr.trim()).toBe(`rigsolve import: no truth.csv beside the capture to import as the ground-truth take (looked for ${join(dir, 'plates', 'truth.csv')})`);
+  expect(none.stderr.trim()).toBe(
+    `rigsolve import: no truth.csv beside the capture to import as the ground-truth take (looked for ${join(dir, 'plates', 'truth.csv')})`,
+  );
 }, 120_000);

@@ -25,7 +25,11 @@ afterEach(async () => {
 describe('capture import', () => {
   it('imports a folder with a corrupt PNG, a missing normal frame and a frame of another size, reporting exactly those three', async () => {
     const cap = await writeDefectiveCapture(dir);
-    const report = await importCapture(project.db, { shotName: 'sh010', rgbSource: cap.rgbDir, normalSource: cap.normalDir, fps: 30, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+    const report = await importCapture(
+      project.db,
+      { shotName: 'sh010', rgbSource: cap.rgbDir, normalSource: cap.normalDir, fps: 30, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    );
     expect(report.shot.frameCount).toBe(12);
     expect([report.shot.firstFrame, report.shot.lastFrame]).toEqual([1, 12]);
     expect([report.shot.width, report.shot.height]).toEqual([64, 64]);
@@ -54,26 +58,55 @@ describe('capture import', () => {
   it('records gaps as missing frames without aborting', async () => {
     await writeTestSequence({ dir: join(dir, 'g'), first: 1, count: 3, width: 32, height: 32 });
     await writeTestSequence({ dir: join(dir, 'g'), first: 6, count: 2, width: 32, height: 32 });
-    const report = await importCapture(project.db, { shotName: 'gaps', rgbSource: join(dir, 'g'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+    const report = await importCapture(
+      project.db,
+      { shotName: 'gaps', rgbSource: join(dir, 'g'), normalSource: null, fps: null, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    );
     expect(report.shot.frameCount).toBe(7);
-    expect(report.warnings.map((w) => [w.frame, w.code])).toEqual([[4, 'gap'], [5, 'gap']]);
+    expect(report.warnings.map((w) => [w.frame, w.code])).toEqual([
+      [4, 'gap'],
+      [5, 'gap'],
+    ]);
     expect(report.shot.hasNormal).toBe(false);
   });
 
   it('refuses a folder without a sequence, and a second capture under an existing shot name, with one-line messages', async () => {
     await writeFile(join(dir, 'x.txt'), 'x');
-    await expect(importCapture(project.db, { shotName: 'a', rgbSource: dir, normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).rejects.toThrow(/no numbered RGB image sequence/);
-    await expect(importCapture(project.db, { shotName: 'a', rgbSource: join(dir, 'nope'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).rejects.toThrow(/not found/);
+    await expect(
+      importCapture(project.db, { shotName: 'a', rgbSource: dir, normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir }),
+    ).rejects.toThrow(/no numbered RGB image sequence/);
+    await expect(
+      importCapture(
+        project.db,
+        { shotName: 'a', rgbSource: join(dir, 'nope'), normalSource: null, fps: null, normalConvention: 'opengl' },
+        { cacheDir: project.cacheDir },
+      ),
+    ).rejects.toThrow(/not found/);
     await writeTestSequence({ dir: join(dir, 's1'), first: 1, count: 2, width: 16, height: 16 });
     await writeTestSequence({ dir: join(dir, 's2'), first: 1, count: 2, width: 16, height: 16 });
-    await importCapture(project.db, { shotName: 'a', rgbSource: join(dir, 's1'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
-    await expect(importCapture(project.db, { shotName: 'a', rgbSource: join(dir, 's2'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).rejects.toThrow(/already exists/);
+    await importCapture(
+      project.db,
+      { shotName: 'a', rgbSource: join(dir, 's1'), normalSource: null, fps: null, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    );
+    await expect(
+      importCapture(
+        project.db,
+        { shotName: 'a', rgbSource: join(dir, 's2'), normalSource: null, fps: null, normalConvention: 'opengl' },
+        { cacheDir: project.cacheDir },
+      ),
+    ).rejects.toThrow(/already exists/);
   });
 
   it('reports progress up to the frame count', async () => {
     await writeTestSequence({ dir: join(dir, 'p'), first: 1, count: 40, width: 16, height: 16 });
     const seen: number[] = [];
-    await importCapture(project.db, { shotName: 'p', rgbSource: join(dir, 'p'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir, batchSize: 8, onProgress: (p) => seen.push(p.done) });
+    await importCapture(
+      project.db,
+      { shotName: 'p', rgbSource: join(dir, 'p'), normalSource: null, fps: null, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir, batchSize: 8, onProgress: (p) => seen.push(p.done) },
+    );
     expect(seen.at(-1)).toBe(40);
     expect(seen.length).toBeGreaterThan(3);
   });

@@ -64,6 +64,11 @@ it('survives kill -9 mid-import and resumes without duplicates', async () => {
 
   const check = new Database(project, { readonly: true });
   expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-  expect(check.prepare('SELECT count(*) AS n, count(DISTINCT frame) AS d, min(frame) AS lo, max(frame) AS hi FROM frames').get()).toEqual({ n: 2000, d: 2000, lo: 1, hi: 2000 });
+  expect(check.prepare('SELECT count(*) AS n, count(DISTINCT frame) AS d, min(frame) AS lo, max(frame) AS hi FROM frames').get()).toEqual({
+    n: 2000,
+    d: 2000,
+    lo: 1,
+    hi: 2000,
+  });
   check.close();
 }, 180_000);

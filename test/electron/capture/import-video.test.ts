@@ -29,20 +29,46 @@ it('reads fps and duration from ffmpeg header lines', () => {
 
 it('imports an mp4 by extracting its frames, with progress', async () => {
   const video = join(dir, 'take.mp4');
-  const made = spawnSync(ffmpegInstaller.path, ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=96x64:rate=25:duration=1.2', '-pix_fmt', 'yuv420p', '-y', video]);
+  const made = spawnSync(ffmpegInstaller.path, [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=96x64:rate=25:duration=1.2',
+    '-pix_fmt',
+    'yuv420p',
+    '-y',
+    video,
+  ]);
   expect(made.status).toBe(0);
   const progress: number[] = [];
-  const report = await importCapture(project.db, { shotName: 'video', rgbSource: video, normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir, onProgress: (p) => p.phase === 'extract' && progress.push(p.done) });
+  const report = await importCapture(
+    project.db,
+    { shotName: 'video', rgbSource: video, normalSource: null, fps: null, normalConvention: 'opengl' },
+    { cacheDir: project.cacheDir, onProgress: (p) => p.phase === 'extract' && progress.push(p.done) },
+  );
   expect(report.shot.frameCount).toBe(30);
   expect(report.shot.fps).toBe(25);
   expect([report.shot.width, report.shot.height]).toEqual([96, 64]);
   expect(report.warnings).toEqual([]);
   expect(progress.at(-1)).toBe(30);
   // Importing again reuses the extracted frames.
-  const again = await importCapture(project.db, { shotName: 'video', rgbSource: video, normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir });
+  const again = await importCapture(
+    project.db,
+    { shotName: 'video', rgbSource: video, normalSource: null, fps: null, normalConvention: 'opengl' },
+    { cacheDir: project.cacheDir },
+  );
   expect(again.framesSkipped).toBe(30);
 });
 
 it('refuses a file that is not a video with one line', async () => {
-  await expect(importCapture(project.db, { shotName: 'x', rgbSource: join(dir, 'v.rigsolve'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).rejects.toThrow(/is a file/);
+  await expect(
+    importCapture(
+      project.db,
+      { shotName: 'x', rgbSource: join(dir, 'v.rigsolve'), normalSource: null, fps: null, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    ),
+  ).rejects.toThrow(/is a file/);
 });

@@ -48,13 +48,20 @@ async function takeFrames(shot: string): Promise<number> {
   return takes.ok ? Math.max(0, ...(takes.result as { framesDone: number }[]).map((t) => t.framesDone)) : 0;
 }
 
-function solve(shot: string, opts: { detached?: boolean } = {}): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string; stdout: string }> } {
-  const child = spawn(process.execPath, [CLI, 'solve', '--project', project, '--shot', shot, '--model', FIXTURE_MODEL, '--device', 'cpu', '--batch', '4'], { detached: opts.detached ?? false });
+function solve(
+  shot: string,
+  opts: { detached?: boolean } = {},
+): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string; stdout: string }> } {
+  const child = spawn(process.execPath, [CLI, 'solve', '--project', project, '--shot', shot, '--model', FIXTURE_MODEL, '--device', 'cpu', '--batch', '4'], {
+    detached: opts.detached ?? false,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => child.on('close', (code) => resolve({ code, stderr, stdout })));
+  const done = new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stderr, stdout })),
+  );
   return { child, done };
 }
 
@@ -78,7 +85,7 @@ describe('rigsolve solve through the solve queue', () => {
 
   it('Ctrl+C cancels through the queue: the shot leaves solving and the take resumes on the next solve', async () => {
     const { child, done } = solve('long', { detached: true });
-    for (const deadline = Date.now() + 90_000; Date.now() < deadline && (await takeFrames('long')) < 8; ) await new Promise((r) => setTimeout(r, 25));
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline && (await takeFrames('long')) < 8;) await new Promise((r) => setTimeout(r, 25));
     expect(await statusOf('long')).toBe('solving');
     process.kill(-child.pid!, 'SIGINT'); // the whole group, solver process included, as a terminal does
     const r = await done;

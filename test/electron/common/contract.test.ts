@@ -32,8 +32,12 @@ describe('frame addresses', () => {
 });
 
 describe('control set', () => {
-  it('is the design card\'s controls.tsv, in order', () => {
-    const rows = readFileSync('resources/rigs/controls.tsv', 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+  it("is the design card's controls.tsv, in order", () => {
+    const rows = readFileSync('resources/rigs/controls.tsv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
     expect(DEFAULT_CONTROLS).toHaveLength(102);
     expect(DEFAULT_CONTROLS.map((c) => [String(c.index), c.name, c.facs, c.region, c.side])).toEqual(rows);
     for (const c of DEFAULT_CONTROLS) expect(REGIONS).toContain(c.region);

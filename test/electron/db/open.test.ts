@@ -34,7 +34,9 @@ describe('project database', () => {
   it('deletes a shot with its frames (foreign keys cascade)', () => {
     const db = openProjectDb(join(dir, 'a.rigsolve'));
     const id = createShot(db, { name: 's', fps: 24, rgbSource: '/x', normalSource: null, normalConvention: 'opengl' });
-    upsertFrames(db, id, [{ frame: 1, rgbPath: '/x/1.png', normalPath: null, width: 1, height: 1, status: 'ok', issues: [], rgbStamp: null, normalStamp: null }]);
+    upsertFrames(db, id, [
+      { frame: 1, rgbPath: '/x/1.png', normalPath: null, width: 1, height: 1, status: 'ok', issues: [], rgbStamp: null, normalStamp: null },
+    ]);
     db.prepare('DELETE FROM shots WHERE id = ?').run(id);
     expect(db.prepare('SELECT count(*) FROM frames').pluck().get()).toBe(0);
     db.close();

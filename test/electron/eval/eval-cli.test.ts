@@ -39,12 +39,27 @@ it('evaluates a model on synth-data and on a synth-shot, in every input mode', (
     expect(figures.mae).toBeGreaterThan(0);
     expect(figures.mae).toBeLessThan(1);
     expect(figures.vertexP95Mm).toBeGreaterThanOrEqual(figures.vertexMeanMm * 0.5);
-    expect(figures.byRegion.map((g) => g.region).sort()).toEqual(['brow', 'cheek', 'chin', 'eyelid', 'gaze', 'jaw', 'lips', 'mouth', 'mouthCorner', 'neck', 'nose', 'tongue']);
+    expect(figures.byRegion.map((g) => g.region).sort()).toEqual([
+      'brow',
+      'cheek',
+      'chin',
+      'eyelid',
+      'gaze',
+      'jaw',
+      'lips',
+      'mouth',
+      'mouthCorner',
+      'neck',
+      'nose',
+      'tongue',
+    ]);
   }
   expect(run('synth-shot', '--out', join(dir, 'shot'), '--frames', '12', '--size', '64', '--seed', '5').status).toBe(0);
   const shot = run('eval', '--model', MODEL, '--shot', join(dir, 'shot'), '--per-control');
   expect(shot.status, shot.stderr).toBe(0);
-  expect(shot.stdout).toMatch(/12 frames: control MAE 0\.\d{4} \(all-zeros 0\.\d{4}, best constant 0\.\d{4}: skill (-?\d+\.\d{2}|—)\), jitter 0\.\d{4} \(truth 0\.\d{4}\)/);
+  expect(shot.stdout).toMatch(
+    /12 frames: control MAE 0\.\d{4} \(all-zeros 0\.\d{4}, best constant 0\.\d{4}: skill (-?\d+\.\d{2}|—)\), jitter 0\.\d{4} \(truth 0\.\d{4}\)/,
+  );
   expect(shot.stdout).toMatch(/mean Pearson r (-?\d\.\d{2}|—) over \d+ moving controls/);
   expect(shot.stdout).toMatch(/^jawOpen +jaw +/m); // the per-control table
   expect(shot.stdout.split('\n').filter((l) => /^\w+ +\w+ +(-?\d\.\d{2}|—) +\d\.\d{4} /.test(l))).toHaveLength(102);

@@ -75,7 +75,20 @@ describe('evaluation metrics', () => {
       skill: 0.2316,
       corr: 0.8363,
       moving: 51,
-      regions: { brow: 0.0882, eyelid: 0.1102, gaze: 0.1157, nose: 0.0846, cheek: 0.0848, mouthCorner: 0.1168, lips: 0.1122, mouth: 0.0838, chin: 0.0923, jaw: 0.0831, tongue: 0.0751, neck: 0.147 } as Record<string, number>,
+      regions: {
+        brow: 0.0882,
+        eyelid: 0.1102,
+        gaze: 0.1157,
+        nose: 0.0846,
+        cheek: 0.0848,
+        mouthCorner: 0.1168,
+        lips: 0.1122,
+        mouth: 0.0838,
+        chin: 0.0923,
+        jaw: 0.0831,
+        tongue: 0.0751,
+        neck: 0.147,
+      } as Record<string, number>,
     };
     const script = resolve(process.cwd(), '../shared/tools/score_solve.cjs');
     const controlsTsv = resolve(process.cwd(), '../shared/design/controls.tsv');

@@ -48,7 +48,8 @@ it('scores a solved take against truth.csv like the direct evaluation of the sam
   // the same baselines, skill and r both ways
   expect(take.zeroMae).toBeCloseTo(direct.zeroMae, 6);
   expect(take.constMae).toBeCloseTo(direct.constMae, 6);
-  if (direct.skill === null) expect(take.skill).toBeNull(); // a shot too short to move: no constant to beat
+  if (direct.skill === null)
+    expect(take.skill).toBeNull(); // a shot too short to move: no constant to beat
   else expect(take.skill).toBeCloseTo(direct.skill, 4);
   expect(take.byControl).toHaveLength(102);
   expect(take.byControl.map((c) => c.control)).toEqual(direct.byControl.map((c) => c.control));

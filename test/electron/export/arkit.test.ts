@@ -14,14 +14,27 @@ describe('ARKit CSV', () => {
     const [head, first] = text.split('\n');
     const cols = head!.split(',');
     expect(cols.slice(0, 4)).toEqual(['Timecode', 'BlendShapeCount', 'EyeBlinkLeft', 'EyeLookDownLeft']);
-    expect(cols.slice(-9)).toEqual(['HeadYaw', 'HeadPitch', 'HeadRoll', 'LeftEyeYaw', 'LeftEyePitch', 'LeftEyeRoll', 'RightEyeYaw', 'RightEyePitch', 'RightEyeRoll']);
+    expect(cols.slice(-9)).toEqual([
+      'HeadYaw',
+      'HeadPitch',
+      'HeadRoll',
+      'LeftEyeYaw',
+      'LeftEyePitch',
+      'LeftEyeRoll',
+      'RightEyeYaw',
+      'RightEyePitch',
+      'RightEyeRoll',
+    ]);
     expect(cols).toHaveLength(2 + 61);
     expect(first!.split(',')[1]).toBe('61');
   });
 
   it('recovers the controls: one-to-one shapes exactly, shared shapes as the mean of their controls', () => {
     const t = table();
-    const rows = toArkitCsv(t).text.trim().split('\n').map((l) => l.split(','));
+    const rows = toArkitCsv(t)
+      .text.trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const head = rows[0]!;
     const col = (name: string) => head.indexOf(name);
     const at = (name: string) => DEFAULT_CONTROL_NAMES.indexOf(name);

@@ -25,9 +25,16 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   project = openProject(join(dir, 'x.rigsolve'));
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1001, count: 30, width: 64, height: 64 });
-  shotId = (await importCapture(project.db, { shotName: 'sh030', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 25, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).shot.id;
+  shotId = (
+    await importCapture(
+      project.db,
+      { shotName: 'sh030', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 25, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    )
+  ).shot.id;
   const client = new SolverClient();
-  takeId = (await solveShot(project.db, shotId, { model: await loadModelInfo(FIXTURE_MODEL), client, rigControls: DEFAULT_CONTROL_NAMES, device: 'cpu' })).takeId;
+  takeId = (await solveShot(project.db, shotId, { model: await loadModelInfo(FIXTURE_MODEL), client, rigControls: DEFAULT_CONTROL_NAMES, device: 'cpu' }))
+    .takeId;
   client.dispose();
 });
 afterAll(async () => {
@@ -40,7 +47,20 @@ describe('final curves and export', () => {
     const raw = readCurves(project.db, takeId).get('jawOpen')!;
     const before = finalCurves(project.db, shotId);
     expect(Array.from(before.values[before.controls.indexOf('jawOpen')]!)).toEqual(Array.from(raw));
-    commitEdit(project.db, shotId, { label: 'key', ops: [{ op: 'setKeys', control: 'jawOpen', keys: [{ frame: 1010, value: 0.1, interp: 'linear' }, { frame: 1020, value: 0.1, interp: 'linear' }] }, { op: 'setFalloff', frames: 0 }] });
+    commitEdit(project.db, shotId, {
+      label: 'key',
+      ops: [
+        {
+          op: 'setKeys',
+          control: 'jawOpen',
+          keys: [
+            { frame: 1010, value: 0.1, interp: 'linear' },
+            { frame: 1020, value: 0.1, interp: 'linear' },
+          ],
+        },
+        { op: 'setFalloff', frames: 0 },
+      ],
+    });
     const after = finalCurves(project.db, shotId);
     const jaw = after.values[after.controls.indexOf('jawOpen')]!;
     expect(jaw[15]).toBeCloseTo(Math.min(1, raw[15]! + 0.1), 6);
@@ -49,7 +69,21 @@ describe('final curves and export', () => {
 
   it('writes CSV and .anim files from the CLI', async () => {
     const out = join(dir, 'out', 'sh030.anim');
-    const r = runCli('export', '--project', join(dir, 'x.rigsolve'), '--shot', 'sh030', '--format', 'anim', '--out', out, '--reduce', '0.001', '--range', '1005-1025');
+    const r = runCli(
+      'export',
+      '--project',
+      join(dir, 'x.rigsolve'),
+      '--shot',
+      'sh030',
+      '--format',
+      'anim',
+      '--out',
+      out,
+      '--reduce',
+      '0.001',
+      '--range',
+      '1005-1025',
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/wrote .*sh030\.anim: 102 controls × 21 frames from take \d+, 2142 keys reduced to \d+ \(max error 0\.00\d+\)/);
     const text = await readFile(out, 'utf8');

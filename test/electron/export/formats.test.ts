@@ -72,7 +72,17 @@ describe('Maya .anim', () => {
     expect(out.maxError).toBeLessThanOrEqual(tol);
   });
   it('names Maya time units for common rates', () => {
-    expect([24, 25, 30, 48, 50, 60, 23.976, 29.97, 120].map(mayaTimeUnit)).toEqual(['film', 'pal', 'ntsc', 'show', 'palf', 'ntscf', '23.976fps', '29.97fps', '120fps']);
+    expect([24, 25, 30, 48, 50, 60, 23.976, 29.97, 120].map(mayaTimeUnit)).toEqual([
+      'film',
+      'pal',
+      'ntsc',
+      'show',
+      'palf',
+      'ntscf',
+      '23.976fps',
+      '29.97fps',
+      '120fps',
+    ]);
   });
 });
 

@@ -31,7 +31,13 @@ beforeAll(async () => {
   ctx = createAppContext({ host: 'browser', readOnly: false, projectPath: join(dir, 'g.rigsolve') });
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1, count: FRAMES, width: 32, height: 32 });
   const s = ctx.session()!;
-  shotId = (await importCapture(s.db, { shotName: 'studio', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 24, normalConvention: 'opengl' }, { cacheDir: s.cacheDir })).shot.id;
+  shotId = (
+    await importCapture(
+      s.db,
+      { shotName: 'studio', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 24, normalConvention: 'opengl' },
+      { cacheDir: s.cacheDir },
+    )
+  ).shot.id;
   // A take written straight in: what is exported is the rig, not the solve.
   const takeId = createTake(s.db, { shotId, modelId: 'test', modelHash: '-', provider: 'cpu', settings: {}, settingsKey: 'test', notice: null });
   const curves = new Map(DEFAULT_CONTROL_NAMES.map((c) => [c, Float32Array.from({ length: FRAMES }, (_, i) => (c === 'jawOpen' ? jaw(i) : 0.25))]));
@@ -54,11 +60,24 @@ async function exportGlb(name: string): Promise<Document> {
   const out = join(dir, 'out', name);
   await call('export.shot', { shotId, format: 'glb', out, tolerance: 0 });
   await MeshoptDecoder.ready;
-  return new WebIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder }).readBinary(new Uint8Array(await readFile(out)));
+  return new WebIO()
+    .registerExtensions(ALL_EXTENSIONS)
+    .registerDependencies({ 'meshopt.decoder': MeshoptDecoder })
+    .readBinary(new Uint8Array(await readFile(out)));
 }
 
-const meshNames = (doc: Document): string[] => doc.getRoot().listMeshes().map((m) => m.getName()).sort();
-const vertexCount = (doc: Document): number => doc.getRoot().listMeshes().flatMap((m) => m.listPrimitives()).reduce((n, p) => n + p.getAttribute('POSITION')!.getCount(), 0);
+const meshNames = (doc: Document): string[] =>
+  doc
+    .getRoot()
+    .listMeshes()
+    .map((m) => m.getName())
+    .sort();
+const vertexCount = (doc: Document): number =>
+  doc
+    .getRoot()
+    .listMeshes()
+    .flatMap((m) => m.listPrimitives())
+    .reduce((n, p) => n + p.getAttribute('POSITION')!.getCount(), 0);
 
 describe('GLB export of a shot on a studio rig', () => {
   it('bakes the studio rig with its targets mapped to controls, animated by the shot', async () => {
@@ -72,7 +91,8 @@ describe('GLB export of a shot on a studio rig', () => {
       expect(names, mesh.getName()).toEqual([...DEFAULT_CONTROL_NAMES]);
       // Moving where the studio rig moves: jawOpen everywhere; the aliased blink and the mapped wrinkle on the face only.
       const prim = mesh.listPrimitives()[0]!;
-      const moves = (control: string): boolean => Array.from(prim.listTargets()[names.indexOf(control)]!.getAttribute('POSITION')!.getArray()!).some((v) => v !== 0);
+      const moves = (control: string): boolean =>
+        Array.from(prim.listTargets()[names.indexOf(control)]!.getAttribute('POSITION')!.getArray()!).some((v) => v !== 0);
       expect(moves('jawOpen'), mesh.getName()).toBe(true);
       expect(moves('eyeBlink_L'), mesh.getName()).toBe(mesh.getName() !== 'Teeth');
       expect(moves('noseWrinkle_L'), mesh.getName()).toBe(mesh.getName() !== 'Teeth');

@@ -22,7 +22,13 @@ beforeAll(async () => {
   await writeFile(join(dir, 'secret.txt'), 'secret');
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1, count: 3, width: 32, height: 32 });
   project = openProject(join(dir, 'p.rigsolve'));
-  shotId = (await importCapture(project.db, { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).shot.id;
+  shotId = (
+    await importCapture(
+      project.db,
+      { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: null, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    )
+  ).shot.id;
 });
 afterAll(async () => {
   project.close();

@@ -22,7 +22,13 @@ beforeAll(async () => {
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1, count: 5, width: 128, height: 128 });
   host = await startBrowserHost({ projectPath: join(dir, 'p.rigsolve'), rendererDir });
   const s = host.context.session()!;
-  shotId = (await importCapture(s.db, { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: null, normalConvention: 'opengl' }, { cacheDir: s.cacheDir })).shot.id;
+  shotId = (
+    await importCapture(
+      s.db,
+      { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: null, normalConvention: 'opengl' },
+      { cacheDir: s.cacheDir },
+    )
+  ).shot.id;
 });
 afterAll(async () => {
   await host.close();

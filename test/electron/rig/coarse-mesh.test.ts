@@ -12,7 +12,11 @@ import { defaultHead } from './helpers';
 function borderEdges(indices: ArrayLike<number>): Set<string> {
   const count = new Map<string, number>();
   for (let t = 0; t + 2 < indices.length; t += 3) {
-    for (const [a, b] of [[indices[t]!, indices[t + 1]!], [indices[t + 1]!, indices[t + 2]!], [indices[t + 2]!, indices[t]!]] as const) {
+    for (const [a, b] of [
+      [indices[t]!, indices[t + 1]!],
+      [indices[t + 1]!, indices[t + 2]!],
+      [indices[t + 2]!, indices[t]!],
+    ] as const) {
       const k = a < b ? `${a},${b}` : `${b},${a}`;
       count.set(k, (count.get(k) ?? 0) + 1);
     }
@@ -25,10 +29,18 @@ function surface(pos: Float32Array, indices: ArrayLike<number>): { area: number;
   let area = 0;
   const n: [number, number, number] = [0, 0, 0];
   for (let t = 0; t + 2 < indices.length; t += 3) {
-    const a = indices[t]! * 3, b = indices[t + 1]! * 3, c = indices[t + 2]! * 3;
-    const ux = pos[b]! - pos[a]!, uy = pos[b + 1]! - pos[a + 1]!, uz = pos[b + 2]! - pos[a + 2]!;
-    const vx = pos[c]! - pos[a]!, vy = pos[c + 1]! - pos[a + 1]!, vz = pos[c + 2]! - pos[a + 2]!;
-    const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
+    const a = indices[t]! * 3,
+      b = indices[t + 1]! * 3,
+      c = indices[t + 2]! * 3;
+    const ux = pos[b]! - pos[a]!,
+      uy = pos[b + 1]! - pos[a + 1]!,
+      uz = pos[b + 2]! - pos[a + 2]!;
+    const vx = pos[c]! - pos[a]!,
+      vy = pos[c + 1]! - pos[a + 1]!,
+      vz = pos[c + 2]! - pos[a + 2]!;
+    const cx = uy * vz - uz * vy,
+      cy = uz * vx - ux * vz,
+      cz = ux * vy - uy * vx;
     area += Math.hypot(cx, cy, cz) / 2;
     n[0] += cx / 2;
     n[1] += cy / 2;
@@ -57,7 +69,17 @@ describe('coarse triangle lists (default head)', () => {
     for (const e of fullBorder) expect(coarseBorder.has(e), e).toBe(true);
     // A wide expression (mouth open, funnelled, brows up, eyes shut): same surface to 0.5 %.
     const w = new Float32Array(rig.controls.length);
-    for (const [name, v] of Object.entries({ jawOpen: 1, mouthFunnel_L: 1, mouthFunnel_R: 1, browInnerUp_L: 1, browInnerUp_R: 1, eyeBlink_L: 1, eyeBlink_R: 1, cheekPuff_L: 1, cheekPuff_R: 1 })) {
+    for (const [name, v] of Object.entries({
+      jawOpen: 1,
+      mouthFunnel_L: 1,
+      mouthFunnel_R: 1,
+      browInnerUp_L: 1,
+      browInnerUp_R: 1,
+      eyeBlink_L: 1,
+      eyeBlink_R: 1,
+      cheekPuff_L: 1,
+      cheekPuff_R: 1,
+    })) {
       const i = rig.controls.indexOf(name);
       if (i >= 0) w[i] = v;
     }

@@ -123,7 +123,8 @@ describe('default head controls', () => {
     const edges = new Map<string, number>();
     for (let t = 0; t < head.indices.length; t += 3) {
       for (let e = 0; e < 3; e++) {
-        const a = head.indices[t + e]!, b = head.indices[t + ((e + 1) % 3)]!;
+        const a = head.indices[t + e]!,
+          b = head.indices[t + ((e + 1) % 3)]!;
         const k = a < b ? `${a},${b}` : `${b},${a}`;
         edges.set(k, (edges.get(k) ?? 0) + 1);
       }
@@ -163,13 +164,19 @@ describe('default head controls', () => {
     const mismatches: string[] = [];
     const check = (a: string, b: string, da: (k: number) => Float32Array | null, db: (k: number) => Float32Array | null): void => {
       rig.parts.forEach((p, k) => {
-        const A = da(k), B = db(k), m = mirrors[k]!;
+        const A = da(k),
+          B = db(k),
+          m = mirrors[k]!;
         if (!A && !B) return;
         let worst = 0;
         for (let v = 0; v < p.vertexCount; v++) {
           const u = m[v]!;
-          const ax0 = A ? A[v * 3]! : 0, ay = A ? A[v * 3 + 1]! : 0, az = A ? A[v * 3 + 2]! : 0;
-          const bx = B ? B[u * 3]! : 0, by = B ? B[u * 3 + 1]! : 0, bz = B ? B[u * 3 + 2]! : 0;
+          const ax0 = A ? A[v * 3]! : 0,
+            ay = A ? A[v * 3 + 1]! : 0,
+            az = A ? A[v * 3 + 2]! : 0;
+          const bx = B ? B[u * 3]! : 0,
+            by = B ? B[u * 3 + 1]! : 0,
+            bz = B ? B[u * 3 + 2]! : 0;
           worst = Math.max(worst, Math.abs(ax0 + bx), Math.abs(ay - by), Math.abs(az - bz));
         }
         if (worst > 1e-9) mismatches.push(`${a} vs ${b} on ${p.name}: ${worst}`);
@@ -190,7 +197,12 @@ describe('default head controls', () => {
         const r = p.correctives.find((x) => x.name === c.name.replace(/_L$/, '_R'))!;
         expect(rig.controls[r.b]).toBe(rig.controls[c.b]!.replace(/_L$/, '_R'));
         const k = rig.parts.indexOf(p);
-        check(c.name, r.name, (kk) => (kk === k ? c.delta : null), (kk) => (kk === k ? r.delta : null));
+        check(
+          c.name,
+          r.name,
+          (kk) => (kk === k ? c.delta : null),
+          (kk) => (kk === k ? r.delta : null),
+        );
       }
     }
     expect(mismatches).toEqual([]);

@@ -34,8 +34,12 @@ export function mirrorMap(p: RigPart): Int32Array {
   const cnt = new Float64Array(n);
   for (let k = 0; k < p.indices.length; k += 3) {
     for (let e = 0; e < 3; e++) {
-      const a = p.indices[k + e]!, b = p.indices[k + ((e + 1) % 3)]!;
-      for (const [u, v] of [[a, b], [b, a]] as const) {
+      const a = p.indices[k + e]!,
+        b = p.indices[k + ((e + 1) % 3)]!;
+      for (const [u, v] of [
+        [a, b],
+        [b, a],
+      ] as const) {
         nb[u * 3] = nb[u * 3]! + pos[v * 3]!;
         nb[u * 3 + 1] = nb[u * 3 + 1]! + pos[v * 3 + 1]!;
         nb[u * 3 + 2] = nb[u * 3 + 2]! + pos[v * 3 + 2]!;
@@ -52,7 +56,8 @@ export function mirrorMap(p: RigPart): Int32Array {
   const out = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) {
     const cands = byPos.get(key(-pos[v * 3]!, pos[v * 3 + 1]!, pos[v * 3 + 2]!)) ?? [];
-    let best = -1, bestD = Infinity;
+    let best = -1,
+      bestD = Infinity;
     const c = cnt[v] || 1;
     for (const u of cands) {
       const cu = cnt[u] || 1;

@@ -20,8 +20,18 @@ import { RIG_MATERIALS } from '../../../electron/rig/types';
 
 type V3 = [number, number, number];
 const HEAD_TARGETS = [
-  'jawOpen', 'eyeBlinkLeft', 'eyeBlink_R', 'mouthSmileLeft', 'mouthSmile_R', 'browInnerUp', 'mouthClose',
-  'mouthFunnel', 'JAWFORWARD', 'blendShape1.cheekPuff', 'mouthLipsTogether_L', 'customWrinkle',
+  'jawOpen',
+  'eyeBlinkLeft',
+  'eyeBlink_R',
+  'mouthSmileLeft',
+  'mouthSmile_R',
+  'browInnerUp',
+  'mouthClose',
+  'mouthFunnel',
+  'JAWFORWARD',
+  'blendShape1.cheekPuff',
+  'mouthLipsTogether_L',
+  'customWrinkle',
 ];
 
 /** A smooth, distinct test field per target name (world metres). */
@@ -41,14 +51,17 @@ interface PrimSpec {
 function grid(nx: number, ny: number, x0: number, x1: number, y0: number, y1: number, z: (x: number, y: number) => number): PrimSpec {
   const world: V3[] = [];
   const tris: number[] = [];
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
-    const x = x0 + ((x1 - x0) * i) / (nx - 1), y = y0 + ((y1 - y0) * j) / (ny - 1);
-    world.push([x, y, z(x, y)]);
-  }
-  for (let j = 0; j + 1 < ny; j++) for (let i = 0; i + 1 < nx; i++) {
-    const a = j * nx + i;
-    tris.push(a, a + 1, a + nx + 1, a, a + nx + 1, a + nx);
-  }
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++) {
+      const x = x0 + ((x1 - x0) * i) / (nx - 1),
+        y = y0 + ((y1 - y0) * j) / (ny - 1);
+      world.push([x, y, z(x, y)]);
+    }
+  for (let j = 0; j + 1 < ny; j++)
+    for (let i = 0; i + 1 < nx; i++) {
+      const a = j * nx + i;
+      tris.push(a, a + 1, a + nx + 1, a, a + nx + 1, a + nx);
+    }
   return { world, tris, material: 'Skin' };
 }
 
@@ -70,7 +83,9 @@ function addMesh(doc: Document, name: string, prims: PrimSpec[], targets: string
       .setMaterial(doc.createMaterial(spec.material).setBaseColorFactor([0.9, 0.6, 0.5, 1]));
     for (const t of targets) {
       const d = spec.world.flatMap((p) => field(t, p).map((c) => c / place.scale));
-      prim.addTarget(doc.createPrimitiveTarget(t).setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(d)).setBuffer(buffer)));
+      prim.addTarget(
+        doc.createPrimitiveTarget(t).setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(d)).setBuffer(buffer)),
+      );
     }
     mesh.addPrimitive(prim);
   }
@@ -116,7 +131,8 @@ const idx = (n: string): number => DEFAULT_CONTROLS.findIndex((c) => c.name === 
 
 /** For each imported vertex, the source vertex at the same place (import may reorder vertices). */
 function sourceVertex(spec: PrimSpec, p: V3): number {
-  let best = 0, bd = Infinity;
+  let best = 0,
+    bd = Infinity;
   spec.world.forEach((q, i) => {
     const d = Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]);
     if (d < bd) [best, bd] = [i, d];
@@ -183,13 +199,17 @@ describe('rig import', () => {
   it('splits a shared ARKit shape between its controls: the parts add up to the whole', async () => {
     const rig = await loadRigFromGlb(plain);
     const head = rig.parts[0]!;
-    const L = head.deltas[idx('browInnerUp_L')]!, R = head.deltas[idx('browInnerUp_R')]!;
+    const L = head.deltas[idx('browInnerUp_L')]!,
+      R = head.deltas[idx('browInnerUp_R')]!;
     for (let v = 0; v < head.vertexCount; v++) {
       const x = head.neutral[v * 3]!;
       if (x > 0.02) expect(R[v * 3 + 1]).toBe(0); // actor's left side: all to _L
       if (x < -0.02) expect(L[v * 3 + 1]).toBe(0);
     }
-    const onHead = (name: string) => (p: V3, part: string): V3 | null => (part.startsWith('Head') ? field(name, p) : null);
+    const onHead =
+      (name: string) =>
+      (p: V3, part: string): V3 | null =>
+        part.startsWith('Head') ? field(name, p) : null;
     check(rig, ['browInnerUp_L', 'browInnerUp_R'], onHead('browInnerUp'), 1e-6);
     check(rig, ['mouthFunnelUpper_L', 'mouthFunnelUpper_R', 'mouthFunnelLower_L', 'mouthFunnelLower_R'], onHead('mouthFunnel'), 1e-6);
   });
@@ -204,11 +224,16 @@ describe('rig import', () => {
     for (const bytes of [quantised, compressed]) {
       const { rig, report } = await importRigGlb(bytes);
       expect(report.aliased).toHaveLength(8);
-      check(rig, ['jawOpen', 'mouthCornerPull_L', 'eyeBlink_R'], (p, part) => {
-        if (part === 'Eyes') return null;
-        if (part === 'Teeth') return field('jawOpen', p);
-        return [0, 1, 2].map((c) => field('jawOpen', p)[c]! + field('mouthSmileLeft', p)[c]! + field('eyeBlink_R', p)[c]!) as V3;
-      }, 1e-4);
+      check(
+        rig,
+        ['jawOpen', 'mouthCornerPull_L', 'eyeBlink_R'],
+        (p, part) => {
+          if (part === 'Eyes') return null;
+          if (part === 'Teeth') return field('jawOpen', p);
+          return [0, 1, 2].map((c) => field('jawOpen', p)[c]! + field('mouthSmileLeft', p)[c]! + field('eyeBlink_R', p)[c]!) as V3;
+        },
+        1e-4,
+      );
     }
   });
 
@@ -223,7 +248,10 @@ describe('rig import', () => {
 
 describe('rig import refusals', () => {
   async function refusal(bytes: Uint8Array): Promise<RigImportError> {
-    const e = await importRigGlb(bytes).then(() => null, (x: unknown) => x);
+    const e = await importRigGlb(bytes).then(
+      () => null,
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(RigImportError);
     return e as RigImportError;
   }
@@ -245,11 +273,15 @@ describe('rig import refusals', () => {
     const prim = doc
       .createPrimitive()
       .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(12)).setBuffer(buffer))
-      .addTarget(doc.createPrimitiveTarget('jawOpen').setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(9)).setBuffer(buffer)));
+      .addTarget(
+        doc.createPrimitiveTarget('jawOpen').setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(9)).setBuffer(buffer)),
+      );
     doc.createScene().addChild(doc.createNode().setMesh(doc.createMesh('Face').addPrimitive(prim)));
     const e = await refusal(await write(doc));
     expect(e.code).toBe('TARGET_COUNT_MISMATCH');
-    expect(e.message).toBe('Morph target "jawOpen" of mesh "Face" (primitive 0) has 3 vertices but its mesh has 4; re-export the rig so every blendshape matches its mesh.');
+    expect(e.message).toBe(
+      'Morph target "jawOpen" of mesh "Face" (primitive 0) has 3 vertices but its mesh has 4; re-export the rig so every blendshape matches its mesh.',
+    );
   });
 
   it('bytes that are not a GLB', async () => {

@@ -13,7 +13,7 @@ import { defaultHead } from './helpers';
 
 function randomWeights(n: number, seed: number): Float32Array {
   let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   // About a third of the controls at rest, as in a real frame; the rest anywhere in [0, 1].
   return Float32Array.from({ length: n }, () => (rnd() < 0.35 ? 0 : rnd()));
 }
@@ -49,7 +49,8 @@ describe('head preview blend vs evaluateRig (default head)', () => {
       }
       const truth = evaluateRig(rig, w, undefined, { normals: true });
       expect(show(head, bindings, w)).toBe(true);
-      let worstPos = 0, worstNormal = 0;
+      let worstPos = 0,
+        worstNormal = 0;
       head.meshes.forEach((m, k) => {
         const pos = truth.positions[k]!;
         const nrm = truth.normals![k]!;
@@ -58,7 +59,12 @@ describe('head preview blend vs evaluateRig (default head)', () => {
         for (let i = 0; i < pos.length / 3; i++) {
           m.getVertexPosition(i, v).applyMatrix4(m.matrixWorld);
           worstPos = Math.max(worstPos, Math.abs(v.x - pos[i * 3]!), Math.abs(v.y - pos[i * 3 + 1]!), Math.abs(v.z - pos[i * 3 + 2]!));
-          worstNormal = Math.max(worstNormal, Math.abs(drawnNormals.getX(i) - nrm[i * 3]!), Math.abs(drawnNormals.getY(i) - nrm[i * 3 + 1]!), Math.abs(drawnNormals.getZ(i) - nrm[i * 3 + 2]!));
+          worstNormal = Math.max(
+            worstNormal,
+            Math.abs(drawnNormals.getX(i) - nrm[i * 3]!),
+            Math.abs(drawnNormals.getY(i) - nrm[i * 3 + 1]!),
+            Math.abs(drawnNormals.getZ(i) - nrm[i * 3 + 2]!),
+          );
         }
       });
       expect(worstPos).toBeLessThan(1e-5);

@@ -28,7 +28,9 @@ beforeAll(async () => {
   ctx = createAppContext({ host: 'browser', readOnly: false, projectPath: join(dir, 'r.rigsolve') });
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1, count: 3, width: 32, height: 32 });
   const s = ctx.session()!;
-  shotId = (await importCapture(s.db, { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 24, normalConvention: 'opengl' }, { cacheDir: s.cacheDir })).shot.id;
+  shotId = (
+    await importCapture(s.db, { shotName: 'a', rgbSource: join(dir, 'rgb'), normalSource: null, fps: 24, normalConvention: 'opengl' }, { cacheDir: s.cacheDir })
+  ).shot.id;
   rigFile = join(dir, 'studio-head.glb');
   await writeFile(rigFile, await new WebIO().writeBinary(rigDoc()));
 });
@@ -81,10 +83,17 @@ describe('rig import through the API', () => {
 
   it('refuses a GLB without morph targets', async () => {
     const doc = rigDoc();
-    for (const prim of doc.getRoot().listMeshes().flatMap((m) => m.listPrimitives())) for (const t of prim.listTargets()) prim.removeTarget(t);
+    for (const prim of doc
+      .getRoot()
+      .listMeshes()
+      .flatMap((m) => m.listPrimitives()))
+      for (const t of prim.listTargets()) prim.removeTarget(t);
     const flat = join(dir, 'flat.glb');
     await writeFile(flat, await new WebIO().writeBinary(doc));
-    expect(await call('rig.inspect', { path: flat })).toMatchObject({ ok: false, error: { code: 'badInput', message: expect.stringMatching(/no morph targets/) } });
+    expect(await call('rig.inspect', { path: flat })).toMatchObject({
+      ok: false,
+      error: { code: 'badInput', message: expect.stringMatching(/no morph targets/) },
+    });
   });
 
   it('shot.setRig stores the rig and mapping; serveRig serves it with control names; null goes back to the default head', async () => {
@@ -97,7 +106,12 @@ describe('rig import through the API', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     await MeshoptDecoder.ready;
     const doc = await new WebIO().registerExtensions(ALL_EXTENSIONS).registerDependencies({ 'meshopt.decoder': MeshoptDecoder }).readBinary(bytes);
-    const names = new Set(doc.getRoot().listMeshes().flatMap((m) => (m.getExtras() as { targetNames?: string[] }).targetNames ?? []));
+    const names = new Set(
+      doc
+        .getRoot()
+        .listMeshes()
+        .flatMap((m) => (m.getExtras() as { targetNames?: string[] }).targetNames ?? []),
+    );
     expect(names.has('jawOpen')).toBe(true);
     expect(names.has('eyeBlink_L')).toBe(true);
     expect(names.has('noseWrinkle_L')).toBe(true);

@@ -15,10 +15,11 @@ export function studioRigDoc(): Document {
     return new Float32Array(p);
   };
   const tris: number[] = [];
-  for (let j = 0; j < 3; j++) for (let i = 0; i < 3; i++) {
-    const a = j * 4 + i;
-    tris.push(a, a + 1, a + 5, a, a + 5, a + 4);
-  }
+  for (let j = 0; j < 3; j++)
+    for (let i = 0; i < 3; i++) {
+      const a = j * 4 + i;
+      tris.push(a, a + 1, a + 5, a, a + 5, a + 4);
+    }
   const addMesh = (name: string, prims: Float32Array[], targets: string[]): void => {
     const mesh = doc.createMesh(name).setExtras({ targetNames: targets });
     prims.forEach((pos, k) => {

@@ -46,7 +46,9 @@ async function modelWith(folder: string, name: string, evaluation: unknown): Pro
 }
 
 it('reads a typed headline beside the free-form figures', async () => {
-  const info = await loadModelInfo(await modelWith(join(dir, 'a'), 'm', { format: 'rigsolve-eval/1', headline: { ...HEADLINE, extra: 'ignored' }, rows: [1, 2] }));
+  const info = await loadModelInfo(
+    await modelWith(join(dir, 'a'), 'm', { format: 'rigsolve-eval/1', headline: { ...HEADLINE, extra: 'ignored' }, rows: [1, 2] }),
+  );
   expect(info.manifest.evaluation.headline).toEqual(HEADLINE);
   expect(info.manifest.evaluation.rows).toEqual([1, 2]);
   expect(info.headlineProblem).toBeNull();

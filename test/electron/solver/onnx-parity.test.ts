@@ -16,7 +16,10 @@ interface Parity {
 it('onnxruntime-node and PyTorch agree to 1e-4', async () => {
   const ref = JSON.parse(readFileSync('test/fixtures/models/tiny-hiera.parity.json', 'utf8')) as Parity;
   const session = await ort.InferenceSession.create('test/fixtures/models/tiny-hiera.onnx', { executionProviders: ['cpu'] });
-  const out = await session.run({ rgb: new ort.Tensor('float32', Float32Array.from(ref.rgb), ref.shape), normal: new ort.Tensor('float32', Float32Array.from(ref.normal), ref.shape) });
+  const out = await session.run({
+    rgb: new ort.Tensor('float32', Float32Array.from(ref.rgb), ref.shape),
+    normal: new ort.Tensor('float32', Float32Array.from(ref.normal), ref.shape),
+  });
   const params = out.params!.data as Float32Array;
   const features = out.features!.data as Float32Array;
   expect(params.length).toBe(ref.params.length);

@@ -16,7 +16,9 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   await writeTestSequence({ dir: join(dir, 'rgb'), first: 1, count: 300, width: 256, height: 256, compressionLevel: 1 });
   for (const p of ['killed', 'clean']) {
-    const r = spawnSync(process.execPath, [cli, 'import', '--project', join(dir, `${p}.rigsolve`), '--shot', 'sh', '--rgb', join(dir, 'rgb')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'import', '--project', join(dir, `${p}.rigsolve`), '--shot', 'sh', '--rgb', join(dir, 'rgb')], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
   }
 }, 120_000);
@@ -51,7 +53,7 @@ it('resumes a solve killed half way and ends with the values of an uninterrupted
   const child = spawn(process.execPath, args, { stdio: 'ignore' });
   const exited = new Promise((resolve) => child.on('exit', (_c, signal) => resolve(signal)));
   let seen = 0;
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline && seen < 150; ) {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline && seen < 150;) {
     seen = framesDone(killed);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -66,7 +68,11 @@ it('resumes a solve killed half way and ends with the values of an uninterrupted
   expect(result!.frames).toBe(300);
   expect(result!.resumedFrames).toBeGreaterThanOrEqual(seen - 8);
 
-  const clean = spawnSync(process.execPath, [cli, 'solve', '--project', join(dir, 'clean.rigsolve'), '--shot', 'sh', '--model', MODEL, '--device', 'cpu', '--batch', '8'], { encoding: 'utf8' });
+  const clean = spawnSync(
+    process.execPath,
+    [cli, 'solve', '--project', join(dir, 'clean.rigsolve'), '--shot', 'sh', '--model', MODEL, '--device', 'cpu', '--batch', '8'],
+    { encoding: 'utf8' },
+  );
   expect(clean.status, clean.stderr).toBe(0);
   const a = curves(killed);
   const b = curves(join(dir, 'clean.rigsolve'));
@@ -80,7 +86,9 @@ it('resumes a solve killed half way and ends with the values of an uninterrupted
 }, 240_000);
 
 it('asks for CUDA on a machine without it: solves on the CPU with a one-line notice', () => {
-  const r = spawnSync(process.execPath, [cli, 'solve', '--project', join(dir, 'clean.rigsolve'), '--shot', 'sh', '--model', MODEL, '--device', 'cuda'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, 'solve', '--project', join(dir, 'clean.rigsolve'), '--shot', 'sh', '--model', MODEL, '--device', 'cuda'], {
+    encoding: 'utf8',
+  });
   expect(r.status, r.stderr).toBe(0);
   const notices = r.stderr.split('\n').filter((l) => l.startsWith('notice:'));
   expect(notices).toEqual([expect.stringMatching(/^notice: CUDA is not available here \(.*\); solving on CPU$/)]);
@@ -88,7 +96,11 @@ it('asks for CUDA on a machine without it: solves on the CPU with a one-line not
 }, 120_000);
 
 it('exits 2 with one line for a model that is not an ONNX file', () => {
-  const r = spawnSync(process.execPath, [cli, 'solve', '--project', join(dir, 'clean.rigsolve'), '--shot', 'sh', '--model', join(dir, 'rgb', 'frame.0001.png')], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'solve', '--project', join(dir, 'clean.rigsolve'), '--shot', 'sh', '--model', join(dir, 'rgb', 'frame.0001.png')],
+    { encoding: 'utf8' },
+  );
   expect(r.status).toBe(2);
   expect(r.stderr.trim()).toMatch(/^rigsolve solve: frame\.0001\.png is not an \.onnx file$/);
 });

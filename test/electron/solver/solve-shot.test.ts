@@ -34,14 +34,27 @@ afterAll(async () => {
 });
 
 async function importShot(name: string, rgb = join(dir, 'rgb'), normal: string | null = join(dir, 'normal')) {
-  return (await importCapture(project.db, { shotName: name, rgbSource: rgb, normalSource: normal, fps: 24, normalConvention: 'opengl' }, { cacheDir: project.cacheDir })).shot.id;
+  return (
+    await importCapture(
+      project.db,
+      { shotName: name, rgbSource: rgb, normalSource: normal, fps: 24, normalConvention: 'opengl' },
+      { cacheDir: project.cacheDir },
+    )
+  ).shot.id;
 }
 
 describe('solveShot', () => {
   it('solves every frame into a take with one curve per control, and makes it active', async () => {
     const shotId = await importShot('a');
     const progress: number[] = [];
-    const r = await solveShot(project.db, shotId, { model, client, rigControls: DEFAULT_CONTROL_NAMES, batch: 8, device: 'cpu', onProgress: (p) => progress.push(p.done) });
+    const r = await solveShot(project.db, shotId, {
+      model,
+      client,
+      rigControls: DEFAULT_CONTROL_NAMES,
+      batch: 8,
+      device: 'cpu',
+      onProgress: (p) => progress.push(p.done),
+    });
     expect(r.frames).toBe(40);
     expect(r.provider).toBe('cpu');
     expect(r.failedFrames).toEqual([]);
@@ -65,7 +78,15 @@ describe('solveShot', () => {
     const abort = new AbortController();
     let batches = 0;
     await expect(
-      solveShot(project.db, shotId, { model, client, rigControls: DEFAULT_CONTROL_NAMES, batch: 8, device: 'cpu', signal: abort.signal, onProgress: () => ++batches === 3 && abort.abort() }),
+      solveShot(project.db, shotId, {
+        model,
+        client,
+        rigControls: DEFAULT_CONTROL_NAMES,
+        batch: 8,
+        device: 'cpu',
+        signal: abort.signal,
+        onProgress: () => ++batches === 3 && abort.abort(),
+      }),
     ).rejects.toThrow(/cancelled/);
     expect(listTakes(project.db, shotId)[0]!.state).toBe('cancelled');
     const resumed = await solveShot(project.db, shotId, { model, client, rigControls: DEFAULT_CONTROL_NAMES, batch: 8, device: 'cpu' });
@@ -86,14 +107,17 @@ describe('solveShot', () => {
     const r = await solveShot(project.db, shotId, { model, client, rigControls: DEFAULT_CONTROL_NAMES, batch: 4, device: 'cpu' });
     expect(r.failedFrames).toEqual([5, 13]);
     const records = listFrameRecords(project.db, shotId);
-    expect(records.filter((f) => f.status !== 'ok').map((f) => [f.frame, f.issues[0]!.code])).toEqual([[5, 'rgbUnreadable'], [13, 'rgbUnreadable']]);
+    expect(records.filter((f) => f.status !== 'ok').map((f) => [f.frame, f.issues[0]!.code])).toEqual([
+      [5, 'rgbUnreadable'],
+      [13, 'rgbUnreadable'],
+    ]);
     const jaw = readCurves(project.db, r.takeId).get('jawOpen')!;
     expect(jaw[4]).toBeCloseTo((jaw[3]! + jaw[5]!) / 2, 6);
     expect(jaw[12]).toBeCloseTo((jaw[11]! + jaw[13]!) / 2, 6);
   });
 
   it('solves a shot without normal maps through the absent-normal path', async () => {
-    const withNormals = readCurves(project.db, listTakes(project.db, (await importShot('a')))[0]!.id).get('jawOpen')!;
+    const withNormals = readCurves(project.db, listTakes(project.db, await importShot('a'))[0]!.id).get('jawOpen')!;
     const shotId = await importShot('d', join(dir, 'rgb'), null);
     const r = await solveShot(project.db, shotId, { model, client, rigControls: DEFAULT_CONTROL_NAMES, batch: 8, device: 'cpu' });
     const without = readCurves(project.db, r.takeId).get('jawOpen')!;
@@ -102,7 +126,9 @@ describe('solveShot', () => {
 
   it("refuses a model whose controls are not the rig's, with the reason", async () => {
     const shotId = await importShot('e');
-    await expect(solveShot(project.db, shotId, { model, client, rigControls: [...DEFAULT_CONTROL_NAMES, 'extraControl'], device: 'cpu' })).rejects.toThrow(/does not match the shot's rig: it does not solve extraControl/);
+    await expect(solveShot(project.db, shotId, { model, client, rigControls: [...DEFAULT_CONTROL_NAMES, 'extraControl'], device: 'cpu' })).rejects.toThrow(
+      /does not match the shot's rig: it does not solve extraControl/,
+    );
   });
 
   it('falls back to the CPU with a one-line notice when CUDA is asked for and absent', async () => {

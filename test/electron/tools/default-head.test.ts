@@ -57,7 +57,11 @@ describe('default head GLB', () => {
     for (const m of meshes) {
       expect(m.morphTargetInfluences).toHaveLength(102);
       const dict = m.morphTargetDictionary!;
-      expect(Object.entries(dict).sort((a, b) => a[1] - b[1]).map(([k]) => k)).toEqual(NAMES);
+      expect(
+        Object.entries(dict)
+          .sort((a, b) => a[1] - b[1])
+          .map(([k]) => k),
+      ).toEqual(NAMES);
       expect(m.geometry.morphTargetsRelative).toBe(true);
       expect(m.geometry.getAttribute('color')).toBeDefined();
     }
@@ -68,7 +72,8 @@ describe('default head GLB', () => {
     // Vertices on the face: in front of the ears, between the hairline and the chin.
     let face = 0;
     for (let v = 0; v < head.vertexCount; v++) {
-      const y = head.neutral[v * 3 + 1]!, z = head.neutral[v * 3 + 2]!;
+      const y = head.neutral[v * 3 + 1]!,
+        z = head.neutral[v * 3 + 2]!;
       if (z > 0.03 && y > -0.12 && y < 0.075) face++;
     }
     expect(face).toBeGreaterThanOrEqual(8000);
@@ -78,7 +83,8 @@ describe('default head GLB', () => {
   });
 
   it('is in metres, Y up, facing +Z, centred near the origin', () => {
-    const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+    const min = [Infinity, Infinity, Infinity],
+      max = [-Infinity, -Infinity, -Infinity];
     const head = part(rig, 'head');
     for (let v = 0; v < head.vertexCount; v++) {
       for (let k = 0; k < 3; k++) {
@@ -117,7 +123,8 @@ describe('default head GLB', () => {
     expect(L('teeth')).toBeGreaterThan(L('skin'));
     // Lips redder than skin.
     const red = (m: number): number => {
-      let r = 0, g = 0;
+      let r = 0,
+        g = 0;
       const head = part(rig, 'head');
       for (let v = 0; v < head.vertexCount; v++) if (head.materials[v] === m) [r, g] = [r + head.colors[v * 3]!, g + head.colors[v * 3 + 1]!];
       return r / g;
@@ -131,8 +138,14 @@ describe('default head GLB', () => {
     expect(extras.name).toBe('default-head');
     const names = extras.correctives.map((c) => c.name).sort();
     expect(names).toEqual([
-      'eyeBlink_x_eyeSquint_L', 'eyeBlink_x_eyeSquint_R', 'eyeBlink_x_eyeWide_L', 'eyeBlink_x_eyeWide_R',
-      'jawOpen_x_mouthCornerPull_L', 'jawOpen_x_mouthCornerPull_R', 'jawOpen_x_mouthLipsTogether_L', 'jawOpen_x_mouthLipsTogether_R',
+      'eyeBlink_x_eyeSquint_L',
+      'eyeBlink_x_eyeSquint_R',
+      'eyeBlink_x_eyeWide_L',
+      'eyeBlink_x_eyeWide_R',
+      'jawOpen_x_mouthCornerPull_L',
+      'jawOpen_x_mouthCornerPull_R',
+      'jawOpen_x_mouthLipsTogether_L',
+      'jawOpen_x_mouthLipsTogether_R',
     ]);
     for (const c of extras.correctives) {
       expect(NAMES).toContain(c.a);
@@ -147,11 +160,13 @@ describe('default head GLB', () => {
   it('opens a real mouth: jawOpen parts the lips along the slit and the lips-together corrective closes it', () => {
     const head = part(rig, 'head');
     const jaw = head.deltas[NAMES.indexOf('jawOpen')]!;
-    const ltL = NAMES.indexOf('mouthLipsTogether_L'), ltR = NAMES.indexOf('mouthLipsTogether_R');
+    const ltL = NAMES.indexOf('mouthLipsTogether_L'),
+      ltR = NAMES.indexOf('mouthLipsTogether_R');
     // Coincident vertex pairs on the lip line (upper and lower copy of the slit).
     const key = (v: number): string => `${head.neutral[v * 3]},${head.neutral[v * 3 + 1]},${head.neutral[v * 3 + 2]}`;
     const seen = new Map<string, number>();
-    let gapMid = 0, closedMax = 0;
+    let gapMid = 0,
+      closedMax = 0;
     const corr = head.correctives.filter((c) => c.b === ltL || c.b === ltR);
     for (let v = 0; v < head.vertexCount; v++) {
       if (Math.abs(head.neutral[v * 3 + 1]! - MOUTH.y) > 0.003 || Math.abs(head.neutral[v * 3]!) > MOUTH.cornerX) continue;
@@ -162,7 +177,11 @@ describe('default head GLB', () => {
         continue;
       }
       const at = (i: number, withCorr: boolean): number[] =>
-        [0, 1, 2].map((c) => jaw[i * 3 + c]! + (withCorr ? head.deltas[ltL]![i * 3 + c]! + head.deltas[ltR]![i * 3 + c]! + corr.reduce((s, k2) => s + k2.delta[i * 3 + c]!, 0) : 0));
+        [0, 1, 2].map(
+          (c) =>
+            jaw[i * 3 + c]! +
+            (withCorr ? head.deltas[ltL]![i * 3 + c]! + head.deltas[ltR]![i * 3 + c]! + corr.reduce((s, k2) => s + k2.delta[i * 3 + c]!, 0) : 0),
+        );
       const open = Math.hypot(...at(u, false).map((x, c) => x - at(v, false)[c]!));
       const closed = Math.hypot(...at(u, true).map((x, c) => x - at(v, true)[c]!));
       if (Math.abs(head.neutral[v * 3]!) < 0.003) gapMid = Math.max(gapMid, open);
@@ -176,9 +195,12 @@ describe('default head GLB', () => {
     const head = part(rig, 'head');
     const blink = head.deltas[NAMES.indexOf('eyeBlink_L')]!;
     const [ex, ey, ez] = EYE.centre;
-    let maxDown = 0, inside = 0;
+    let maxDown = 0,
+      inside = 0;
     for (let v = 0; v < head.vertexCount; v++) {
-      const x = head.neutral[v * 3]!, y = head.neutral[v * 3 + 1]!, z = head.neutral[v * 3 + 2]!;
+      const x = head.neutral[v * 3]!,
+        y = head.neutral[v * 3 + 1]!,
+        z = head.neutral[v * 3 + 2]!;
       if (Math.abs(x - ex) > 0.012 || y < ey || y > ey + 0.006 || z < ez) continue;
       maxDown = Math.max(maxDown, -blink[v * 3 + 1]!);
       const p = [x + blink[v * 3]!, y + blink[v * 3 + 1]!, z + blink[v * 3 + 2]!];

@@ -46,8 +46,20 @@ describe('compared curves in the curve image', () => {
   const model = new CurveModel(take, EMPTY);
   const colors = { jawOpen: '#ff0000', mouthCornerPull_L: '#00ff00', mouthCornerPull_R: '#0000ff', browDown_L: '#ffff00' };
   const view = { width: N, height: 200, pxPerFrame: 1, pxPerValue: 100, scrollX: FIRST, scrollY: -150 };
-  const base: PlotInput = { model, channels: take.channels.filter((c) => c.name === 'jawOpen'), colors, view, dpr: 1, showRaw: false, showFiltered: false, active: null };
-  const compare = compareOverlayFor({ shotId: 1, label: 'Take 2', firstFrame: FIRST, curves: new Map([['jawOpen', new Float32Array(N).fill(-0.2)]]), version: 1 }, 1)!;
+  const base: PlotInput = {
+    model,
+    channels: take.channels.filter((c) => c.name === 'jawOpen'),
+    colors,
+    view,
+    dpr: 1,
+    showRaw: false,
+    showFiltered: false,
+    active: null,
+  };
+  const compare = compareOverlayFor(
+    { shotId: 1, label: 'Take 2', firstFrame: FIRST, curves: new Map([['jawOpen', new Float32Array(N).fill(-0.2)]]), version: 1 },
+    1,
+  )!;
 
   it('draws them dashed, in the channel colour faded into the plot, beneath the final curve', () => {
     const plan = curvePlan(base);

@@ -8,7 +8,7 @@ function noisy(n: number, seed = 3): Float32Array {
   const v = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     s = (s * 16807) % 2147483647;
-    v[i] = 0.5 + 0.4 * Math.sin(i / 50) + ((s / 2147483647) - 0.5) * 0.1;
+    v[i] = 0.5 + 0.4 * Math.sin(i / 50) + (s / 2147483647 - 0.5) * 0.1;
   }
   return v;
 }
@@ -150,7 +150,13 @@ describe('vector or raster curves', () => {
 });
 
 /** What the graph shows at view pixel (x, y): the cached image there, else the background (1). */
-function shown(layer: { image: { raster: { width: number; height: number; px: Uint32Array }; x0: number; y0: number } | null }, vx: number, vy: number, x: number, y: number): number {
+function shown(
+  layer: { image: { raster: { width: number; height: number; px: Uint32Array }; x0: number; y0: number } | null },
+  vx: number,
+  vy: number,
+  x: number,
+  y: number,
+): number {
   const img = layer.image;
   if (!img) return 1;
   const sx = vx + x - img.x0;

@@ -24,7 +24,11 @@ describe('filter settings', () => {
       scope: 'control:mouthCornerPull_L',
       filter: none,
     });
-    expect(filterOp(layer({}), 'region', pull!, { kind: 'oneEuro', strength: 0.333333 })).toEqual({ op: 'setFilter', scope: 'region:mouthCorner', filter: { kind: 'oneEuro', strength: 0.33 } });
+    expect(filterOp(layer({}), 'region', pull!, { kind: 'oneEuro', strength: 0.333333 })).toEqual({
+      op: 'setFilter',
+      scope: 'region:mouthCorner',
+      filter: { kind: 'oneEuro', strength: 0.33 },
+    });
     expect(strengthFor('gaussian', 0)).toBe(0.4);
     expect(strengthFor('gaussian', 0.7)).toBe(0.7);
     expect(strengthFor('none', 0.7)).toBe(0);

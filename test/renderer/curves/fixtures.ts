@@ -13,4 +13,3 @@ export function makeTake(names = ['jawOpen', 'mouthCornerPull_L', 'mouthCornerPu
 }
 
 export const EMPTY: LayerState = { keys: {}, filters: {}, falloff: 8 };
-

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { EditOp, LayerState } from '../../../electron/common/edits';
 import { applyOps } from '../../../electron/common/edits';
 import { CurveModel } from '../../../renderer/src/curves/curve-model';
-import { copySelected, deleteOps, dragDelta, dragOps, interpOps, keyFrameRange, limitValueDelta, pasteOps, poseOps, setKeyOps, sliderOps } from '../../../renderer/src/curves/key-edits';
+import {
+  copySelected,
+  deleteOps,
+  dragDelta,
+  dragOps,
+  interpOps,
+  keyFrameRange,
+  limitValueDelta,
+  pasteOps,
+  poseOps,
+  setKeyOps,
+  sliderOps,
+} from '../../../renderer/src/curves/key-edits';
 import { keyId } from '../../../renderer/src/curves/selection';
 import { EMPTY, makeTake } from './fixtures';
 
@@ -68,7 +80,15 @@ describe('drag maths', () => {
     const keys = keysOf(r.ops, 'mouthCornerPull_L')!;
     expect(keys.map((k) => k.frame)).toEqual([1020, 1040]);
     expect(keys[0]!.value).toBeCloseTo(1, 9);
-    expect(limitValueDelta([{ frame: 1, value: 0.5, interp: 'smooth' }, { frame: 2, value: -0.8, interp: 'smooth' }], -1)).toBeCloseTo(-0.2, 9);
+    expect(
+      limitValueDelta(
+        [
+          { frame: 1, value: 0.5, interp: 'smooth' },
+          { frame: 2, value: -0.8, interp: 'smooth' },
+        ],
+        -1,
+      ),
+    ).toBeCloseTo(-0.2, 9);
   });
 });
 

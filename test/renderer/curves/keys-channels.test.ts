@@ -57,9 +57,28 @@ describe('channels', () => {
 
   it('group by region and filter by search (name, FACS code, region)', () => {
     const all = groupChannels(channels, '');
-    expect(all.map((g) => g.region)).toEqual(['brow', 'eyelid', 'gaze', 'nose', 'cheek', 'mouthCorner', 'lips', 'mouth', 'chin', 'jaw', 'tongue', 'neck', 'other']);
+    expect(all.map((g) => g.region)).toEqual([
+      'brow',
+      'eyelid',
+      'gaze',
+      'nose',
+      'cheek',
+      'mouthCorner',
+      'lips',
+      'mouth',
+      'chin',
+      'jaw',
+      'tongue',
+      'neck',
+      'other',
+    ]);
     const pull = groupChannels(channels, 'CornerPull');
-    expect(pull.flatMap((g) => g.channels.map((c) => c.name))).toEqual(['mouthCornerPull_L', 'mouthCornerPull_R', 'mouthSharpCornerPull_L', 'mouthSharpCornerPull_R']);
+    expect(pull.flatMap((g) => g.channels.map((c) => c.name))).toEqual([
+      'mouthCornerPull_L',
+      'mouthCornerPull_R',
+      'mouthSharpCornerPull_L',
+      'mouthSharpCornerPull_R',
+    ]);
     expect(groupChannels(channels, 'au12').flatMap((g) => g.channels.map((c) => c.name))).toEqual(['mouthCornerPull_L', 'mouthCornerPull_R']);
     expect(groupChannels(channels, 'mouth corner')[0]!.channels).toHaveLength(regionChannels(channels, 'mouthCorner').length);
   });

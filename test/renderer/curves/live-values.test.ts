@@ -16,7 +16,15 @@ function fakeNodes(names: readonly string[]): Map<string, ValueNodes> {
   return new Map(
     names.map((name) => {
       const node = textNode();
-      const text = { firstChild: node, get textContent() { return node.nodeValue; }, set textContent(v: string) { node.nodeValue = v; } };
+      const text = {
+        firstChild: node,
+        get textContent() {
+          return node.nodeValue;
+        },
+        set textContent(v: string) {
+          node.nodeValue = v;
+        },
+      };
       return [name, { row: { dataset: {} }, text, bar: { style: {} } } as unknown as ValueNodes];
     }),
   );

@@ -8,7 +8,12 @@ describe('CurveModel', () => {
   it('evaluates final curves with the one shared evaluation (filter + correction, clamped)', () => {
     const take = makeTake();
     const layer: LayerState = {
-      keys: { jawOpen: [{ frame: 1050, value: 0.2, interp: 'smooth' }, { frame: 1080, value: -0.1, interp: 'linear' }] },
+      keys: {
+        jawOpen: [
+          { frame: 1050, value: 0.2, interp: 'smooth' },
+          { frame: 1080, value: -0.1, interp: 'linear' },
+        ],
+      },
       filters: { 'region:mouthCorner': { kind: 'gaussian', strength: 0.5 } },
       falloff: 12,
     };
@@ -71,7 +76,16 @@ describe('CurveModel', () => {
   });
 
   it('tells the correction at a frame (what a new key must hold so nothing jumps)', () => {
-    const m = new CurveModel(makeTake(), { ...EMPTY, falloff: 0, keys: { jawOpen: [{ frame: 1010, value: 0.2, interp: 'linear' }, { frame: 1020, value: 0, interp: 'linear' }] } });
+    const m = new CurveModel(makeTake(), {
+      ...EMPTY,
+      falloff: 0,
+      keys: {
+        jawOpen: [
+          { frame: 1010, value: 0.2, interp: 'linear' },
+          { frame: 1020, value: 0, interp: 'linear' },
+        ],
+      },
+    });
     expect(m.correctionAt('jawOpen', 1015)).toBeCloseTo(0.1, 6);
     expect(m.correctionAt('jawOpen', 1030)).toBe(0);
   });

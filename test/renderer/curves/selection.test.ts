@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applySelection, byControl, clickChannel, hitCurve, hitKey, keyId, keysInBox, parseKeyId, selectMode, type KeyPoint } from '../../../renderer/src/curves/selection';
+import {
+  applySelection,
+  byControl,
+  clickChannel,
+  hitCurve,
+  hitKey,
+  keyId,
+  keysInBox,
+  parseKeyId,
+  selectMode,
+  type KeyPoint,
+} from '../../../renderer/src/curves/selection';
 import { onSelectRequest, requestSelectControls, type SelectControlsRequest } from '../../../renderer/src/state/select-request';
 
 const pts: KeyPoint[] = [

@@ -11,7 +11,8 @@ const idx = [0, 1, 2, 0, 2, 3];
 const tilt = Float32Array.from([0, 0, 0, 0, 0, -1, 0, 0, -1, 0, 0, 0]);
 const still = new Float32Array(12);
 
-const state = (fileNormals: Float32Array | null) => new BlendState(makeMeshBlend(quad, [still, tilt], idx, fileNormals), new Float32Array(12), new Float32Array(12));
+const state = (fileNormals: Float32Array | null) =>
+  new BlendState(makeMeshBlend(quad, [still, tilt], idx, fileNormals), new Float32Array(12), new Float32Array(12));
 
 describe('BlendState', () => {
   it('blends positions and lights the blended surface', () => {

@@ -1,6 +1,16 @@
 import { PerspectiveCamera, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { addLandmarks, cameraSetup, centroid, chooseFraming, emptyLandmarkSums, framingFromLandmarks, projectToCanvas, type CameraSetup, type Framing } from '../../../renderer/src/preview/framing';
+import {
+  addLandmarks,
+  cameraSetup,
+  centroid,
+  chooseFraming,
+  emptyLandmarkSums,
+  framingFromLandmarks,
+  projectToCanvas,
+  type CameraSetup,
+  type Framing,
+} from '../../../renderer/src/preview/framing';
 import { fitContain, plateBoxes } from '../../../renderer/src/ui/plate-layout';
 
 const framing: Framing = { target: [0, 0.02, 0.05], height: 0.28 };

@@ -27,7 +27,9 @@ describe('bindMesh', () => {
 });
 
 describe('applyBinding', () => {
-  const b = bindMesh(controls, { browDown_L: 0, jawOpen: 1, mouthPucker_L: 2, 'corrective:k': 3, unrelated: 4 }, 5, [{ name: 'k', a: 'jawOpen', b: 'mouthPucker_L', morph: 3 }]);
+  const b = bindMesh(controls, { browDown_L: 0, jawOpen: 1, mouthPucker_L: 2, 'corrective:k': 3, unrelated: 4 }, 5, [
+    { name: 'k', a: 'jawOpen', b: 'mouthPucker_L', morph: 3 },
+  ]);
 
   it('copies values into influences and drives correctives with the product', () => {
     const inf = [9, 9, 9, 9, 9];

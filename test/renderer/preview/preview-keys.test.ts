@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PREVIEW_KEYS, previewKeyAction, shotKeyAction, type KeyLike } from '../../../renderer/src/keyboard/keymap';
 
-const key = (k: string, code: string | undefined, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, code, shiftKey: false, ctrlKey: false, metaKey: false, altKey: true, ...mods });
+const key = (k: string, code: string | undefined, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  code,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: true,
+  ...mods,
+});
 
 describe('previewKeyAction', () => {
   it('maps Alt + W / N / O / 0 by physical key (macOS gives other characters with Alt)', () => {

@@ -22,19 +22,32 @@ const d = (v: number, x: number, y: number, z: number, n = 4) => {
 async function testGlb(): Promise<ArrayBuffer> {
   const doc = new Document();
   const buf = doc.createBuffer();
-  const acc = (name: string, a: Float32Array | Uint16Array | Uint8Array, type: 'VEC3' | 'SCALAR' = 'VEC3') => doc.createAccessor(name).setType(type).setArray(a).setBuffer(buf);
+  const acc = (name: string, a: Float32Array | Uint16Array | Uint8Array, type: 'VEC3' | 'SCALAR' = 'VEC3') =>
+    doc.createAccessor(name).setType(type).setArray(a).setBuffer(buf);
   const scene = doc.createScene('s');
   const mesh = (name: string, pos: Float32Array, idx: Uint16Array, targets: [string, Float32Array][], materials?: Uint8Array) => {
-    const prim = doc.createPrimitive().setAttribute('POSITION', acc(`${name}.position`, pos)).setIndices(acc(`${name}.idx`, idx, 'SCALAR'));
+    const prim = doc
+      .createPrimitive()
+      .setAttribute('POSITION', acc(`${name}.position`, pos))
+      .setIndices(acc(`${name}.idx`, idx, 'SCALAR'));
     if (materials) prim.setAttribute('_MATERIAL', acc(`${name}.material`, materials, 'SCALAR'));
     for (const [t, delta] of targets) prim.addTarget(doc.createPrimitiveTarget(t).setAttribute('POSITION', acc(`${name}.${t}`, delta)));
-    const m = doc.createMesh(name).addPrimitive(prim).setExtras({ targetNames: targets.map(([t]) => t) });
+    const m = doc
+      .createMesh(name)
+      .addPrimitive(prim)
+      .setExtras({ targetNames: targets.map(([t]) => t) });
     scene.addChild(doc.createNode(name).setMesh(m));
   };
-  mesh('head', HEAD, HEAD_IDX, [
-    ['jawOpen', d(0, 0, -0.02, 0)],
-    ['browDown_L', d(3, 0, -0.01, 0.005)],
-  ], Uint8Array.from([1, 4, 4, 0]));
+  mesh(
+    'head',
+    HEAD,
+    HEAD_IDX,
+    [
+      ['jawOpen', d(0, 0, -0.02, 0)],
+      ['browDown_L', d(3, 0, -0.01, 0.005)],
+    ],
+    Uint8Array.from([1, 4, 4, 0]),
+  );
   // Teeth: targets in the other order, one vertex fewer.
   mesh('teeth', HEAD.slice(0, 9), Uint16Array.from([0, 1, 2]), [
     ['browDown_L', new Float32Array(9)],
@@ -46,7 +59,14 @@ async function testGlb(): Promise<ArrayBuffer> {
   // Patch the corrective's accessor index into the extras as the rig writer does (by name).
   const { json, bin } = splitGlb(glb);
   const index = (json.accessors as { name: string }[]).findIndex((a) => a.name === 'rigsolve.corrective.k.head');
-  json.extras = { rigsolve: { version: 1, correctives: [{ name: 'k', a: 'jawOpen', b: 'browDown_L', targets: [{ mesh: 0, primitive: 0, accessor: index, accessorName: 'rigsolve.corrective.k.head' }] }] } };
+  json.extras = {
+    rigsolve: {
+      version: 1,
+      correctives: [
+        { name: 'k', a: 'jawOpen', b: 'browDown_L', targets: [{ mesh: 0, primitive: 0, accessor: index, accessorName: 'rigsolve.corrective.k.head' }] },
+      ],
+    },
+  };
   return joinGlb(json, bin);
 }
 

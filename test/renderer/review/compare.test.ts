@@ -15,7 +15,12 @@ describe('take comparison', () => {
   ]);
 
   it('sums up per control, largest difference first, skipping NaN frames', () => {
-    const d = diffCurves(['eyeBlink_L', 'jawOpen', 'onlyA'], (c) => a.get(c), (c) => b.get(c), 101);
+    const d = diffCurves(
+      ['eyeBlink_L', 'jawOpen', 'onlyA'],
+      (c) => a.get(c),
+      (c) => b.get(c),
+      101,
+    );
     expect(d.map((x) => x.control)).toEqual(['jawOpen', 'eyeBlink_L']);
     expect(d[0]!.max).toBeCloseTo(0.5);
     expect(d[0]!.mean).toBeCloseTo(0.1875);

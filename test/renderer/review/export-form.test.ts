@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { checkExportForm, defaultExportDir, exportFileName, formatMaxError, joinPath, parentDir, reductionText, swapExtension, type ExportFormState } from '../../../renderer/src/export/export-form';
+import {
+  checkExportForm,
+  defaultExportDir,
+  exportFileName,
+  formatMaxError,
+  joinPath,
+  parentDir,
+  reductionText,
+  swapExtension,
+  type ExportFormState,
+} from '../../../renderer/src/export/export-form';
 
-const base: ExportFormState = { format: 'anim', dir: '/proj/exports', fileName: 'sh010.anim', tolerance: '0.002', range: { kind: 'all', from: 1, to: 100 }, takeId: null };
+const base: ExportFormState = {
+  format: 'anim',
+  dir: '/proj/exports',
+  fileName: 'sh010.anim',
+  tolerance: '0.002',
+  range: { kind: 'all', from: 1, to: 100 },
+  takeId: null,
+};
 const shot = { first: 1, last: 100 };
 
 describe('export form', () => {
@@ -25,7 +42,10 @@ describe('export form', () => {
   });
 
   it('sends a whole-shot export with the tolerance for keyed formats only', () => {
-    expect(checkExportForm(base, shot)).toEqual({ ok: true, request: { format: 'anim', out: '/proj/exports/sh010.anim', tolerance: 0.002, range: null, takeId: null } });
+    expect(checkExportForm(base, shot)).toEqual({
+      ok: true,
+      request: { format: 'anim', out: '/proj/exports/sh010.anim', tolerance: 0.002, range: null, takeId: null },
+    });
     const csv = checkExportForm({ ...base, format: 'csv', fileName: 'sh010', tolerance: 'x' }, shot);
     expect(csv).toEqual({ ok: true, request: { format: 'csv', out: '/proj/exports/sh010.csv', tolerance: null, range: null, takeId: null } });
   });

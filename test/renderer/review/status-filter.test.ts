@@ -23,7 +23,13 @@ const shot = (name: string, status: ShotStatus, frameCount = 10, createdAt = '20
   createdAt,
 });
 
-const shots = [shot('sh010', 'approved', 50), shot('sh2', 'todo', 20), shot('sh001', 'review', 30), shot('sh003', 'review', 5), shot('sh004', 'needsFixes', 40)];
+const shots = [
+  shot('sh010', 'approved', 50),
+  shot('sh2', 'todo', 20),
+  shot('sh001', 'review', 30),
+  shot('sh003', 'review', 5),
+  shot('sh004', 'needsFixes', 40),
+];
 const label = (s: ShotStatus) => STATUS_LABELS[s];
 
 describe('status filter and sort', () => {

@@ -10,7 +10,9 @@ describe('status workflow', () => {
   });
 
   it('limits a reviewer to review, approved and needs fixes', () => {
-    const allowed = statusOptions('cleanup', 'reviewer').filter((o) => o.allowed).map((o) => o.status);
+    const allowed = statusOptions('cleanup', 'reviewer')
+      .filter((o) => o.allowed)
+      .map((o) => o.status);
     expect(allowed).toEqual(['review', 'needsFixes', 'approved']);
     expect(statusRefusal('review', 'todo', 'reviewer')).toMatch(/reviewer/);
   });

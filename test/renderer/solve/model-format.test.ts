@@ -87,7 +87,10 @@ describe('model manifest display', () => {
 
   it('says why there are no figures: none, none it reads, or unreadable', () => {
     expect(modelEvaluation(model({}))).toEqual({ kind: 'none', message: "No evaluation figures in this model's manifest" });
-    expect(modelEvaluation(model({ evaluation: { format: 'rigsolve-eval/1', rows: [] } }))).toEqual({ kind: 'none', message: "No headline figures (MAE, skill per region) in this model's manifest" });
+    expect(modelEvaluation(model({ evaluation: { format: 'rigsolve-eval/1', rows: [] } }))).toEqual({
+      kind: 'none',
+      message: "No headline figures (MAE, skill per region) in this model's manifest",
+    });
     expect(modelEvaluation(model({ evaluation: { headline: {} }, headlineProblem: 'evaluation headline unreadable: ✖ Invalid input → at set' }))).toEqual({
       kind: 'none',
       message: "This model's evaluation figures cannot be read (evaluation headline unreadable: ✖ Invalid input → at set)",

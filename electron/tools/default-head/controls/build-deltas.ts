@@ -41,13 +41,22 @@ interface Ctx {
 }
 
 function skinNormals(part: PartGeometry): Float32Array {
-  const p = part.neutral, idx = part.indices;
+  const p = part.neutral,
+    idx = part.indices;
   const n = new Float64Array(p.length);
   for (let k = 0; k < idx.length; k += 3) {
-    const a = idx[k]! * 3, b = idx[k + 1]! * 3, c = idx[k + 2]! * 3;
-    const ux = p[b]! - p[a]!, uy = p[b + 1]! - p[a + 1]!, uz = p[b + 2]! - p[a + 2]!;
-    const vx = p[c]! - p[a]!, vy = p[c + 1]! - p[a + 1]!, vz = p[c + 2]! - p[a + 2]!;
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    const a = idx[k]! * 3,
+      b = idx[k + 1]! * 3,
+      c = idx[k + 2]! * 3;
+    const ux = p[b]! - p[a]!,
+      uy = p[b + 1]! - p[a + 1]!,
+      uz = p[b + 2]! - p[a + 2]!;
+    const vx = p[c]! - p[a]!,
+      vy = p[c + 1]! - p[a + 1]!,
+      vz = p[c + 2]! - p[a + 2]!;
+    const nx = uy * vz - uz * vy,
+      ny = uz * vx - ux * vz,
+      nz = ux * vy - uy * vx;
     for (const o of [a, b, c]) {
       n[o] = n[o]! + nx;
       n[o + 1] = n[o + 1]! + ny;
@@ -126,7 +135,8 @@ interface LidVertices {
 function addLidDelta(ctx: Ctx, lids: LidVertices, st: EyeState, out: Float32Array, w = 1): void {
   const shape = ctx.parts.skin.shape;
   lids.index.forEach((i, k) => {
-    const a = skinPoint(shape, shape.grid.vertices[i]!, st, EYE_REST), b = lids.rest[k]!;
+    const a = skinPoint(shape, shape.grid.vertices[i]!, st, EYE_REST),
+      b = lids.rest[k]!;
     addAt(out, i, [a[0] - b[0], a[1] - b[1], a[2] - b[2]], w);
   });
 }
@@ -175,11 +185,13 @@ function evaluate(ctx: Ctx, def: ControlDef, lids: LidVertices): Float32Array[] 
     if (d) addAt(tongueD, i, d);
   }
   // Inside the mouth: the floor of the cavity rides on the jaw, with the lower teeth inside it.
-  const interior = jaw ? (p: Vec3, phi: number): Vec3 => {
-    const w = smoothstep(0.2, -0.3, Math.sin(phi));
-    const d = jaw(p);
-    return [w * d[0], w * d[1], w * d[2]];
-  } : null;
+  const interior = jaw
+    ? (p: Vec3, phi: number): Vec3 => {
+        const w = smoothstep(0.2, -0.3, Math.sin(phi));
+        const d = jaw(p);
+        return [w * d[0], w * d[1], w * d[2]];
+      }
+    : null;
   mouthFollow(ctx, skinD, interior, mouthD, half);
   return out;
 }

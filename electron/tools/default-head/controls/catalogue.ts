@@ -34,7 +34,8 @@ const deg = (d: number): number => (d * Math.PI) / 180;
 
 /** Distance from p to the segment a-b in (x, y) and the position along it. */
 function seg2(p: Readonly<Vec3>, ax: number, ay: number, bx: number, by: number): { d: number; u: number } {
-  const vx = bx - ax, vy = by - ay;
+  const vx = bx - ax,
+    vy = by - ay;
   const u = Math.max(0, Math.min(1, ((p[0] - ax) * vx + (p[1] - ay) * vy) / (vx * vx + vy * vy)));
   return { d: Math.hypot(ax + u * vx - p[0], ay + u * vy - p[1]), u };
 }
@@ -161,8 +162,14 @@ const lips: Record<string, ControlDef> = {
     kind: 'L',
     skin: (s) => mul(face(s.p, 0, -0.063, 0.034, 0.026) * leftHalf(s.v), combo(0.0075, Z, -0.3 * s.p[0], X)),
   },
-  mouthFunnelUpper_L: { kind: 'L', skin: (s, f) => mul(lipLat(s, f, 0.2, 0.95) * lipBand(s.v, f, 1, 0.014), sum(combo(0.0052, Z, -0.14 * s.p[0], X), up(s, 0.0026))) },
-  mouthFunnelLower_L: { kind: 'L', skin: (s, f) => mul(lipLat(s, f, 0.2, 0.95) * lipBand(s.v, f, -1, 0.016), sum(combo(0.0052, Z, -0.14 * s.p[0], X), up(s, -0.0028))) },
+  mouthFunnelUpper_L: {
+    kind: 'L',
+    skin: (s, f) => mul(lipLat(s, f, 0.2, 0.95) * lipBand(s.v, f, 1, 0.014), sum(combo(0.0052, Z, -0.14 * s.p[0], X), up(s, 0.0026))),
+  },
+  mouthFunnelLower_L: {
+    kind: 'L',
+    skin: (s, f) => mul(lipLat(s, f, 0.2, 0.95) * lipBand(s.v, f, -1, 0.016), sum(combo(0.0052, Z, -0.14 * s.p[0], X), up(s, -0.0028))),
+  },
   mouthTighten_L: {
     kind: 'L',
     skin: (s, f) => {
@@ -263,10 +270,34 @@ const front = (p: Readonly<Vec3>): number => {
 };
 const tongue: Record<string, ControlDef> = {
   // Out between the lips of an open mouth: forward, and a little up so it clears the lower lip.
-  tongueOut: { kind: 'C', tongue: (p) => { const f = front(p); return f === 0 ? null : [-0.22 * f * p[0], 0.0075 * f * f, 0.033 * Math.pow(f, 1.3)]; } },
-  tongueUp: { kind: 'C', tongue: (p) => { const f = front(p); return f === 0 ? null : [0, 0.013 * f * f, 0.002 * f]; } },
-  tongueDown: { kind: 'C', tongue: (p) => { const f = front(p); return f === 0 ? null : [0, -0.0085 * f * f, 0.0012 * f]; } },
-  tongueLeft: { kind: 'pair', tongue: (p) => { const f = front(p); return f === 0 ? null : [0.012 * f * f, 0, -0.001 * f * f]; } },
+  tongueOut: {
+    kind: 'C',
+    tongue: (p) => {
+      const f = front(p);
+      return f === 0 ? null : [-0.22 * f * p[0], 0.0075 * f * f, 0.033 * Math.pow(f, 1.3)];
+    },
+  },
+  tongueUp: {
+    kind: 'C',
+    tongue: (p) => {
+      const f = front(p);
+      return f === 0 ? null : [0, 0.013 * f * f, 0.002 * f];
+    },
+  },
+  tongueDown: {
+    kind: 'C',
+    tongue: (p) => {
+      const f = front(p);
+      return f === 0 ? null : [0, -0.0085 * f * f, 0.0012 * f];
+    },
+  },
+  tongueLeft: {
+    kind: 'pair',
+    tongue: (p) => {
+      const f = front(p);
+      return f === 0 ? null : [0.012 * f * f, 0, -0.001 * f * f];
+    },
+  },
 };
 
 // ---- neck -------------------------------------------------------------------------------------------------
@@ -286,7 +317,8 @@ const neck: Record<string, ControlDef> = {
     kind: 'L',
     skin: (s) => {
       // Sternocleidomastoid: from behind the ear down to the sternum, on the side of the neck.
-      const a: Vec3 = [0.056, -0.1, -0.022], b: Vec3 = [0.014, -0.2, 0.034];
+      const a: Vec3 = [0.056, -0.1, -0.022],
+        b: Vec3 = [0.014, -0.2, 0.034];
       const ab: Vec3 = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
       const L2 = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
       const u = ((s.p[0] - a[0]) * ab[0] + (s.p[1] - a[1]) * ab[1] + (s.p[2] - a[2]) * ab[2]) / L2;

@@ -30,7 +30,12 @@ export interface PriorContext {
   readonly idx: ControlIndex;
   readonly expressionNames: readonly string[];
   readonly antagonists: readonly (readonly [number, number])[];
-  readonly gaze: { readonly out: readonly (number | undefined)[]; readonly in: readonly (number | undefined)[]; readonly up: readonly (number | undefined)[]; readonly down: readonly (number | undefined)[] };
+  readonly gaze: {
+    readonly out: readonly (number | undefined)[];
+    readonly in: readonly (number | undefined)[];
+    readonly up: readonly (number | undefined)[];
+    readonly down: readonly (number | undefined)[];
+  };
   readonly blink: readonly (number | undefined)[];
   /** Choice weights of single actions: central controls count double (they have no twin to ride along with). */
   readonly actionWeights: readonly number[];
@@ -43,7 +48,9 @@ export function priorContext(controls: readonly string[]): PriorContext {
     controls,
     idx,
     expressionNames: Object.keys(EXPRESSIONS),
-    antagonists: ANTAGONISTS.map(([a, b]) => [idx.get(a), idx.get(b)] as const).filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined),
+    antagonists: ANTAGONISTS.map(([a, b]) => [idx.get(a), idx.get(b)] as const).filter(
+      (p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined,
+    ),
     gaze: { out: pair('eyeLookOut'), in: pair('eyeLookIn'), up: pair('eyeLookUp'), down: pair('eyeLookDown') },
     blink: pair('eyeBlink'),
     actionWeights: controls.map((n) => (twinIndex(n, idx) === undefined ? 2 : 1)),
@@ -59,7 +66,8 @@ function value(rng: Rng): number {
 
 function poisson(rng: Rng, mean: number): number {
   const l = Math.exp(-mean);
-  let k = 0, p = rng.next();
+  let k = 0,
+    p = rng.next();
   while (p > l) {
     k++;
     p *= rng.next();
@@ -96,7 +104,8 @@ function addExpression(rng: Rng, ctx: PriorContext, w: Float32Array, amount: num
 }
 
 function addGaze(rng: Rng, ctx: PriorContext, w: Float32Array): void {
-  const g = ctx.gaze, full = PRIOR.gaze.fullDeg;
+  const g = ctx.gaze,
+    full = PRIOR.gaze.fullDeg;
   const set = (c: number | undefined, v: number): void => {
     if (c !== undefined && v > 0) w[c] = Math.min(1, v);
   };
@@ -153,7 +162,8 @@ export function sampleExpression(rng: Rng, ctx: PriorContext): Float32Array {
   } else if (mode === 2) {
     const v = VISEMES[rng.weighted(VISEMES.map((x) => x.weight))]!;
     addTemplate(rng, ctx, w, resolveTemplate(v.shape, ctx.idx), rng.uniform(PRIOR.viseme.intensity[0], PRIOR.viseme.intensity[1]), [0.8, 1.2]);
-    if (rng.chance(PRIOR.viseme.expressionChance)) addExpression(rng, ctx, w, rng.uniform(PRIOR.viseme.expressionIntensity[0], PRIOR.viseme.expressionIntensity[1]));
+    if (rng.chance(PRIOR.viseme.expressionChance))
+      addExpression(rng, ctx, w, rng.uniform(PRIOR.viseme.expressionIntensity[0], PRIOR.viseme.expressionIntensity[1]));
     extra(PRIOR.viseme.extraActions);
   } else if (mode === 3) {
     for (let c = 0; c < C; c++) if (rng.chance(PRIOR.dense.activeFraction)) w[c] = rng.uniform(0, PRIOR.dense.maxValue);

@@ -33,7 +33,8 @@ function tinted(rng: Rng, scale: number, jitter: number): Vec3 {
 }
 
 function dirFrom(azDeg: number, elDeg: number): Vec3 {
-  const az = azDeg * DEG, el = elDeg * DEG;
+  const az = azDeg * DEG,
+    el = elDeg * DEG;
   // Azimuth 0 = from the camera side (+Z), positive toward the actor's left (+X).
   return [Math.sin(az) * Math.cos(el), Math.sin(el), Math.cos(az) * Math.cos(el)];
 }
@@ -42,8 +43,12 @@ function dirFrom(azDeg: number, elDeg: number): Vec3 {
 export function sampleRandomisation(rng: Rng, size: number, seed: number): RenderSettings {
   const keyAz = range(rng, R.key.azimuthDeg);
   const key = { direction: dirFrom(keyAz, range(rng, R.key.elevationDeg)), color: tinted(rng, range(rng, R.key.intensity), R.key.colourTemperatureJitter) };
-  const fill = rng.chance(R.fill.chance) ? { direction: dirFrom(-Math.sign(keyAz || 1) * rng.uniform(20, 80), rng.uniform(-20, 30)), color: tinted(rng, range(rng, R.fill.intensity), 0.1) } : null;
-  const rim = rng.chance(R.rim.chance) ? { direction: dirFrom(rng.uniform(120, 240), rng.uniform(0, 60)), color: tinted(rng, range(rng, R.rim.intensity), 0.1) } : null;
+  const fill = rng.chance(R.fill.chance)
+    ? { direction: dirFrom(-Math.sign(keyAz || 1) * rng.uniform(20, 80), rng.uniform(-20, 30)), color: tinted(rng, range(rng, R.fill.intensity), 0.1) }
+    : null;
+  const rim = rng.chance(R.rim.chance)
+    ? { direction: dirFrom(rng.uniform(120, 240), rng.uniform(0, 60)), color: tinted(rng, range(rng, R.rim.intensity), 0.1) }
+    : null;
   const amb = range(rng, R.ambient.intensity);
   const ground = amb * range(rng, R.ambient.groundRatio);
   const tone = rng.uniform(0.35, 1.25);

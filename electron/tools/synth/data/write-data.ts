@@ -61,7 +61,12 @@ export interface SynthDataManifest {
   /** Names of the anchors in each shard's anchors array (empty when the rig has none). */
   readonly anchors: readonly string[];
   readonly shards: readonly ShardEntry[];
-  readonly basis: { readonly neutral: string; readonly deltas: string; readonly correctives: string; readonly correctivePairs: readonly (readonly [number, number])[] };
+  readonly basis: {
+    readonly neutral: string;
+    readonly deltas: string;
+    readonly correctives: string;
+    readonly correctivePairs: readonly (readonly [number, number])[];
+  };
   readonly prior: typeof PRIOR;
   readonly randomisation: typeof RANDOMISATION;
 }
@@ -121,7 +126,8 @@ export async function writeSynthData(o: SynthDataOptions): Promise<SynthDataMani
   await mkdir(join(o.outDir, 'basis'), { recursive: true });
 
   const basis = rigBasisArrays(o.rig);
-  const V = basis.vertexCount, K = basis.correctiveCount;
+  const V = basis.vertexCount,
+    K = basis.correctiveCount;
   const correctivePairs = Array.from({ length: K }, (_, k) => [basis.pairs[k * 2]!, basis.pairs[k * 2 + 1]!] as const);
   await writeNpyFile(join(o.outDir, 'basis/neutral.npy'), basis.neutral, [V, 3]);
   await writeNpyFile(join(o.outDir, 'basis/deltas.npy'), basis.deltas, [C, V, 3]);

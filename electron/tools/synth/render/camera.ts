@@ -55,17 +55,30 @@ export function lookAt(position: Vec3, target: Vec3, up: Vec3): Mat34 {
 /** Rotation yaw (Y) · pitch (X) · roll (Z) about a pivot, as a 3×4 transform. */
 export function poseMatrix(pose: HeadPose, defaultPivot: Vec3): Mat34 {
   const [y, p, r] = [(pose.yaw ?? 0) * DEG, (pose.pitch ?? 0) * DEG, (pose.roll ?? 0) * DEG];
-  const cy = Math.cos(y), sy = Math.sin(y), cp = Math.cos(p), sp = Math.sin(p), cr = Math.cos(r), sr = Math.sin(r);
+  const cy = Math.cos(y),
+    sy = Math.sin(y),
+    cp = Math.cos(p),
+    sp = Math.sin(p),
+    cr = Math.cos(r),
+    sr = Math.sin(r);
   // Ry · Rx · Rz
   const R = [
-    cy * cr + sy * sp * sr, -cy * sr + sy * sp * cr, sy * cp,
-    cp * sr, cp * cr, -sp,
-    -sy * cr + cy * sp * sr, sy * sr + cy * sp * cr, cy * cp,
+    cy * cr + sy * sp * sr,
+    -cy * sr + sy * sp * cr,
+    sy * cp,
+    cp * sr,
+    cp * cr,
+    -sp,
+    -sy * cr + cy * sp * sr,
+    sy * sr + cy * sp * cr,
+    cy * cp,
   ] as const;
   const c = pose.pivot ?? defaultPivot;
   const m = new Float64Array(12);
   for (let i = 0; i < 3; i++) {
-    const r0 = R[i * 3]!, r1 = R[i * 3 + 1]!, r2 = R[i * 3 + 2]!;
+    const r0 = R[i * 3]!,
+      r1 = R[i * 3 + 1]!,
+      r2 = R[i * 3 + 2]!;
     m[i * 4] = r0;
     m[i * 4 + 1] = r1;
     m[i * 4 + 2] = r2;
@@ -88,11 +101,7 @@ export function compose(a: Mat34, b: Mat34): Mat34 {
 }
 
 export function rotateDirection(m: Mat34, d: Vec3): [number, number, number] {
-  return normalize([
-    m[0]! * d[0] + m[1]! * d[1] + m[2]! * d[2],
-    m[4]! * d[0] + m[5]! * d[1] + m[6]! * d[2],
-    m[8]! * d[0] + m[9]! * d[1] + m[10]! * d[2],
-  ]);
+  return normalize([m[0]! * d[0] + m[1]! * d[1] + m[2]! * d[2], m[4]! * d[0] + m[5]! * d[1] + m[6]! * d[2], m[8]! * d[0] + m[9]! * d[1] + m[10]! * d[2]]);
 }
 
 /** Where the default camera looks and pivots the head, from the rig's neutral bounds. */

@@ -53,7 +53,9 @@ function valueNoise(x: number, y: number, z: number, seed: number): number {
 }
 
 function fbm(x: number, y: number, z: number, baseFreq: number, seed: number): number {
-  let amp = 0.55, f = baseFreq, sum = 0;
+  let amp = 0.55,
+    f = baseFreq,
+    sum = 0;
   for (let o = 0; o < 3; o++) {
     sum += amp * valueNoise(x * f, y * f, z * f, seed + o * 7919);
     amp *= 0.5;
@@ -68,7 +70,10 @@ const EYE = new Set(['iris', 'pupil'].map((m) => RIG_MATERIALS.indexOf(m as (typ
 
 /** Mean position of the vertices of some materials (null when the rig has none). */
 function centroid(neutral: Float32Array, materials: Uint8Array, want: (m: number) => boolean): [number, number, number] | null {
-  let x = 0, y = 0, z = 0, n = 0;
+  let x = 0,
+    y = 0,
+    z = 0,
+    n = 0;
   for (let v = 0; v < materials.length; v++) {
     if (!want(materials[v]!)) continue;
     x += neutral[v * 3]!;
@@ -80,7 +85,8 @@ function centroid(neutral: Float32Array, materials: Uint8Array, want: (m: number
 }
 
 export function compileRig(rig: Rig): CompiledMesh {
-  let vertexCount = 0, triangleCount = 0;
+  let vertexCount = 0,
+    triangleCount = 0;
   const partOffsets: number[] = [];
   for (const p of rig.parts) {
     partOffsets.push(vertexCount);
@@ -117,13 +123,20 @@ export function compileRig(rig: Rig): CompiledMesh {
   for (let v = 0; v < vertexCount; v++) {
     const m = materials[v];
     if (m !== SKIN && m !== LIP) continue;
-    const x = neutral[v * 3]!, y = neutral[v * 3 + 1]!, z = neutral[v * 3 + 2]!;
+    const x = neutral[v * 3]!,
+      y = neutral[v * 3 + 1]!,
+      z = neutral[v * 3 + 2]!;
     // Mottling at ~1–2 cm, redness patches at ~4 cm (metres → cycles).
     detail[v * 2] = fbm(x, y, z, 60, 17);
     detail[v * 2 + 1] = fbm(x, y, z, 22, 101);
   }
 
-  const shadowIndices = clusterIndices(neutral, indices, rig.parts.map((p) => p.vertexCount), SHADOW_CELL);
+  const shadowIndices = clusterIndices(
+    neutral,
+    indices,
+    rig.parts.map((p) => p.vertexCount),
+    SHADOW_CELL,
+  );
 
   return {
     vertexCount,
@@ -159,7 +172,9 @@ function clusterIndices(neutral: Float32Array, indices: Uint32Array, partSizes: 
   const out: number[] = [];
   const seen = new Set<string>();
   for (let t = 0; t < indices.length; t += 3) {
-    const a = rep[indices[t]!]!, b = rep[indices[t + 1]!]!, c = rep[indices[t + 2]!]!;
+    const a = rep[indices[t]!]!,
+      b = rep[indices[t + 1]!]!,
+      c = rep[indices[t + 2]!]!;
     if (a === b || b === c || a === c) continue;
     // The same triangle from several fine ones: keep one (orientation does not matter for depth).
     const key = [a, b, c].sort((x, y) => x - y).join(',');
@@ -186,7 +201,9 @@ function faceAnchors(neutral: Float32Array, materials: Uint8Array): Float32Array
 
 function centroidOf(neutral: Float32Array, verts: Set<number>): [number, number, number] | null {
   if (verts.size === 0) return null;
-  let x = 0, y = 0, z = 0;
+  let x = 0,
+    y = 0,
+    z = 0;
   for (const v of verts) {
     x += neutral[v * 3]!;
     y += neutral[v * 3 + 1]!;

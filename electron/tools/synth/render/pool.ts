@@ -49,7 +49,9 @@ function spawnWorker(url: URL | undefined): Worker {
   if (url) return new Worker(url);
   if (self.endsWith('.ts')) {
     const target = new URL('./worker.ts', self).href;
-    const api = createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+    const api = createRequire(self)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs');
     const code = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
     return new Worker(code, { eval: true });
   }

@@ -4,11 +4,14 @@
 
 /** Box-filter resolve of an s×-supersampled RGB float image. */
 export function downsample(src: Float32Array, sw: number, sh: number, s: number, dst: Float32Array): void {
-  const w = Math.floor(sw / s), h = Math.floor(sh / s);
+  const w = Math.floor(sw / s),
+    h = Math.floor(sh / s);
   const inv = 1 / (s * s);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      let r = 0, g = 0, b = 0;
+      let r = 0,
+        g = 0,
+        b = 0;
       for (let j = 0; j < s; j++) {
         let o = ((y * s + j) * sw + x * s) * 3;
         for (let i = 0; i < s; i++, o += 3) {
@@ -41,9 +44,12 @@ export function gaussianBlur(img: Float32Array, w: number, h: number, sigma: num
     for (let l = 0; l < lines; l++) {
       const base = l * lineStep;
       for (let x = 0; x < n; x++) {
-        let a = 0, b = 0, c = 0;
+        let a = 0,
+          b = 0,
+          c = 0;
         for (let i = 0; i < taps; i++) {
-          const o = base + idx[x + i]!, kv = k[i]!;
+          const o = base + idx[x + i]!,
+            kv = k[i]!;
           a += src[o]! * kv;
           b += src[o + 1]! * kv;
           c += src[o + 2]! * kv;
@@ -92,7 +98,8 @@ const GAUSS = (() => {
     return ((s >>> 0) + 0.5) / 4294967296;
   };
   for (let i = 0; i < n; i += 2) {
-    const r = Math.sqrt(-2 * Math.log(u())), a = 2 * Math.PI * u();
+    const r = Math.sqrt(-2 * Math.log(u())),
+      a = 2 * Math.PI * u();
     t[i] = r * Math.cos(a);
     t[i + 1] = r * Math.sin(a);
   }
@@ -139,10 +146,13 @@ export function encodeColor(src: Float32Array, dst: Uint8Array, p: SensorParams)
  * `renormalise` (false when the background is not a unit vector, e.g. black, so it stays exact).
  */
 export function encodeNormals(src: Float32Array, sw: number, sh: number, s: number, dst: Uint8Array, renormalise: boolean): void {
-  const w = Math.floor(sw / s), h = Math.floor(sh / s);
+  const w = Math.floor(sw / s),
+    h = Math.floor(sh / s);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      let nx = 0, ny = 0, nz = 0;
+      let nx = 0,
+        ny = 0,
+        nz = 0;
       for (let j = 0; j < s; j++) {
         let o = ((y * s + j) * sw + x * s) * 3;
         for (let i = 0; i < s; i++, o += 3) {

@@ -50,24 +50,35 @@ export function rasterize(mesh: ProjectedMesh, vb: VisibilityBuffer, cullBack: b
   tri.fill(-1);
   const n = mesh.triangleCount * 3;
   for (let k = 0, t = 0; k < n; k += 3, t++) {
-    const i0 = indices[k]!, i1 = indices[k + 1]!, i2 = indices[k + 2]!;
-    const w0 = iw[i0]!, w1 = iw[i1]!, w2 = iw[i2]!;
+    const i0 = indices[k]!,
+      i1 = indices[k + 1]!,
+      i2 = indices[k + 2]!;
+    const w0 = iw[i0]!,
+      w1 = iw[i1]!,
+      w2 = iw[i2]!;
     if (w0 <= 0 || w1 <= 0 || w2 <= 0) continue;
-    const x0 = sx[i0]!, x1 = sx[i1]!, x2 = sx[i2]!;
+    const x0 = sx[i0]!,
+      x1 = sx[i1]!,
+      x2 = sx[i2]!;
     // Cheap reject first: most triangles of a dense head at low resolution cover no pixel centre.
-    let lo = x0 < x1 ? x0 : x1, hi = x0 < x1 ? x1 : x0;
+    let lo = x0 < x1 ? x0 : x1,
+      hi = x0 < x1 ? x1 : x0;
     if (x2 < lo) lo = x2;
     else if (x2 > hi) hi = x2;
-    let minX = Math.ceil(lo - 0.5), maxX = Math.floor(hi - 0.5);
+    let minX = Math.ceil(lo - 0.5),
+      maxX = Math.floor(hi - 0.5);
     if (minX < 0) minX = 0;
     if (maxX > W - 1) maxX = W - 1;
     if (minX > maxX) continue;
-    const y0 = sy[i0]!, y1 = sy[i1]!, y2 = sy[i2]!;
+    const y0 = sy[i0]!,
+      y1 = sy[i1]!,
+      y2 = sy[i2]!;
     lo = y0 < y1 ? y0 : y1;
     hi = y0 < y1 ? y1 : y0;
     if (y2 < lo) lo = y2;
     else if (y2 > hi) hi = y2;
-    let minY = Math.ceil(lo - 0.5), maxY = Math.floor(hi - 0.5);
+    let minY = Math.ceil(lo - 0.5),
+      maxY = Math.floor(hi - 0.5);
     if (minY < 0) minY = 0;
     if (maxY > H - 1) maxY = H - 1;
     if (minY > maxY) continue;
@@ -79,8 +90,10 @@ export function rasterize(mesh: ProjectedMesh, vb: VisibilityBuffer, cullBack: b
     backFacing[t] = back;
     const inv = 1 / area;
     // Barycentric λ0 = E12(p)/area, λ1 = E20(p)/area; each is affine in (x, y).
-    const a0x = -(y2 - y1) * inv, a0y = (x2 - x1) * inv;
-    const a1x = -(y0 - y2) * inv, a1y = (x0 - x2) * inv;
+    const a0x = -(y2 - y1) * inv,
+      a0y = (x2 - x1) * inv;
+    const a1x = -(y0 - y2) * inv,
+      a1y = (x0 - x2) * inv;
     for (let py = minY; py <= maxY; py++) {
       const cy = py + 0.5;
       let l0 = a0x * (minX + 0.5 - x1) + a0y * (cy - y1);
@@ -117,8 +130,15 @@ export function rasterizeShadow(u: Float32Array, v: Float32Array, d: Float32Arra
   const depth = sm.depth;
   depth.fill(-Infinity);
   for (let t = 0; t < triangleCount; t++) {
-    const i0 = indices[t * 3]!, i1 = indices[t * 3 + 1]!, i2 = indices[t * 3 + 2]!;
-    const x0 = u[i0]!, y0 = v[i0]!, x1 = u[i1]!, y1 = v[i1]!, x2 = u[i2]!, y2 = v[i2]!;
+    const i0 = indices[t * 3]!,
+      i1 = indices[t * 3 + 1]!,
+      i2 = indices[t * 3 + 2]!;
+    const x0 = u[i0]!,
+      y0 = v[i0]!,
+      x1 = u[i1]!,
+      y1 = v[i1]!,
+      x2 = u[i2]!,
+      y2 = v[i2]!;
     const area = (x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0);
     if (area === 0 || area !== area) continue;
     let minX = Math.ceil(Math.min(x0, x1, x2) - 0.5);
@@ -131,9 +151,13 @@ export function rasterizeShadow(u: Float32Array, v: Float32Array, d: Float32Arra
     if (maxY > S - 1) maxY = S - 1;
     if (minX > maxX || minY > maxY) continue;
     const inv = 1 / area;
-    const d0 = d[i0]!, d1 = d[i1]!, d2 = d[i2]!;
-    const a0x = -(y2 - y1) * inv, a0y = (x2 - x1) * inv;
-    const a1x = -(y0 - y2) * inv, a1y = (x0 - x2) * inv;
+    const d0 = d[i0]!,
+      d1 = d[i1]!,
+      d2 = d[i2]!;
+    const a0x = -(y2 - y1) * inv,
+      a0y = (x2 - x1) * inv;
+    const a1x = -(y0 - y2) * inv,
+      a1y = (x0 - x2) * inv;
     for (let py = minY; py <= maxY; py++) {
       const cy = py + 0.5;
       let l0 = a0x * (minX + 0.5 - x1) + a0y * (cy - y1);

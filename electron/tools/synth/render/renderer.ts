@@ -54,7 +54,9 @@ function projectAnchors(points: Float32Array | null, m: Float64Array, f: number,
   if (!points) return null;
   const out = new Float32Array((points.length / 3) * 2);
   for (let k = 0, j = 0; j < points.length; k += 2, j += 3) {
-    const x = points[j]!, y = points[j + 1]!, z = points[j + 2]!;
+    const x = points[j]!,
+      y = points[j + 1]!,
+      z = points[j + 2]!;
     const X = m[0]! * x + m[1]! * y + m[2]! * z + m[3]!;
     const Y = m[4]! * x + m[5]! * y + m[6]! * z + m[7]!;
     const Z = m[8]! * x + m[9]! * y + m[10]! * z + m[11]!;
@@ -71,7 +73,9 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
   const pc = new Float32Array(V * 3);
   let evaluation: RigEvaluation | undefined;
   const nrm = new Float32Array(V * 3);
-  const sx = new Float32Array(V), sy = new Float32Array(V), iw = new Float32Array(V);
+  const sx = new Float32Array(V),
+    sy = new Float32Array(V),
+    iw = new Float32Array(V);
   const albedo = new Float32Array(V * 3);
   let albedoKey = '';
   const shadowScratch: ShadowScratch = createShadowScratch(V);
@@ -93,7 +97,9 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
     const [sr, sg, sb] = look.skinTint;
     for (let v = 0; v < V; v++) {
       const face = isFace[v] === 1;
-      const tr = face ? sr : 1, tg = face ? sg : 1, tb = face ? sb : 1;
+      const tr = face ? sr : 1,
+        tg = face ? sg : 1,
+        tb = face ? sb : 1;
       const lum = 1 + amp * SKIN_DETAIL_LUMA * mesh.detail[v * 2]!;
       const red = amp * SKIN_DETAIL_RED * mesh.detail[v * 2 + 1]!;
       albedo[v * 3] = mesh.colors[v * 3]! * tr * lum * (1 + red);
@@ -134,10 +140,12 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
   const render = (request: RenderRequest): RenderResult => {
     lap('');
     const st = request.settings;
-    const width = Math.round(st.width), height = Math.round(st.height);
+    const width = Math.round(st.width),
+      height = Math.round(st.height);
     if (!(width > 0 && height > 0)) throw new Error(`bad image size ${st.width}×${st.height}`);
     const ss = Math.max(1, Math.min(4, Math.round(st.ssaa ?? 1)));
-    const rw = width * ss, rh = height * ss;
+    const rw = width * ss,
+      rh = height * ss;
     const wantNormal = st.normal ?? true;
     const albedoOnly = st.mode === 'albedo';
     const lighting = { ...DEFAULT_LIGHTING, ...st.lighting };
@@ -149,12 +157,27 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
     lap('deform');
     const cam = resolveCamera(st.camera, st.pose, mesh.framing, rw, rh);
     const m = cam.worldToCamera;
-    const f = cam.focalPx, ccx = cam.cx, ccy = cam.cy;
-    const m0 = m[0]!, m1 = m[1]!, m2 = m[2]!, m3 = m[3]!, m4 = m[4]!, m5 = m[5]!, m6 = m[6]!, m7 = m[7]!, m8 = m[8]!, m9 = m[9]!, m10 = m[10]!, m11 = m[11]!;
+    const f = cam.focalPx,
+      ccx = cam.cx,
+      ccy = cam.cy;
+    const m0 = m[0]!,
+      m1 = m[1]!,
+      m2 = m[2]!,
+      m3 = m[3]!,
+      m4 = m[4]!,
+      m5 = m[5]!,
+      m6 = m[6]!,
+      m7 = m[7]!,
+      m8 = m[8]!,
+      m9 = m[9]!,
+      m10 = m[10]!,
+      m11 = m[11]!;
     let v = 0;
     for (const pos of evaluation.positions) {
       for (let j = 0; j < pos.length; j += 3, v++) {
-        const x = pos[j]!, y = pos[j + 1]!, z = pos[j + 2]!;
+        const x = pos[j]!,
+          y = pos[j + 1]!,
+          z = pos[j + 2]!;
         const X = m0 * x + m1 * y + m2 * z + m3;
         const Y = m4 * x + m5 * y + m6 * z + m7;
         const Z = m8 * x + m9 * y + m10 * z + m11;
@@ -192,7 +215,8 @@ export function createRenderer(rig: Rig, options: RendererOptions = {}): Rendere
         const texel = 1 / frame.scale;
         // Normal offset + a small constant bias against acne on surfaces grazing the light; taps
         // spread over ±4 mm give the penumbra of a large soft box.
-        const offset = 1.5 * texel, bias = texel + 0.0003;
+        const offset = 1.5 * texel,
+          bias = texel + 0.0003;
         // 2×2 taps where a pixel is ~2 mm anyway, 4×4 above.
         const taps = rw >= 256 ? 4 : 2;
         const step = Math.max(1, ((2 * SOFT_SHADOW_RADIUS_M) / (taps - 1)) * frame.scale);

@@ -73,7 +73,8 @@ const CAVITY = Float64Array.from(MATERIAL_PARAMS, (m) => m.cavity);
 /** Fills `color` (linear RGB) and, when given, `normal` (camera-space unit vectors; background = bgNormal). */
 export function shade(input: ShadeInput, color: Float32Array, normal: Float32Array | null, bgNormal: readonly [number, number, number]): void {
   const { vb, indices, normals: N, albedo: A, occlusion: O, materials, focalPx: f, cx, cy } = input;
-  const W = vb.width, H = vb.height;
+  const W = vb.width,
+    H = vb.height;
   const { tri, b1: B1, b2: B2, depth, backFacing } = vb;
   const [ux, uy, uz] = input.up;
   const [skyR, skyG, skyB] = input.ambientSky;
@@ -82,13 +83,19 @@ export function shade(input: ShadeInput, color: Float32Array, normal: Float32Arr
   const albedoOnly = input.albedoOnly;
   const specScale = input.specularScale;
   const nL = input.lights.length;
-  const LX = Float64Array.from(input.lights, (l) => l.dir[0]), LY = Float64Array.from(input.lights, (l) => l.dir[1]), LZ = Float64Array.from(input.lights, (l) => l.dir[2]);
-  const LR = Float64Array.from(input.lights, (l) => l.color[0]), LG = Float64Array.from(input.lights, (l) => l.color[1]), LB = Float64Array.from(input.lights, (l) => l.color[2]);
+  const LX = Float64Array.from(input.lights, (l) => l.dir[0]),
+    LY = Float64Array.from(input.lights, (l) => l.dir[1]),
+    LZ = Float64Array.from(input.lights, (l) => l.dir[2]);
+  const LR = Float64Array.from(input.lights, (l) => l.color[0]),
+    LG = Float64Array.from(input.lights, (l) => l.color[1]),
+    LB = Float64Array.from(input.lights, (l) => l.color[2]);
   const shadows = input.lights.map((l) => l.shadow);
   const [bnx, bny, bnz] = bgNormal;
   for (let py = 0; py < H; py++) {
     const g = 1 + input.backgroundGradient * (0.5 - (py + 0.5) / H);
-    const bgR = input.background[0] * g, bgG = input.background[1] * g, bgB = input.background[2] * g;
+    const bgR = input.background[0] * g,
+      bgG = input.background[1] * g,
+      bgB = input.background[2] * g;
     const ry = -(py + 0.5 - cy) * invF;
     for (let px = 0, o = py * W; px < W; px++, o++) {
       const t = tri[o]!;
@@ -104,9 +111,15 @@ export function shade(input: ShadeInput, color: Float32Array, normal: Float32Arr
         }
         continue;
       }
-      const i0 = indices[t * 3]!, i1 = indices[t * 3 + 1]!, i2 = indices[t * 3 + 2]!;
-      const w1 = B1[o]!, w2 = B2[o]!, w0 = 1 - w1 - w2;
-      const a0 = i0 * 3, a1 = i1 * 3, a2 = i2 * 3;
+      const i0 = indices[t * 3]!,
+        i1 = indices[t * 3 + 1]!,
+        i2 = indices[t * 3 + 2]!;
+      const w1 = B1[o]!,
+        w2 = B2[o]!,
+        w0 = 1 - w1 - w2;
+      const a0 = i0 * 3,
+        a1 = i1 * 3,
+        a2 = i2 * 3;
       let nx = w0 * N[a0]! + w1 * N[a1]! + w2 * N[a2]!;
       let ny = w0 * N[a0 + 1]! + w1 * N[a1 + 1]! + w2 * N[a2 + 1]!;
       let nz = w0 * N[a0 + 2]! + w1 * N[a1 + 2]! + w2 * N[a2 + 2]!;
@@ -136,16 +149,25 @@ export function shade(input: ShadeInput, color: Float32Array, normal: Float32Arr
       let dr = (gndR + (skyR - gndR) * hemi) * occ;
       let dg = (gndG + (skyG - gndG) * hemi) * occ;
       let db = (gndB + (skyB - gndB) * hemi) * occ;
-      let sr = 0, sg = 0, sb = 0;
-      const wr = WRAP[m * 3]!, wg = WRAP[m * 3 + 1]!, wb = WRAP[m * 3 + 2]!;
-      const ks = KS[m]! * specScale, cut = SPEC_CUT[m]!;
+      let sr = 0,
+        sg = 0,
+        sb = 0;
+      const wr = WRAP[m * 3]!,
+        wg = WRAP[m * 3 + 1]!,
+        wb = WRAP[m * 3 + 2]!;
+      const ks = KS[m]! * specScale,
+        cut = SPEC_CUT[m]!;
       // View vector from the pinhole ray (camera at the origin), computed only if a highlight may show.
       const rx = (px + 0.5 - cx) * invF;
-      let vx = 0, vy = 0, vz = 0;
+      let vx = 0,
+        vy = 0,
+        vz = 0;
       // Diffuse light also loses some of its strength in cavities (soft, area-light look).
       const diffOcc = 0.55 + 0.45 * occ;
       for (let li = 0; li < nL; li++) {
-        const lx = LX[li]!, ly = LY[li]!, lz = LZ[li]!;
+        const lx = LX[li]!,
+          ly = LY[li]!,
+          lz = LZ[li]!;
         const ndl = nx * lx + ny * ly + nz * lz;
         if (ndl <= -wr) continue;
         let vis = diffOcc;
@@ -155,7 +177,9 @@ export function shade(input: ShadeInput, color: Float32Array, normal: Float32Arr
           vis *= sh(rx * dz, ry * dz, -dz, nx, ny, nz);
           if (vis <= 0) continue;
         }
-        const lr = LR[li]!, lg = LG[li]!, lb = LB[li]!;
+        const lr = LR[li]!,
+          lg = LG[li]!,
+          lb = LB[li]!;
         dr += lr * (ndl + wr > 0 ? (ndl + wr) / (1 + wr) : 0) * vis;
         dg += lg * (ndl + wg > 0 ? (ndl + wg) / (1 + wg) : 0) * vis;
         db += lb * (ndl + wb > 0 ? (ndl + wb) / (1 + wb) : 0) * vis;
@@ -166,7 +190,9 @@ export function shade(input: ShadeInput, color: Float32Array, normal: Float32Arr
             vy = -ry * vl;
             vz = vl;
           }
-          let hx = lx + vx, hy = ly + vy, hz = lz + vz;
+          let hx = lx + vx,
+            hy = ly + vy,
+            hz = lz + vz;
           const hl = 1 / (Math.sqrt(hx * hx + hy * hy + hz * hz) || 1);
           hx *= hl;
           hy *= hl;

@@ -39,13 +39,26 @@ function basis(l: readonly [number, number, number]): [[number, number, number],
  * Depth map of the mesh seen from direction `l` (unit, toward the light), fitted to its extent.
  * `vertices` lists the vertices the triangles use (others are not projected).
  */
-export function buildLightFrame(pos: Float32Array, indices: Uint32Array, triangleCount: number, vertices: Uint32Array, l: readonly [number, number, number], size: number, scratch: ShadowScratch): LightFrame {
+export function buildLightFrame(
+  pos: Float32Array,
+  indices: Uint32Array,
+  triangleCount: number,
+  vertices: Uint32Array,
+  l: readonly [number, number, number],
+  size: number,
+  scratch: ShadowScratch,
+): LightFrame {
   const [e1, e2] = basis(l);
   const { u, v, d } = scratch;
-  let uMin = Infinity, uMax = -Infinity, vMin = Infinity, vMax = -Infinity;
+  let uMin = Infinity,
+    uMax = -Infinity,
+    vMin = Infinity,
+    vMax = -Infinity;
   for (let k = 0; k < vertices.length; k++) {
     const i = vertices[k]!;
-    const x = pos[i * 3]!, y = pos[i * 3 + 1]!, z = pos[i * 3 + 2]!;
+    const x = pos[i * 3]!,
+      y = pos[i * 3 + 1]!,
+      z = pos[i * 3 + 2]!;
     const uu = x * e1[0] + y * e1[1] + z * e1[2];
     const vv = x * e2[0] + y * e2[1] + z * e2[2];
     u[i] = uu;
@@ -75,12 +88,16 @@ export function buildLightFrame(pos: Float32Array, indices: Uint32Array, triangl
  * grid of taps `step` texels apart, centred on the point: a soft penumbra, as from a soft box.
  */
 export function shadowLookup(f: LightFrame, x: number, y: number, z: number, bias: number, n: number, step: number): number {
-  const e1 = f.e1, e2 = f.e2, l = f.l;
+  const e1 = f.e1,
+    e2 = f.e2,
+    l = f.l;
   const half = ((n - 1) / 2) * step;
   const U = (x * e1[0] + y * e1[1] + z * e1[2] - f.uMin) * f.scale - half;
   const V = (x * e2[0] + y * e2[1] + z * e2[2] - f.vMin) * f.scale - half;
   const d = x * l[0] + y * l[1] + z * l[2] + bias;
-  const S = f.size, max = S - 1, depth = f.map.depth;
+  const S = f.size,
+    max = S - 1,
+    depth = f.map.depth;
   let lit = 0;
   for (let j = 0; j < n; j++) {
     // Texel centres sit at k + 0.5: truncation picks the texel holding the tap.
@@ -112,7 +129,15 @@ export function sphereDirections(n: number): [number, number, number][] {
  * Per-vertex ambient occlusion of a static pose: the cosine-weighted fraction of directions over
  * the normal's hemisphere from which the vertex is seen. Baked once (neutral pose) per rig.
  */
-export function bakeOcclusion(pos: Float32Array, normals: Float32Array, indices: Uint32Array, triangleCount: number, vertices: Uint32Array, directions: number, size: number): Float32Array {
+export function bakeOcclusion(
+  pos: Float32Array,
+  normals: Float32Array,
+  indices: Uint32Array,
+  triangleCount: number,
+  vertices: Uint32Array,
+  directions: number,
+  size: number,
+): Float32Array {
   const n = pos.length / 3;
   const scratch = createShadowScratch(n);
   const seen = new Float32Array(n);
@@ -121,7 +146,9 @@ export function bakeOcclusion(pos: Float32Array, normals: Float32Array, indices:
     const f = buildLightFrame(pos, indices, triangleCount, vertices, dir, size, scratch);
     const texel = 1 / f.scale;
     for (let i = 0; i < n; i++) {
-      const nx = normals[i * 3]!, ny = normals[i * 3 + 1]!, nz = normals[i * 3 + 2]!;
+      const nx = normals[i * 3]!,
+        ny = normals[i * 3 + 1]!,
+        nz = normals[i * 3 + 2]!;
       const c = nx * dir[0] + ny * dir[1] + nz * dir[2];
       if (c <= 0) continue;
       // Offset along the normal by ~2 texels so a surface does not shadow itself.

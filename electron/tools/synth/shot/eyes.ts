@@ -8,7 +8,14 @@ import { clamp, logNormal, minJerk } from './signal';
 /** Degrees of eye rotation a gaze control value of 1 stands for. */
 export const GAZE_FULL_DEG = 30;
 
-interface Blink { start: number; close: number; hold: number; open: number; ampL: number; ampR: number }
+interface Blink {
+  start: number;
+  close: number;
+  hold: number;
+  open: number;
+  ampL: number;
+  ampR: number;
+}
 
 function blinkValue(b: Blink, t: number): number {
   const u = t - b.start;
@@ -23,15 +30,29 @@ function blinkValue(b: Blink, t: number): number {
 function makeBlink(rng: Rng, start: number): Blink {
   const partial = rng.chance(0.15);
   const amp = partial ? rng.uniform(0.4, 0.8) : rng.uniform(0.9, 1);
-  return { start, close: rng.uniform(0.07, 0.11), hold: rng.chance(0.5) ? 0 : rng.uniform(0.01, 0.04), open: rng.uniform(0.12, 0.25), ampL: amp * rng.uniform(0.95, 1.05), ampR: amp * rng.uniform(0.95, 1.05) };
+  return {
+    start,
+    close: rng.uniform(0.07, 0.11),
+    hold: rng.chance(0.5) ? 0 : rng.uniform(0.01, 0.04),
+    open: rng.uniform(0.12, 0.25),
+    ampL: amp * rng.uniform(0.95, 1.05),
+    ampR: amp * rng.uniform(0.95, 1.05),
+  };
 }
 
-interface GazeKey { t: number; dur: number; yaw: number; pitch: number; drift: number }
+interface GazeKey {
+  t: number;
+  dur: number;
+  yaw: number;
+  pitch: number;
+  drift: number;
+}
 
 function gazeKeys(rng: Rng, T: number, blinks: Blink[]): GazeKey[] {
   const keys: GazeKey[] = [{ t: -1, dur: 0.03, yaw: 0, pitch: -2, drift: 0 }];
   let t = logNormal(rng, 0.45, 0.6);
-  let yaw = 0, pitch = -2;
+  let yaw = 0,
+    pitch = -2;
   while (t < T + 1) {
     let ny: number, np: number;
     if (rng.chance(0.3)) {
@@ -64,9 +85,18 @@ export function eyeLayer(rng: Rng, T: number, times: Float64Array, idx: ControlI
   blinks.sort((a, b) => a.start - b.start);
   const at = (n: string): number | undefined => idx.get(n);
   const ch = {
-    blinkL: at('eyeBlink_L'), blinkR: at('eyeBlink_R'), wideL: at('eyeWide_L'), wideR: at('eyeWide_R'),
-    upL: at('eyeLookUp_L'), upR: at('eyeLookUp_R'), downL: at('eyeLookDown_L'), downR: at('eyeLookDown_R'),
-    inL: at('eyeLookIn_L'), inR: at('eyeLookIn_R'), outL: at('eyeLookOut_L'), outR: at('eyeLookOut_R'),
+    blinkL: at('eyeBlink_L'),
+    blinkR: at('eyeBlink_R'),
+    wideL: at('eyeWide_L'),
+    wideR: at('eyeWide_R'),
+    upL: at('eyeLookUp_L'),
+    upR: at('eyeLookUp_R'),
+    downL: at('eyeLookDown_L'),
+    downR: at('eyeLookDown_R'),
+    inL: at('eyeLookIn_L'),
+    inR: at('eyeLookIn_R'),
+    outL: at('eyeLookOut_L'),
+    outR: at('eyeLookOut_R'),
   };
   const add = (f: number, c: number | undefined, v: number): void => {
     if (c !== undefined && v > 0) out[f * C + c] = out[f * C + c]! + v;
@@ -79,12 +109,15 @@ export function eyeLayer(rng: Rng, T: number, times: Float64Array, idx: ControlI
   for (let f = 0; f < times.length; f++) {
     const tf = times[f]!;
     while (g + 1 < gaze.length && gaze[g + 1]!.t <= tf) g++;
-    const cur = gaze[g]!, prev = gaze[Math.max(0, g - 1)]!;
+    const cur = gaze[g]!,
+      prev = gaze[Math.max(0, g - 1)]!;
     const s = minJerk((tf - cur.t) / cur.dur);
     const since = Math.max(0, tf - cur.t - cur.dur);
     const yaw = prev.yaw + (cur.yaw - prev.yaw) * s + cur.drift * since;
     const pitch = prev.pitch + (cur.pitch - prev.pitch) * s;
-    const y = yaw / GAZE_FULL_DEG, p = pitch / GAZE_FULL_DEG, v = vergence / GAZE_FULL_DEG;
+    const y = yaw / GAZE_FULL_DEG,
+      p = pitch / GAZE_FULL_DEG,
+      v = vergence / GAZE_FULL_DEG;
     // +yaw looks toward the actor's left: the left eye turns out, the right eye in.
     add(f, ch.outL, y - v);
     add(f, ch.inL, -y + v);
@@ -99,7 +132,8 @@ export function eyeLayer(rng: Rng, T: number, times: Float64Array, idx: ControlI
     add(f, ch.blinkR, -p * 0.35);
     add(f, ch.wideL, p * 0.2);
     add(f, ch.wideR, p * 0.2);
-    let bl = 0, br = 0;
+    let bl = 0,
+      br = 0;
     for (const b of blinks) {
       if (b.start > tf) break;
       const x = blinkValue(b, tf);
@@ -114,4 +148,3 @@ export function eyeLayer(rng: Rng, T: number, times: Float64Array, idx: ControlI
     max(f, ch.blinkR, lidR + (1 - lidR) * br);
   }
 }
-

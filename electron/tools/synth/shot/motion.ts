@@ -54,7 +54,11 @@ function asymmetric(rng: Rng, name: string, t: Template, idx: ControlIndex, cont
 function expressionLayer(rng: Rng, T: number, times: Float64Array, idx: ControlIndex, controls: readonly string[], out: Float32Array, intensity: number): void {
   const C = controls.length;
   const names = Object.keys(EXPRESSIONS);
-  interface Seg { start: number; trans: number; target: Float32Array }
+  interface Seg {
+    start: number;
+    trans: number;
+    target: Float32Array;
+  }
   const segs: Seg[] = [{ start: -1, trans: 0.01, target: new Float32Array(C) }];
   let t = rng.uniform(0, 1.5);
   while (t < T + 1) {
@@ -85,17 +89,30 @@ interface SpeechEvents {
   readonly stresses: number[];
 }
 
-function speechLayer(rng: Rng, T: number, times: Float64Array, idx: ControlIndex, C: number, out: Float32Array, intensity: number, talkFraction: number): SpeechEvents {
-  interface Key { t: number; v: Float32Array }
+function speechLayer(
+  rng: Rng,
+  T: number,
+  times: Float64Array,
+  idx: ControlIndex,
+  C: number,
+  out: Float32Array,
+  intensity: number,
+  talkFraction: number,
+): SpeechEvents {
+  interface Key {
+    t: number;
+    v: Float32Array;
+  }
   const keys: Key[] = [{ t: -1, v: new Float32Array(C) }];
   const stresses: number[] = [];
-  const vowels = VISEMES.filter((v) => v.vowel), consonants = VISEMES.filter((v) => !v.vowel);
+  const vowels = VISEMES.filter((v) => v.vowel),
+    consonants = VISEMES.filter((v) => !v.vowel);
   const shapes = new Map(VISEMES.map((v) => [v.name, resolveTemplate(v.shape, idx)]));
   let t = rng.uniform(0, 1);
   let talking = rng.chance(talkFraction);
   while (t < T + 1) {
     if (!talking || talkFraction <= 0) {
-      t += talkFraction >= 1 ? 0.2 : logNormal(rng, 1.2 * (1 - talkFraction) / Math.max(0.2, talkFraction), 0.4);
+      t += talkFraction >= 1 ? 0.2 : logNormal(rng, (1.2 * (1 - talkFraction)) / Math.max(0.2, talkFraction), 0.4);
       talking = true;
       continue;
     }
@@ -128,11 +145,17 @@ function speechLayer(rng: Rng, T: number, times: Float64Array, idx: ControlIndex
   for (let f = 0; f < times.length; f++) {
     const tf = times[f]!;
     while (k + 2 < keys.length && keys[k + 1]!.t <= tf) k++;
-    const p1 = keys[k]!, p2 = keys[k + 1]!;
-    const p0 = keys[Math.max(0, k - 1)]!, p3 = keys[Math.min(keys.length - 1, k + 2)]!;
+    const p1 = keys[k]!,
+      p2 = keys[k + 1]!;
+    const p0 = keys[Math.max(0, k - 1)]!,
+      p3 = keys[Math.min(keys.length - 1, k + 2)]!;
     const u = clamp((tf - p1.t) / (p2.t - p1.t), 0, 1);
-    const u2 = u * u, u3 = u2 * u;
-    const b0 = -0.5 * u3 + u2 - 0.5 * u, b1 = 1.5 * u3 - 2.5 * u2 + 1, b2 = -1.5 * u3 + 2 * u2 + 0.5 * u, b3 = 0.5 * u3 - 0.5 * u2;
+    const u2 = u * u,
+      u3 = u2 * u;
+    const b0 = -0.5 * u3 + u2 - 0.5 * u,
+      b1 = 1.5 * u3 - 2.5 * u2 + 1,
+      b2 = -1.5 * u3 + 2 * u2 + 0.5 * u,
+      b3 = 0.5 * u3 - 0.5 * u2;
     for (let c = 0; c < C; c++) {
       const x = b0 * p0.v[c]! + b1 * p1.v[c]! + b2 * p2.v[c]! + b3 * p3.v[c]!;
       if (x > 0) out[f * C + c] = out[f * C + c]! + x;
@@ -174,7 +197,9 @@ function headLayer(rng: Rng, times: Float64Array, amount: number, stresses: numb
     const comps = Array.from({ length: 3 }, (_, i) => ({ f: rng.uniform(0.04, 0.35) * (i + 1) * 0.6, ph: rng.uniform(0, 2 * Math.PI), a: amp / (i + 1.5) }));
     return (t) => comps.reduce((s, c) => s + c.a * Math.sin(2 * Math.PI * c.f * t + c.ph), 0);
   };
-  const yaw = axis(5 * amount), pitch = axis(3.5 * amount), roll = axis(2.5 * amount);
+  const yaw = axis(5 * amount),
+    pitch = axis(3.5 * amount),
+    roll = axis(2.5 * amount);
   const nods = stresses.filter(() => rng.chance(0.5));
   return Array.from(times, (t) => {
     let nod = 0;
@@ -200,7 +225,9 @@ export function generateMotion(o: MotionOptions): Motion {
   twitchLayer(createRng(deriveSeed(seed, 3)), T, times, idx, controls, out, intensity);
   eyeLayer(createRng(deriveSeed(seed, 4)), T, times, idx, C, out);
   const poses = headLayer(createRng(deriveSeed(seed, 5)), times, o.headMotion ?? 1, speech.stresses);
-  const pairs = ANTAGONISTS.map(([a, b]) => [idx.get(a), idx.get(b)] as const).filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined);
+  const pairs = ANTAGONISTS.map(([a, b]) => [idx.get(a), idx.get(b)] as const).filter(
+    (p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined,
+  );
   for (let f = 0; f < frames; f++) {
     const row = f * C;
     // Opposing actions cancel (the net pull wins) rather than both showing.

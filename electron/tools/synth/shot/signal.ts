@@ -25,4 +25,3 @@ export function addPulse(times: Float64Array, start: number, attack: number, hol
     if (w > 0) add(f, w);
   }
 }
-

@@ -30,7 +30,11 @@ export function ShotWorkspace({ plate, head, side, curves }: Props) {
             limits={{ minFirst: 220, minSecond: 160 }}
             className="shot-viewers"
             first={plate}
-            second={<div className="head-slot" data-testid="head-slot">{head}</div>}
+            second={
+              <div className="head-slot" data-testid="head-slot">
+                {head}
+              </div>
+            }
           />
           {side}
         </div>

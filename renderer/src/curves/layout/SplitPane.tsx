@@ -29,7 +29,12 @@ export function SplitPane({ direction, prefKey, initial, limits, first, second, 
   const grid = `minmax(0, ${s}fr) ${DIVIDER}px minmax(0, ${1 - s}fr)`;
 
   return (
-    <div ref={box} className={`split ${direction}${className ? ` ${className}` : ''}`} style={rows ? { gridTemplateRows: grid } : { gridTemplateColumns: grid }} data-testid={testId}>
+    <div
+      ref={box}
+      className={`split ${direction}${className ? ` ${className}` : ''}`}
+      style={rows ? { gridTemplateRows: grid } : { gridTemplateColumns: grid }}
+      data-testid={testId}
+    >
       <div className="split-pane">{first}</div>
       <div
         className="split-divider"

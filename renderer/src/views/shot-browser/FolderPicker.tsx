@@ -45,7 +45,13 @@ export function FolderPicker({ startPath, onUseRgb, onUseNormal, disabled }: Pro
   return (
     <div className="picker" data-testid="folder-picker">
       <div className="picker-bar">
-        <button className="btn icon" title="Up one folder" aria-label="Up one folder" disabled={!listing?.parent || disabled} onClick={() => listing?.parent && void go(listing.parent)}>
+        <button
+          className="btn icon"
+          title="Up one folder"
+          aria-label="Up one folder"
+          disabled={!listing?.parent || disabled}
+          onClick={() => listing?.parent && void go(listing.parent)}
+        >
           <Icon name="up" />
         </button>
         <input

@@ -58,7 +58,11 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
       void refreshShots();
       if (!background.current) return setPhase({ name: 'report', report });
       const n = report.warnings.length;
-      notify(`Imported ${report.shot.name}`, `${report.framesImported} frames${n ? `, ${n} warning${n === 1 ? '' : 's'} (see the shot's warnings)` : ''}.`, n ? 'info' : 'success');
+      notify(
+        `Imported ${report.shot.name}`,
+        `${report.framesImported} frames${n ? `, ${n} warning${n === 1 ? '' : 's'} (see the shot's warnings)` : ''}.`,
+        n ? 'info' : 'success',
+      );
     } catch (err) {
       if (background.current) reportError(err, `Import of ${form.shotName}`);
       else setPhase({ name: 'form', error: toApiCallError(err).message });
@@ -130,19 +134,20 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
               Cancel
             </button>
           )}
-          <button className="btn primary" data-testid="import-submit" disabled={running || readOnly} onClick={() => void submit()} title={readOnly ? 'The project is read-only' : undefined}>
+          <button
+            className="btn primary"
+            data-testid="import-submit"
+            disabled={running || readOnly}
+            onClick={() => void submit()}
+            title={readOnly ? 'The project is read-only' : undefined}
+          >
             {running ? 'Importing…' : 'Import'}
           </button>
         </>
       }
     >
       <div className="import-layout">
-        <FolderPicker
-          startPath={lastFolder}
-          disabled={running}
-          onUseRgb={setRgb}
-          onUseNormal={(p) => setForm((f) => ({ ...f, normalSource: p }))}
-        />
+        <FolderPicker startPath={lastFolder} disabled={running} onUseRgb={setRgb} onUseNormal={(p) => setForm((f) => ({ ...f, normalSource: p }))} />
         <div className="import-form">
           <div className="field">
             <label htmlFor="imp-rgb">RGB plates (image folder or video)</label>
@@ -174,7 +179,13 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
                 onChange={(e) => setForm((f) => ({ ...f, normalSource: e.target.value }))}
               />
               {form.normalSource ? (
-                <button className="btn icon" aria-label="Clear normal maps" title="Clear" disabled={running} onClick={() => setForm((f) => ({ ...f, normalSource: '' }))}>
+                <button
+                  className="btn icon"
+                  aria-label="Clear normal maps"
+                  title="Clear"
+                  disabled={running}
+                  onClick={() => setForm((f) => ({ ...f, normalSource: '' }))}
+                >
                   ×
                 </button>
               ) : null}
@@ -228,7 +239,11 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
               />
             </div>
           </div>
-          {errors.fps ? <span className="field-error">{errors.fps}</span> : <span className="field-hint">FPS blank: the video’s rate, or the project default for image sequences.</span>}
+          {errors.fps ? (
+            <span className="field-error">{errors.fps}</span>
+          ) : (
+            <span className="field-hint">FPS blank: the video’s rate, or the project default for image sequences.</span>
+          )}
           <label className="check" title="Synthetic captures (rigsolve synth-shot) carry their true curves in truth.csv beside the plates">
             <input
               type="checkbox"

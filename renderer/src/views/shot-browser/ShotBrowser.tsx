@@ -33,11 +33,19 @@ export function ShotBrowser() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [filter, setFilter] = useState('');
 
-  const visible = useMemo(() => sortShots(filterShots(shots, filter, statuses, (s) => STATUS_LABELS[s]), sort), [shots, filter, statuses, sort]);
+  const visible = useMemo(
+    () =>
+      sortShots(
+        filterShots(shots, filter, statuses, (s) => STATUS_LABELS[s]),
+        sort,
+      ),
+    [shots, filter, statuses, sort],
+  );
   const order = useMemo(() => visible.map((s) => s.id), [visible]);
   const counts = useMemo(() => countByStatus(shots), [shots]);
   const selectedIds = useMemo(() => new Set(selectedInOrder(selection, order)), [selection, order]);
-  const setSelectedId = (id: number, mods: ClickMods = { shift: false, toggle: false }) => useBrowserView.setState((v) => ({ selection: clickSelect(v.selection, order, id, mods) }));
+  const setSelectedId = (id: number, mods: ClickMods = { shift: false, toggle: false }) =>
+    useBrowserView.setState((v) => ({ selection: clickSelect(v.selection, order, id, mods) }));
   const warningsShot = shots.find((s) => s.id === warningsFor) ?? null;
   const open = (id: number) => navigate({ name: 'shot', shotId: id, frame: null });
 
@@ -63,7 +71,9 @@ export function ShotBrowser() {
           <Icon name="import" /> Import capture…
         </button>
       </div>
-      {loaded && shots.length > 0 ? <StatusFilterBar counts={counts} total={shots.length} selected={statuses} onChange={(next) => useBrowserView.setState({ statuses: next })} /> : null}
+      {loaded && shots.length > 0 ? (
+        <StatusFilterBar counts={counts} total={shots.length} selected={statuses} onChange={(next) => useBrowserView.setState({ statuses: next })} />
+      ) : null}
       <div className="browser-body">
         <div className="browser-main">
           {projectError && !project ? (

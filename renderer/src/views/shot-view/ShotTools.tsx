@@ -25,21 +25,49 @@ export function ShotTools({ shot }: { shot: ShotDetail }) {
   return (
     <div className="shot-tools">
       <TakeMenu shotId={shot.id} readOnly={readOnly} />
-      <button className={`btn ghost toggle${crop ? ' on' : ''}`} data-testid="crop-toggle" aria-pressed={crop} title="Show the solver's crop on the plate (C)" onMouseDown={keepFocus} onClick={toggleCropOverlay}>
+      <button
+        className={`btn ghost toggle${crop ? ' on' : ''}`}
+        data-testid="crop-toggle"
+        aria-pressed={crop}
+        title="Show the solver's crop on the plate (C)"
+        onMouseDown={keepFocus}
+        onClick={toggleCropOverlay}
+      >
         <FeatureIcon name="crop" />
         <span className="tool-label">Crop</span>
       </button>
-      <button className={`btn ghost toggle${review ? ' on' : ''}`} data-testid="review-toggle" aria-pressed={review} title="Review mode: plate and head side by side, notes (R)" onMouseDown={keepFocus} onClick={toggleReviewMode}>
+      <button
+        className={`btn ghost toggle${review ? ' on' : ''}`}
+        data-testid="review-toggle"
+        aria-pressed={review}
+        title="Review mode: plate and head side by side, notes (R)"
+        onMouseDown={keepFocus}
+        onClick={toggleReviewMode}
+      >
         <FeatureIcon name="review" />
         <span className="tool-label">Review</span>
       </button>
       {!readOnly ? (
         <>
-          <button className="btn" data-testid="export-button" disabled={!hasTake} title={hasTake ? 'Export the final curves' : 'Solve the shot first'} onMouseDown={keepFocus} onClick={() => setDialog('export')}>
+          <button
+            className="btn"
+            data-testid="export-button"
+            disabled={!hasTake}
+            title={hasTake ? 'Export the final curves' : 'Solve the shot first'}
+            onMouseDown={keepFocus}
+            onClick={() => setDialog('export')}
+          >
             <FeatureIcon name="export" />
             <span className="tool-label">Export…</span>
           </button>
-          <button className="btn primary" data-testid="solve-button" disabled={busy} title={busy ? 'This shot is solving or queued' : 'Solve this shot with a model'} onMouseDown={keepFocus} onClick={() => setDialog('solve')}>
+          <button
+            className="btn primary"
+            data-testid="solve-button"
+            disabled={busy}
+            title={busy ? 'This shot is solving or queued' : 'Solve this shot with a model'}
+            onMouseDown={keepFocus}
+            onClick={() => setDialog('solve')}
+          >
             <FeatureIcon name="solve" /> {busy ? 'Solving…' : 'Solve…'}
           </button>
         </>

@@ -181,7 +181,15 @@ function LoadedShot({ shot, frames }: Loaded) {
       <SolveProgressStrip shotId={shot.id} />
       <div className="shot-body">
         {reviewOn ? (
-          <ReviewBody shot={shot} plate={<PlateStack shot={shot}><PlateView shot={shot} frames={frames} loop={loop} /></PlateStack>} head={head} />
+          <ReviewBody
+            shot={shot}
+            plate={
+              <PlateStack shot={shot}>
+                <PlateView shot={shot} frames={frames} loop={loop} />
+              </PlateStack>
+            }
+            head={head}
+          />
         ) : (
           <ShotWorkspace
             plate={

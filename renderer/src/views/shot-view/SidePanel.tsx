@@ -17,7 +17,14 @@ export function SidePanel({ shot, frames, open, onToggle }: { shot: ShotDetail; 
     <aside className="side-panel" data-testid="side-panel">
       <div className="tabs" role="tablist">
         {PANELS.map((p) => (
-          <button key={p.id} role="tab" aria-selected={p.id === panel?.id} className="tab" onMouseDown={(e) => e.preventDefault()} onClick={() => setActive(p.id)}>
+          <button
+            key={p.id}
+            role="tab"
+            aria-selected={p.id === panel?.id}
+            className="tab"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setActive(p.id)}
+          >
             {p.title}
           </button>
         ))}

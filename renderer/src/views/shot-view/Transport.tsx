@@ -21,10 +21,22 @@ export function Transport({ fps, loop, onLoop, onHelp }: Props) {
   return (
     <div className="transport">
       <div className="transport-buttons">
-        <button onMouseDown={keepFocus} className="btn icon ghost" title="First frame (Home)" aria-label="First frame" onClick={() => runTransport({ type: 'first' })}>
+        <button
+          onMouseDown={keepFocus}
+          className="btn icon ghost"
+          title="First frame (Home)"
+          aria-label="First frame"
+          onClick={() => runTransport({ type: 'first' })}
+        >
           <Icon name="first" />
         </button>
-        <button onMouseDown={keepFocus} className="btn icon ghost" title="Previous frame (←, Shift+← for 10)" aria-label="Previous frame" onClick={() => runTransport({ type: 'step', delta: -1 })}>
+        <button
+          onMouseDown={keepFocus}
+          className="btn icon ghost"
+          title="Previous frame (←, Shift+← for 10)"
+          aria-label="Previous frame"
+          onClick={() => runTransport({ type: 'step', delta: -1 })}
+        >
           <Icon name="stepBack" />
         </button>
         <button
@@ -37,13 +49,32 @@ export function Transport({ fps, loop, onLoop, onHelp }: Props) {
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button onMouseDown={keepFocus} className="btn icon ghost" title="Next frame (→, Shift+→ for 10)" aria-label="Next frame" onClick={() => runTransport({ type: 'step', delta: 1 })}>
+        <button
+          onMouseDown={keepFocus}
+          className="btn icon ghost"
+          title="Next frame (→, Shift+→ for 10)"
+          aria-label="Next frame"
+          onClick={() => runTransport({ type: 'step', delta: 1 })}
+        >
           <Icon name="stepFwd" />
         </button>
-        <button onMouseDown={keepFocus} className="btn icon ghost" title="Last frame (End)" aria-label="Last frame" onClick={() => runTransport({ type: 'last' })}>
+        <button
+          onMouseDown={keepFocus}
+          className="btn icon ghost"
+          title="Last frame (End)"
+          aria-label="Last frame"
+          onClick={() => runTransport({ type: 'last' })}
+        >
           <Icon name="last" />
         </button>
-        <button onMouseDown={keepFocus} className={`btn icon ghost toggle${loop ? ' on' : ''}`} title="Loop playback" aria-label="Loop" aria-pressed={loop} onClick={() => onLoop(!loop)}>
+        <button
+          onMouseDown={keepFocus}
+          className={`btn icon ghost toggle${loop ? ' on' : ''}`}
+          title="Loop playback"
+          aria-label="Loop"
+          aria-pressed={loop}
+          onClick={() => onLoop(!loop)}
+        >
           <Icon name="loop" />
         </button>
       </div>

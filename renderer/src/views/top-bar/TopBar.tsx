@@ -9,7 +9,13 @@ function Logo() {
   return (
     <svg className="logo" viewBox="0 0 20 20" aria-hidden="true">
       <circle cx="10" cy="10" r="8.2" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <path d="M6 8.2c1.4-1.4 2.6-1.4 4 0M10 8.2c1.4-1.4 2.6-1.4 4 0M6.8 13c2 1.7 4.4 1.7 6.4 0" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+      <path
+        d="M6 8.2c1.4-1.4 2.6-1.4 4 0M10 8.2c1.4-1.4 2.6-1.4 4 0M6.8 13c2 1.7 4.4 1.7 6.4 0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

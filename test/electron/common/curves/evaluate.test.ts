@@ -9,7 +9,15 @@ describe('evaluateControl: final = clamp(filter(raw) + correction)', () => {
     expect(Array.from(v)).toEqual(Array.from(raw));
   });
   it('adds the correction on top, with frame numbers offset by the shot start, and clamps to the range', () => {
-    const layer = { raw, filter: { kind: 'none' as const, strength: 0 }, keys: [{ frame: 110, value: 0.3, interp: 'linear' as const }, { frame: 118, value: 0.3, interp: 'linear' as const }], falloff: 0 };
+    const layer = {
+      raw,
+      filter: { kind: 'none' as const, strength: 0 },
+      keys: [
+        { frame: 110, value: 0.3, interp: 'linear' as const },
+        { frame: 118, value: 0.3, interp: 'linear' as const },
+      ],
+      falloff: 0,
+    };
     const v = evaluateControl(layer, { shotFirst: 100, from: 108, to: 119 }, 24);
     expect(v[0]).toBeCloseTo(0.4, 6); // frame 108: no correction
     expect(v[2]).toBeCloseTo(0.8, 6); // frame 110: 0.5 + 0.3

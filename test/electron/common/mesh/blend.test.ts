@@ -5,7 +5,7 @@ import { vertexNormals } from '../../../../electron/common/mesh/vertex-normals';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** A delta moving a few scattered stretches of `n` vertices. */

@@ -1,7 +1,13 @@
 // The shot-status rules the API, the database and the menus share (electron/common/review).
 import { describe, expect, it } from 'vitest';
 import { SHOT_STATUSES } from '../../../../electron/common/api/schemas';
-import { statusAfterSolve, statusAfterSolveStopped, statusChangeRefusal, statusRefusal, type StatusChange } from '../../../../electron/common/review/status-rules';
+import {
+  statusAfterSolve,
+  statusAfterSolveStopped,
+  statusChangeRefusal,
+  statusRefusal,
+  type StatusChange,
+} from '../../../../electron/common/review/status-rules';
 
 const change = (c: Partial<StatusChange>): StatusChange => ({ from: 'cleanup', to: 'review', role: 'artist', note: null, solved: true, ...c });
 

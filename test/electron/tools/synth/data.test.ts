@@ -19,18 +19,62 @@ function header(path: string): { dtype: string; shape: readonly number[] } {
 describe('writeSynthData', () => {
   it('writes shards, basis and manifest in rigsolve-synth-data/1, identically for any worker count', async () => {
     const progress: number[] = [];
-    const m = await writeSynthData({ outDir: join(root, 'a'), rig, count: 10, size: 24, seed: 9, shardSize: 4, workers: 0, onProgress: (d) => progress.push(d) });
+    const m = await writeSynthData({
+      outDir: join(root, 'a'),
+      rig,
+      count: 10,
+      size: 24,
+      seed: 9,
+      shardSize: 4,
+      workers: 0,
+      onProgress: (d) => progress.push(d),
+    });
     expect(progress.at(-1)).toBe(10);
     const onDisk = JSON.parse(readFileSync(join(root, 'a/manifest.json'), 'utf8'));
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(m)));
-    expect(Object.keys(onDisk)).toEqual(['format', 'count', 'size', 'seed', 'controls', 'regions', 'rigHash', 'hasNormal', 'anchors', 'shards', 'basis', 'prior', 'randomisation']);
+    expect(Object.keys(onDisk)).toEqual([
+      'format',
+      'count',
+      'size',
+      'seed',
+      'controls',
+      'regions',
+      'rigHash',
+      'hasNormal',
+      'anchors',
+      'shards',
+      'basis',
+      'prior',
+      'randomisation',
+    ]);
     expect(onDisk).toMatchObject({ format: 'rigsolve-synth-data/1', count: 10, size: 24, seed: 9, rigHash: rig.hash, hasNormal: true, controls: rig.controls });
     expect(onDisk.regions).toHaveLength(rig.controls.length);
     expect(onDisk.regions[rig.controls.indexOf('jawOpen')]).toBe('jaw');
     expect(onDisk.shards).toEqual([
-      { count: 4, rgb: 'shard-00000.rgb.npy', normal: 'shard-00000.normal.npy', params: 'shard-00000.params.npy', anchors: 'shard-00000.anchors.npy', pose: 'shard-00000.pose.npy' },
-      { count: 4, rgb: 'shard-00001.rgb.npy', normal: 'shard-00001.normal.npy', params: 'shard-00001.params.npy', anchors: 'shard-00001.anchors.npy', pose: 'shard-00001.pose.npy' },
-      { count: 2, rgb: 'shard-00002.rgb.npy', normal: 'shard-00002.normal.npy', params: 'shard-00002.params.npy', anchors: 'shard-00002.anchors.npy', pose: 'shard-00002.pose.npy' },
+      {
+        count: 4,
+        rgb: 'shard-00000.rgb.npy',
+        normal: 'shard-00000.normal.npy',
+        params: 'shard-00000.params.npy',
+        anchors: 'shard-00000.anchors.npy',
+        pose: 'shard-00000.pose.npy',
+      },
+      {
+        count: 4,
+        rgb: 'shard-00001.rgb.npy',
+        normal: 'shard-00001.normal.npy',
+        params: 'shard-00001.params.npy',
+        anchors: 'shard-00001.anchors.npy',
+        pose: 'shard-00001.pose.npy',
+      },
+      {
+        count: 2,
+        rgb: 'shard-00002.rgb.npy',
+        normal: 'shard-00002.normal.npy',
+        params: 'shard-00002.params.npy',
+        anchors: 'shard-00002.anchors.npy',
+        pose: 'shard-00002.pose.npy',
+      },
     ]);
     expect(header(join(root, 'a/shard-00002.rgb.npy'))).toMatchObject({ dtype: '|u1', shape: [2, 24, 24, 3] });
     expect(header(join(root, 'a/shard-00000.normal.npy'))).toMatchObject({ dtype: '|u1', shape: [4, 24, 24, 3] });
@@ -56,20 +100,28 @@ describe('writeSynthData', () => {
   it('leaves the normal maps out when asked (hasNormal false)', async () => {
     const m = await writeSynthData({ outDir: join(root, 'rgb-only'), rig, count: 3, size: 16, seed: 1, workers: 0, normal: false });
     expect(m.hasNormal).toBe(false);
-    expect(m.shards).toEqual([{ count: 3, rgb: 'shard-00000.rgb.npy', params: 'shard-00000.params.npy', anchors: 'shard-00000.anchors.npy', pose: 'shard-00000.pose.npy' }]);
+    expect(m.shards).toEqual([
+      { count: 3, rgb: 'shard-00000.rgb.npy', params: 'shard-00000.params.npy', anchors: 'shard-00000.anchors.npy', pose: 'shard-00000.pose.npy' },
+    ]);
     expect(readdirSync(join(root, 'rgb-only')).some((f) => f.includes('normal'))).toBe(false);
     const bytes = readFileSync(join(root, 'rgb-only/shard-00000.rgb.npy'));
     expect(bytes.length).toBe(parseNpyHeader(bytes).dataOffset + 3 * 16 * 16 * 3);
   });
 
   it.skipIf(!hasNumpy)('numpy memory-maps the shards and the basis reproduces the rig', () => {
-    const out = execFileSync('python3', ['-c', `
+    const out = execFileSync('python3', [
+      '-c',
+      `
 import json, sys, numpy as np
 d = sys.argv[1]; m = json.load(open(d + '/manifest.json'))
 s = m['shards'][0]
 rgb = np.load(d + '/' + s['rgb'], mmap_mode='r'); p = np.load(d + '/' + s['params'], mmap_mode='r')
 nb = np.load(d + '/basis/neutral.npy'); de = np.load(d + '/basis/deltas.npy')
-print(rgb.dtype, rgb.shape, p.dtype, p.shape, float(p.min()) >= 0, float(p.max()) <= 1, nb.shape[1], de.shape[0], int(rgb.std() > 1))`, join(root, 'a')]).toString().trim();
+print(rgb.dtype, rgb.shape, p.dtype, p.shape, float(p.min()) >= 0, float(p.max()) <= 1, nb.shape[1], de.shape[0], int(rgb.std() > 1))`,
+      join(root, 'a'),
+    ])
+      .toString()
+      .trim();
     expect(out).toBe('uint8 (4, 24, 24, 3) float32 (4, 102) True True 3 102 1');
   });
 });

@@ -26,7 +26,8 @@ describe.skipIf(!existsSync(defaultHeadPath()))('default head render', () => {
 
     w[rig.controls.indexOf('jawOpen')] = 1;
     const open = r.render({ weights: w, settings: { width: S, height: S } });
-    let changedLower = 0, changedUpper = 0;
+    let changedLower = 0,
+      changedUpper = 0;
     for (let y = 0; y < S; y++) {
       for (let x = 0; x < S; x++) {
         const i = (y * S + x) * 3;

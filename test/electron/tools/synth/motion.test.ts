@@ -30,8 +30,11 @@ describe('motion generator', () => {
   });
 
   it('moves both eyes together (conjugate gaze) with holds between saccades', () => {
-    const outL = col('eyeLookOut_L'), inR = col('eyeLookIn_R');
-    let agree = 0, total = 0, still = 0;
+    const outL = col('eyeLookOut_L'),
+      inR = col('eyeLookIn_R');
+    let agree = 0,
+      total = 0,
+      still = 0;
     for (let f = 1; f < m.frames; f++) {
       if (outL[f]! > 0.1) {
         total++;

@@ -3,7 +3,8 @@ import { downsample, encodeColor, encodeNormals, gaussianBlur } from '../../../.
 
 describe('post-processing', () => {
   it('blurs without changing flat areas or total energy', () => {
-    const w = 9, h = 7;
+    const w = 9,
+      h = 7;
     const img = new Float32Array(w * h * 3).fill(0.25);
     gaussianBlur(img, w, h, 1.2, new Float32Array(img.length));
     for (const v of img) expect(v).toBeCloseTo(0.25, 6);
@@ -25,7 +26,8 @@ describe('post-processing', () => {
     encodeColor(src, out, { gain: [2, 2, 2], readNoise: 0, shotNoise: 0, seed: 1, shoulder: false });
     expect(out[3]).toBe(188);
     const flat = new Float32Array(3000).fill(0.2);
-    const a = new Uint8Array(3000), b = new Uint8Array(3000);
+    const a = new Uint8Array(3000),
+      b = new Uint8Array(3000);
     encodeColor(flat, a, { gain: [1, 1, 1], readNoise: 0.02, shotNoise: 0.01, seed: 5, shoulder: true });
     encodeColor(flat, b, { gain: [1, 1, 1], readNoise: 0.02, shotNoise: 0.01, seed: 5, shoulder: true });
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);

@@ -21,11 +21,13 @@ describe('expression prior', () => {
     const active = samples.reduce((s, w) => s + w.filter((v) => v > 0).length, 0) / n;
     expect(active).toBeGreaterThan(3);
     expect(active).toBeLessThan(30);
-    const L = N.indexOf('mouthCornerPull_L'), R = N.indexOf('mouthCornerPull_R');
+    const L = N.indexOf('mouthCornerPull_L'),
+      R = N.indexOf('mouthCornerPull_R');
     const both = samples.filter((w) => w[L]! > 0.2 && w[R]! > 0.2).length;
     const either = samples.filter((w) => w[L]! > 0.2 || w[R]! > 0.2).length;
     expect(both / either).toBeGreaterThan(0.4);
-    const up = N.indexOf('eyeLookUp_L'), down = N.indexOf('eyeLookDown_L');
+    const up = N.indexOf('eyeLookUp_L'),
+      down = N.indexOf('eyeLookDown_L');
     expect(samples.some((w) => w[up]! > 0 && w[down]! > 0)).toBe(false);
     expect(samples.every((w) => w.every((v) => v >= 0 && v <= 1))).toBe(true);
   });

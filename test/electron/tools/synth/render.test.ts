@@ -4,7 +4,13 @@ import type { RenderResult, RenderSettings } from '../../../../electron/tools/sy
 import { ballHeadRig, quadRig, sphereRig, twoQuadsRig } from './test-rig';
 
 const px = (img: Uint8Array, w: number, x: number, y: number): number[] => Array.from(img.subarray((y * w + x) * 3, (y * w + x) * 3 + 3));
-const front: RenderSettings = { width: 64, height: 64, camera: { position: [0, 0, 0.5], target: [0, 0, 0], focalMm: 50 }, mode: 'albedo', look: { skinDetail: 0 } };
+const front: RenderSettings = {
+  width: 64,
+  height: 64,
+  camera: { position: [0, 0, 0.5], target: [0, 0, 0], focalMm: 50 },
+  mode: 'albedo',
+  look: { skinDetail: 0 },
+};
 const srgb = (x: number): number => Math.round(255 * (x <= 0.0031308 ? 12.92 * x : 1.055 * x ** (1 / 2.4) - 0.055));
 
 describe('software renderer', () => {
@@ -30,7 +36,8 @@ describe('software renderer', () => {
     // Find the sphere's horizontal extent on the middle row.
     const row = Array.from({ length: 96 }, (_, x) => px(n, 96, x, 48));
     const inside = row.map((p) => !(p[0] === 128 && p[1] === 128 && p[2] === 255));
-    const left = inside.indexOf(true), right = inside.lastIndexOf(true);
+    const left = inside.indexOf(true),
+      right = inside.lastIndexOf(true);
     expect(right - left).toBeGreaterThan(30);
     expect(px(n, 96, right - 2, 48)[0]).toBeGreaterThan(200); // right edge: +X
     expect(px(n, 96, left + 2, 48)[0]).toBeLessThan(56);
@@ -64,7 +71,8 @@ describe('software renderer', () => {
 
   it('is deterministic, honours any output size, and seeds its sensor noise', () => {
     const rig = ballHeadRig(0.6);
-    const a = createRenderer(rig), b = createRenderer(rig);
+    const a = createRenderer(rig),
+      b = createRenderer(rig);
     const w = new Float32Array(rig.controls.length);
     w[rig.controls.indexOf('jawOpen')] = 0.7;
     const s: RenderSettings = { width: 40, height: 56, pose: { yaw: 5 }, sensor: { readNoise: 0.02, blur: 0.6 }, seed: 3, ssaa: 2 };
@@ -95,7 +103,7 @@ describe('software renderer', () => {
     expect(diff).toBeGreaterThan(1000);
   });
 
-  it('reports where the head\'s anchors land: on the eyes and the lips, following the head', () => {
+  it("reports where the head's anchors land: on the eyes and the lips, following the head", () => {
     const rig = ballHeadRig(0.6);
     const r = createRenderer(rig);
     const w = new Float32Array(rig.controls.length);

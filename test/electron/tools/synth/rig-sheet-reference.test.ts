@@ -12,7 +12,10 @@ import { renderRigSheet } from '../../../../electron/tools/synth/sheet';
 
 it('the rig sheet matches the reference render within a tolerance', async () => {
   const rig = await loadRigFromGlb(new Uint8Array(await readFile(defaultRigPath())), DEFAULT_CONTROL_NAMES);
-  const current = await sharp(await renderRigSheet(rig, { tileSize: 96 })).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const current = await sharp(await renderRigSheet(rig, { tileSize: 96 }))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const reference = await sharp('test/fixtures/rig-sheet-reference.png').removeAlpha().raw().toBuffer({ resolveWithObject: true });
   expect([current.info.width, current.info.height]).toEqual([reference.info.width, reference.info.height]);
   let sum = 0;

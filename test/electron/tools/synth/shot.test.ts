@@ -16,7 +16,14 @@ describe('writeSynthShot', () => {
     const progress: number[] = [];
     const opts = { rig, frames: 6, fps: 24, seed: 5, size: 32, workers: 0, look: { ssaa: 1 } } as const;
     const a = await writeSynthShot({ ...opts, outDir: join(root, 'a'), onProgress: (d) => progress.push(d) });
-    expect(readdirSync(join(root, 'a/rgb')).sort()).toEqual(['frame.0001.png', 'frame.0002.png', 'frame.0003.png', 'frame.0004.png', 'frame.0005.png', 'frame.0006.png']);
+    expect(readdirSync(join(root, 'a/rgb')).sort()).toEqual([
+      'frame.0001.png',
+      'frame.0002.png',
+      'frame.0003.png',
+      'frame.0004.png',
+      'frame.0005.png',
+      'frame.0006.png',
+    ]);
     expect(readdirSync(join(root, 'a/normal')).sort()).toEqual(readdirSync(join(root, 'a/rgb')).sort());
     expect(progress.at(-1)).toBe(6);
     const meta = await sharp(join(root, 'a/rgb/frame.0001.png')).metadata();

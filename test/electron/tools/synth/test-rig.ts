@@ -31,14 +31,24 @@ export function uvSphere(center: V3, radius: number, rings: number, segments: nu
   const row = segments + 1;
   for (let i = 0; i < rings; i++) {
     for (let j = 0; j < segments; j++) {
-      const a = i * row + j, b = (i + 1) * row + j, c = (i + 1) * row + j + 1, d = i * row + j + 1;
+      const a = i * row + j,
+        b = (i + 1) * row + j,
+        c = (i + 1) * row + j + 1,
+        d = i * row + j + 1;
       indices.push(a, b, c, a, c, d);
     }
   }
   return { positions, indices };
 }
 
-function part(name: string, g: Grid, color: (p: V3) => { c: V3; m: number }, controls: number, deltas: (Map<number, (p: V3, i: number) => V3>) = new Map(), correctives: RigCorrective[] = []): RigPart {
+function part(
+  name: string,
+  g: Grid,
+  color: (p: V3) => { c: V3; m: number },
+  controls: number,
+  deltas: Map<number, (p: V3, i: number) => V3> = new Map(),
+  correctives: RigCorrective[] = [],
+): RigPart {
   const n = g.positions.length;
   const neutral = new Float32Array(g.positions.flat());
   const colors = new Float32Array(n * 3);
@@ -77,23 +87,35 @@ export function ballHeadRig(detail = 1): Rig {
     return { c: [0.52, 0.33, 0.26], m: mat('skin') };
   };
   const jaw = (p: V3): V3 => (p[1] < -0.03 && p[2] > 0 ? [0, -0.03 * Math.min(1, (-0.03 - p[1]) / 0.03), -0.005] : [0, 0, 0]);
-  const corner = (side: number) => (p: V3): V3 => {
-    const w = smooth(dist(p, [0.025 * side, -0.05, 0.07]), 0.03);
-    return [0.008 * side * w, 0.01 * w, 0];
-  };
-  const brow = (side: number) => (p: V3): V3 => [0, 0.012 * smooth(dist(p, [0.03 * side, 0.045, 0.075]), 0.03), 0];
+  const corner =
+    (side: number) =>
+    (p: V3): V3 => {
+      const w = smooth(dist(p, [0.025 * side, -0.05, 0.07]), 0.03);
+      return [0.008 * side * w, 0.01 * w, 0];
+    };
+  const brow =
+    (side: number) =>
+    (p: V3): V3 => [0, 0.012 * smooth(dist(p, [0.03 * side, 0.045, 0.075]), 0.03), 0];
   const headDeltas = new Map<number, (p: V3, i: number) => V3>([
     [ctl('jawOpen'), jaw],
     [ctl('mouthCornerPull_L'), corner(1)],
     [ctl('mouthCornerPull_R'), corner(-1)],
     [ctl('browInnerUp_L'), brow(1)],
     [ctl('browInnerUp_R'), brow(-1)],
-    [ctl('cheekPuff_L'), (p) => { const w = smooth(dist(p, [0.05, -0.03, 0.05]), 0.035); return [0.01 * w, 0, 0.006 * w]; }],
+    [
+      ctl('cheekPuff_L'),
+      (p) => {
+        const w = smooth(dist(p, [0.05, -0.03, 0.05]), 0.035);
+        return [0.01 * w, 0, 0.006 * w];
+      },
+    ],
   ]);
   // Corrective on jawOpen × mouthCornerPull_L: the corner lifts less with the jaw open.
   const corrDelta = new Float32Array(head.positions.length * 3);
   head.positions.forEach((p, i) => corrDelta.set([0, -0.005 * smooth(dist(p, [0.025, -0.05, 0.07]), 0.03), 0], i * 3));
-  const headPart = part('face', head, skin, C, headDeltas, [{ a: ctl('jawOpen'), b: ctl('mouthCornerPull_L'), name: 'jawOpen_mouthCornerPull_L', delta: corrDelta }]);
+  const headPart = part('face', head, skin, C, headDeltas, [
+    { a: ctl('jawOpen'), b: ctl('mouthCornerPull_L'), name: 'jawOpen_mouthCornerPull_L', delta: corrDelta },
+  ]);
 
   const eye = (side: number): RigPart => {
     const c: V3 = [0.03 * side, 0.018, 0.086];
@@ -106,17 +128,26 @@ export function ballHeadRig(detail = 1): Rig {
       return { c: [0.8, 0.78, 0.75], m: mat('sclera') };
     };
     // Gaze as small rotations stored as deltas.
-    const rotY = (a: number) => (p: V3): V3 => {
-      const x = p[0] - c[0], z = p[2] - c[2];
-      return [x * Math.cos(a) + z * Math.sin(a) - x, 0, -x * Math.sin(a) + z * Math.cos(a) - z];
-    };
+    const rotY =
+      (a: number) =>
+      (p: V3): V3 => {
+        const x = p[0] - c[0],
+          z = p[2] - c[2];
+        return [x * Math.cos(a) + z * Math.sin(a) - x, 0, -x * Math.sin(a) + z * Math.cos(a) - z];
+      };
     const sfx = side > 0 ? 'L' : 'R';
     const lid = (p: V3): V3 => (p[1] > c[1] && p[2] > c[2] ? [0, -(p[1] - c[1]) * 1.6, 0.002] : [0, 0, 0]);
-    return part(`eye_${sfx}`, g, color, C, new Map([
-      [ctl(`eyeLookOut_${sfx}`), rotY(0.45 * side)],
-      [ctl(`eyeLookIn_${sfx}`), rotY(-0.45 * side)],
-      [ctl(`eyeBlink_${sfx}`), lid],
-    ]));
+    return part(
+      `eye_${sfx}`,
+      g,
+      color,
+      C,
+      new Map([
+        [ctl(`eyeLookOut_${sfx}`), rotY(0.45 * side)],
+        [ctl(`eyeLookIn_${sfx}`), rotY(-0.45 * side)],
+        [ctl(`eyeBlink_${sfx}`), lid],
+      ]),
+    );
   };
   return rig('ball-head', [headPart, eye(1), eye(-1)]);
 }
@@ -124,7 +155,15 @@ export function ballHeadRig(detail = 1): Rig {
 /** A square at z = 0 facing +Z, `size` metres wide, one colour (linear). */
 export function quadRig(color: V3, size = 0.1): Rig {
   const h = size / 2;
-  const g: Grid = { positions: [[-h, -h, 0], [h, -h, 0], [h, h, 0], [-h, h, 0]], indices: [0, 1, 2, 0, 2, 3] };
+  const g: Grid = {
+    positions: [
+      [-h, -h, 0],
+      [h, -h, 0],
+      [h, h, 0],
+      [-h, h, 0],
+    ],
+    indices: [0, 1, 2, 0, 2, 3],
+  };
   return rig('quad', [part('quad', g, () => ({ c: color, m: mat('skin') }), 1)], ['c0']);
 }
 
@@ -135,7 +174,15 @@ export function sphereRig(radius = 0.1): Rig {
 
 /** Two parallel squares at different depths, overlapping in view; `farFirst` orders them in the index list. */
 export function twoQuadsRig(farFirst: boolean): Rig {
-  const q = (z: number, o: number): Grid => ({ positions: [[-0.05 + o, -0.05, z], [0.05 + o, -0.05, z], [0.05 + o, 0.05, z], [-0.05 + o, 0.05, z]], indices: [0, 1, 2, 0, 2, 3] });
+  const q = (z: number, o: number): Grid => ({
+    positions: [
+      [-0.05 + o, -0.05, z],
+      [0.05 + o, -0.05, z],
+      [0.05 + o, 0.05, z],
+      [-0.05 + o, 0.05, z],
+    ],
+    indices: [0, 1, 2, 0, 2, 3],
+  });
   const near = part('near', q(0.02, 0.02), () => ({ c: [1, 0, 0], m: mat('skin') }), 1);
   const far = part('far', q(-0.02, -0.02), () => ({ c: [0, 0, 1], m: mat('skin') }), 1);
   return rig('two-quads', farFirst ? [far, near] : [near, far], ['c0']);
