@@ -487,8 +487,10 @@ def markdown(res: dict, figure: str | None = None) -> str:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", required=True, help="checkpoint .pt or exported .onnx")
-    ap.add_argument("--data", required=True, help="held-out rigsolve-synth-data/1 dir")
+    ap.add_argument("--model", help="checkpoint .pt or exported .onnx")
+    ap.add_argument("--data", help="held-out rigsolve-synth-data/1 dir")
+    ap.add_argument("--from-json", help="render the Markdown again from an earlier --json (new --notes, no "
+                                        "evaluation run); the command it records stays the one that measured")
     ap.add_argument("--train-data", help="training data dir: fits the ridge baseline")
     ap.add_argument("--ridge-samples", type=int, default=20000)
     ap.add_argument("--cnn", help="CNN baseline checkpoint (configs/cnn-baseline.json)")
@@ -507,22 +509,34 @@ def main(argv=None):
     ap.add_argument("--out", help="write the Markdown table here (e.g. models/EVAL.md)")
     ap.add_argument("--json", help="write all figures as JSON here (export.py --eval embeds it)")
     a = ap.parse_args(argv)
+    if a.from_json:
+        res = json.loads(Path(a.from_json).read_text())
+        res["notes"] = a.notes or res.get("notes")
+        write_outputs(res, a.out, None)
+        return 0
+    if not (a.model and a.data):
+        ap.error("--model and --data are required (or --from-json)")
     # the command as typed (called from Python, e.g. a test: the equivalent script command)
     prog, rest = (sys.argv[0], sys.argv[1:]) if argv is None else ("models/training/evaluate.py", argv)
     a.command = "python3 " + " ".join(shlex.quote(x) for x in [prog] + list(rest))
     res = evaluate(a)
     res["train_logs"] = [tuple(x.split("=", 1)) for x in a.train_log]
     res["notes"] = a.notes
+    write_outputs(res, a.out, a.json)
+    return 0
+
+
+def write_outputs(res: dict, out: str | None, json_path: str | None):
     figure = None
-    if a.out and res.get("headline"):
-        png = Path(a.out).with_name(Path(a.out).stem.lower() + "-controls.png")
+    if out and res.get("headline"):
+        png = Path(out).with_name(Path(out).stem.lower() + "-controls.png")
         if control_figure(res, png):
             figure = png.name
     md = markdown(res, figure)
-    if a.out:
-        Path(a.out).write_text(md)
-    if a.json:
-        Path(a.json).write_text(json.dumps(res, indent=1) + "\n")
+    if out:
+        Path(out).write_text(md)
+    if json_path:
+        Path(json_path).write_text(json.dumps(res, indent=1) + "\n")
     print(md)
 
 
