@@ -23,6 +23,7 @@ import type { RigMappingReport } from '../rig/mapping';
 import type { ProjectSession } from '../project/session';
 import type { AppContext } from './context';
 import { listDir } from './list-dir';
+import { checkEditTransaction, checkRigMapping } from './shot-input';
 
 export type Handlers = {
   [C in ChannelName]: (args: ChannelParsedArgs<C>, ctx: AppContext) => Promise<ChannelResult<C>>;
@@ -134,6 +135,7 @@ export const handlers: Handlers = {
 
   'edits.apply': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
+    checkEditTransaction(getShot(s.db, args.shotId)!, args.transaction);
     commitEdit(s.db, args.shotId, args.transaction);
     ctx.emit('layer.changed', { shotId: args.shotId });
     return layerWithHistory(s, args.shotId);
@@ -234,6 +236,7 @@ export const handlers: Handlers = {
   },
 
   'rig.inspect': async (args) => {
+    checkRigMapping(args.mapping);
     const path = resolve(args.path);
     const { rig, report } = await importRigFile(path, args.mapping);
     return inspectReport(path, rig.controls, report);
@@ -241,6 +244,7 @@ export const handlers: Handlers = {
 
   'shot.setRig': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
+    checkRigMapping(args.mapping);
     if (args.path === null) setShotRig(s.db, args.shotId, null, null);
     else {
       const path = resolve(args.path);
