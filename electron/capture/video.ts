@@ -1,10 +1,11 @@
 // Video captures become image sequences: ffmpeg (from @ffmpeg-installer/ffmpeg) extracts every
 // frame into the project's cache as PNG, reporting progress; the folder is then imported as usual.
 import { spawn } from 'node:child_process';
-import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 import { badInput } from '../common/api/errors';
+import { safeWriteFile } from '../util/safe-write';
 
 export interface VideoInfo {
   fps: number | null;
@@ -98,7 +99,7 @@ export async function extractVideoFrames(videoPath: string, outDir: string, opts
   }
   const written = (await readdir(outDir)).filter((n) => n.endsWith('.png')).length;
   const result: ExtractResult = { dir: outDir, fps: info.fps, frames: written };
-  await writeFile(marker, JSON.stringify(result));
+  await safeWriteFile(marker, JSON.stringify(result));
   opts.onProgress?.(written, written);
   return result;
 }

@@ -1,11 +1,11 @@
 // Writing a shot's final curves to a file in one of the animation packages' formats. The formats
 // are the registry's (common/export/formats.ts); this file adds their writers on the Node side.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { AppError, badInput, notFound } from '../common/api/errors';
 import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES, exportFileName, isExportFormat, type ExportFormatName } from '../common/export/formats';
 import type { ProjectDb } from '../db/open';
 import { getShot, listShots } from '../db/shots';
+import { checkWriteTarget, safeWriteFile } from '../util/safe-write';
 import { rigForShot, shotRigGlb } from '../rig/shot-rig';
 import { toArkitCsv } from './arkit-csv';
 import { toCsv } from './csv';
@@ -70,6 +70,7 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   if (!isExportFormat(opts.format)) throw badInput(`unknown format "${opts.format}"; one of ${EXPORT_FORMAT_NAMES.join(', ')}`);
   const shot = getShot(db, shotId);
   if (!shot) throw notFound(`no shot with id ${shotId}`);
+  await checkWriteTarget(opts.out); // a bad target is refused before the curves are computed
   const table = finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null });
   const frames = table.values[0]?.length ?? 0;
   const dense = frames * table.controls.length;
@@ -78,11 +79,8 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
     nodeName: opts.nodeName ?? 'blendShape1',
     rigGlb: () => shotRigGlb(rigForShot(shot)),
   });
-  // Written beside and renamed: an export never leaves half a file where the old one was.
-  await mkdir(dirname(opts.out), { recursive: true });
-  const tmp = `${opts.out}.partial`;
-  await writeFile(tmp, written.data);
-  await rename(tmp, opts.out);
+  // Through the safe writer: never half a file, never onto a device, FIFO, folder or /proc.
+  await safeWriteFile(opts.out, written.data);
   return {
     path: opts.out,
     format: opts.format,

@@ -1,12 +1,13 @@
 // Plate images for the renderer, for both hosts: Electron's rigsolve:// protocol handler and the
 // browser host's HTTP server call this one function with a web-standard URL and get a Response.
 // The file to read comes from the shot database; the URL only names shot, plate kind and frame.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import sharp from 'sharp';
 import { parseFramePath, type FrameRequest } from '../common/api/frame-url';
 import { getFrameRecord } from '../db/frames';
 import type { ProjectSession } from '../project/session';
+import { safeWriteFile } from '../util/safe-write';
 
 const BROWSER_FORMATS: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 /** Proxy widths are rounded up to this step so a resized window reuses the cache. */
@@ -56,10 +57,7 @@ async function proxy(session: ProjectSession, req: FrameRequest, source: string,
     // not cached yet
   }
   const body = await sharp(source).resize({ width, withoutEnlargement: true }).jpeg({ quality: 88 }).toBuffer();
-  // Written beside and renamed: a reader never sees half a file, two writers race harmlessly.
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, body);
-  await rename(tmp, file);
+  // The safe writer: a reader never sees half a file, two writers race harmlessly (unique temporaries).
+  await safeWriteFile(file, body);
   return body;
 }

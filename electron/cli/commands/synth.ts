@@ -1,11 +1,12 @@
 // Synthetic captures from the rig: shots with ground truth (demo, tests, evaluation) and training data.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseCurvesCsv } from '../../capture/curves-csv';
 import { renderRigSheet, writeSynthData, writeSynthShot } from '../../tools/synth';
 import { helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
 import { progressLine } from '../progress';
 import { loadRigFile } from '../rig-file';
+import { safeWriteFile } from '../../util/safe-write';
 
 function intOption(v: string | undefined, flag: string, min: number, max: number): number | null {
   const n = numberOption(v, flag);
@@ -50,7 +51,7 @@ export async function runSynthShot(argv: string[]): Promise<number> {
   const size = intOption(values.size as string | undefined, '--size', 16, 4096);
   const seed = intOption(values.seed as string | undefined, '--seed', 0, 2 ** 32 - 1);
   const fps = numberOption(values.fps as string | undefined, '--fps');
-  if (fps !== null && (fps <= 0 || fps > 1000)) throw new UsageError('--fps must be between 0 and 1000');
+  if (fps !== null && (fps <= 0 || fps > 1000)) throw new UsageError(`--fps must be a frame rate above 0 and at most 1000, got ${fps}`);
   let curves;
   if (values.curves) {
     let text: string;
@@ -161,8 +162,7 @@ export async function runRigSheet(argv: string[]): Promise<number> {
     ...(columns !== null ? { columns } : {}),
     highlight: Boolean(values.highlight),
   });
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, png);
+  await safeWriteFile(out, png);
   console.log(`wrote ${out} (${rig.controls.length} controls + neutral)`);
   return 0;
 }

@@ -1,10 +1,11 @@
 // `rigsolve synth-shot`: a synthetic capture of the rig, as the stage would deliver it —
 // rgb/frame.NNNN.png, normal/frame.NNNN.png — plus the ground truth, truth.csv.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { curvesToWeights, type CurveTable } from '../../../capture/curves-csv';
 import type { Rig } from '../../../rig/types';
 import { mapLimit } from '../../../util/map-limit';
+import { safeWriteFile } from '../../../util/safe-write';
 import { encodePng } from '../png';
 import type { RenderPool } from '../render/pool';
 import { createRenderPool } from '../render/pool';
@@ -117,8 +118,8 @@ export async function writeSynthShot(o: SynthShotOptions): Promise<SynthShotResu
         weights: weights.slice(i * C, (i + 1) * C),
         settings: { ...look, width: size, height: size, pose: poses[i] ?? {}, normal: wantNormal, seed: seed * 100003 + i },
       });
-      const writes = [encodePng(res.rgb, size, size).then((b) => writeFile(rgbFiles[i]!, b))];
-      if (res.normal) writes.push(encodePng(res.normal, size, size).then((b) => writeFile(normalFiles[i]!, b)));
+      const writes = [encodePng(res.rgb, size, size).then((b) => safeWriteFile(rgbFiles[i]!, b))];
+      if (res.normal) writes.push(encodePng(res.normal, size, size).then((b) => safeWriteFile(normalFiles[i]!, b)));
       await Promise.all(writes);
       done++;
       o.onProgress?.(done, total);
@@ -127,6 +128,6 @@ export async function writeSynthShot(o: SynthShotOptions): Promise<SynthShotResu
     if (!o.pool) await pool.close();
   }
   const truth = join(o.outDir, 'truth.csv');
-  await writeFile(truth, truthCsv(controls, frames, weights));
+  await safeWriteFile(truth, truthCsv(controls, frames, weights));
   return { outDir: o.outDir, frames, rgbFiles, normalFiles, truthCsv: truth, unmatchedColumns: unmatched };
 }
