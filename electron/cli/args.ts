@@ -18,9 +18,33 @@ export const EXIT = { ok: 0, failure: 1, badInput: 2, solver: 3 } as const;
 
 export class UsageError extends Error {}
 
+/**
+ * `--batch -1`: node's parser reads "-1" as an option and says "argument is ambiguous". A value
+ * that looks like a negative number after an option that takes a value is joined to it
+ * (`--batch=-1`), so the option's own check says what is wrong with it.
+ */
+function joinNegativeValues(options: Options, argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : null;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export function parseCommand<O extends Options>(spec: CommandSpec<O>, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: false, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(spec.options, argv),
+      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError(`${(err as Error).message.split('\n')[0]} (see rigsolve ${spec.name} --help)`);
   }

@@ -1,7 +1,7 @@
 // `rigsolve <command>`: the scripting face for pipeline TDs and farms. Every command calls the same
 // services as the UI. Failures print one line and exit non-zero (2 bad input, 1 otherwise).
 import { AppError } from '../common/api/errors';
-import { ProjectFileError } from '../db/open';
+import { isSqliteDamage, ProjectFileError } from '../db/open';
 import { EXIT, exitCodeFor, UsageError } from './args';
 import { runApp } from './commands/app';
 import { runEval } from './commands/eval';
@@ -55,6 +55,11 @@ export async function runCli(argv: string[]): Promise<number> {
   } catch (err) {
     const known = err instanceof UsageError || err instanceof AppError || err instanceof ProjectFileError;
     const message = (err as Error)?.message?.split('\n')[0] ?? String(err);
+    if (isSqliteDamage(err)) {
+      // Damage past the pages the open read: found mid-command; SQLite wrote nothing it could not read.
+      console.error(`rigsolve ${name}: the project file is damaged (${message}); check it with: sqlite3 FILE "PRAGMA integrity_check"`);
+      return EXIT.badInput;
+    }
     console.error(`rigsolve ${name}: ${message}`);
     if (!known && process.env.RIGSOLVE_DEBUG) console.error(err);
     return err instanceof ProjectFileError ? EXIT.badInput : exitCodeFor(err);

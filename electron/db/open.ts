@@ -1,5 +1,7 @@
 // Opens (or creates) a project's shot database. One SQLite file per project.
 // No 'electron' import: the same module runs under Node in the CLI, the browser host and tests.
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
@@ -18,29 +20,111 @@ export interface OpenOptions {
   readOnly?: boolean;
 }
 
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What a damaged project's message says to do: check it, then recover what it holds into a new file. */
+export function damagedProjectMessage(path: string, detail: string): string {
+  const what = extname(path).toLowerCase() === '.rigsolve' ? 'a damaged RigSolve project' : 'a damaged project database';
+  return (
+    `${path} is ${what} (${detail}); nothing was changed. ` +
+    `Check it with: sqlite3 "${path}" "PRAGMA integrity_check"; ` +
+    `recover what it holds into a new file with: sqlite3 "${path}" .recover | sqlite3 recovered.rigsolve (or restore a backup)`
+  );
+}
+
+/**
+ * A file cut short (a copy or download that did not finish) keeps its SQLite header, which says
+ * how long it should be. Read before SQLite opens it, so nothing is written to a damaged file.
+ * Only trusted as SQLite trusts it (the header's size is valid for its change counter) and with
+ * no write-ahead log beside it (a checkpoint cut short is completed from the log on open).
+ */
+function truncation(path: string): string | null {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return null;
+  }
+  if (size === 0) return null;
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const magicLength = Math.min(read, SQLITE_MAGIC.length);
+  if (!header.subarray(0, magicLength).equals(SQLITE_MAGIC.subarray(0, magicLength))) return null; // not SQLite at all
+  if (read < 100) return `only ${read} bytes: shorter than a database header, the file was cut short`;
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  const pages = header.readUInt32BE(28);
+  const headerTrusted = header.readUInt32BE(24) === header.readUInt32BE(92);
+  const wal = `${path}-wal`;
+  const walInUse = existsSync(wal) && statSync(wal).size > 0;
+  if (headerTrusted && !walInUse && pages > 0 && size < pages * pageSize) {
+    return `${size} bytes where its header says ${pages * pageSize}: the file was cut short`;
+  }
+  return null;
+}
+
+/** SQLite's word for a damaged file (SQLITE_CORRUPT*, SQLITE_NOTADB). */
+export function isSqliteDamage(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+function hasSqliteMagic(path: string): boolean {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(SQLITE_MAGIC.length);
+      return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_MAGIC);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 export function openProjectDb(path: string, opts: OpenOptions = {}): ProjectDb {
+  const damage = truncation(path);
+  if (damage) throw new ProjectFileError(damagedProjectMessage(path, damage));
+  // A failed open must leave the folder as it found it: no -wal/-shm of ours beside the file.
+  const sidecars = [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p));
   let db: ProjectDb;
   try {
     db = new Database(path, { fileMustExist: opts.create === false || opts.readOnly === true, readonly: opts.readOnly ?? false });
   } catch (err) {
+    removeSidecars(sidecars);
     throw new ProjectFileError(`cannot open project ${path}: ${(err as Error).message}`);
   }
   try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Checked before anything is written: switching to WAL rewrites the header of whatever file this is.
+    assertIsProject(db, path);
     if (!opts.readOnly) {
       // WAL: readers never block the writer, and a killed process loses at most the open transaction.
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      migrate(db);
     }
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    assertIsProject(db, path);
-    if (!opts.readOnly) migrate(db);
   } catch (err) {
     db.close();
+    removeSidecars(sidecars);
     if (err instanceof ProjectFileError) throw err;
-    throw new ProjectFileError(`${path} is not a RigSolve project: ${(err as Error).message}`);
+    const message = (err as Error).message;
+    if (isSqliteDamage(err) && hasSqliteMagic(path)) throw new ProjectFileError(damagedProjectMessage(path, message));
+    throw new ProjectFileError(`${path} is not a RigSolve project: ${message}`);
   }
   return db;
+}
+
+function removeSidecars(paths: readonly string[]): void {
+  for (const p of paths) rmSync(p, { force: true });
 }
 
 function assertIsProject(db: ProjectDb, path: string): void {

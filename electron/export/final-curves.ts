@@ -35,7 +35,9 @@ export function finalCurves(db: ProjectDb, shotId: number, opts: FinalCurvesOpti
   const last = shot.lastFrame!;
   const from = opts.range?.from ?? first;
   const to = opts.range?.to ?? last;
-  if (from > to || from < first || to > last) throw badInput(`range ${from}-${to} is outside the shot (${first}-${last})`);
+  // The API reaches this too: a reversed range is said to be reversed, not "outside".
+  if (from > to) throw badInput(`range ${from}-${to} ends before it starts: give the first frame, then the last (${to}-${from})`);
+  if (from < first || to > last) throw badInput(`range ${from}-${to} is outside the shot (${first}-${last})`);
   const raw = readCurves(db, takeId);
   const layer = readLayer(db, shotId);
   const controls: string[] = [];

@@ -45,7 +45,10 @@ export function parseRange(text: string | undefined): { from: number; to: number
   if (text === undefined) return null;
   const m = /^(-?\d+)-(-?\d+)$/.exec(text.trim());
   if (!m) throw new UsageError(`--range must look like 1001-1100, got "${text}"`);
-  return { from: Number(m[1]), to: Number(m[2]) };
+  const from = Number(m[1]);
+  const to = Number(m[2]);
+  if (from > to) throw new UsageError(`--range ${text} ends before it starts: give the first frame, then the last (${to}-${from})`);
+  return { from, to };
 }
 
 export async function runExport(argv: string[]): Promise<number> {

@@ -45,7 +45,7 @@ export async function runImport(argv: string[]): Promise<number> {
   const convention = (values['normal-convention'] as string | undefined) ?? 'opengl';
   if (convention !== 'opengl' && convention !== 'directx') throw new UsageError('--normal-convention must be opengl or directx');
   const fps = numberOption(values.fps as string | undefined, '--fps');
-  if (fps !== null && (fps <= 0 || fps > 1000)) throw new UsageError('--fps must be between 0 and 1000');
+  if (fps !== null && (fps <= 0 || fps > 1000)) throw new UsageError(`--fps must be a frame rate above 0 and at most 1000, got ${fps}`);
   if (values['truth-take'] && values.curves) throw new UsageError('give either --truth-take or --curves FILE.csv, not both');
   const project = openProject(projectPath, { create: true });
   try {

@@ -48,7 +48,8 @@ export async function runSolve(argv: string[]): Promise<number> {
   const device = ((values.device as string | undefined) ?? 'auto') as Device;
   if (!DEVICES.includes(device)) throw new UsageError(`--device must be one of ${DEVICES.join(', ')}`);
   const batch = numberOption(values.batch as string | undefined, '--batch') ?? 16;
-  if (!Number.isInteger(batch) || batch < 1 || batch > 256) throw new UsageError('--batch must be a whole number from 1 to 256');
+  if (!Number.isInteger(batch) || batch < 1 || batch > 256)
+    throw new UsageError(`--batch must be a whole number from 1 to 256 (frames per inference batch), got ${batch}`);
   const model = await loadModelInfo(resolve((values.model as string | undefined) ?? defaultModelPath()));
 
   const project = openProject(projectPath, { create: false });
