@@ -3,16 +3,13 @@
 // it to review from a machine without the app; the end-to-end tests use it to drive the real UI.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { WireRequest, type WireMessage } from '../common/api/contract';
 import { createAppContext, type HostedContext } from '../api/app-context';
-import { dispatch } from '../api/dispatch';
-import { handlers } from '../api/handlers';
 import { serveFrame } from '../frames/serve-frame';
 import { serveRig } from '../frames/serve-rig';
 import { serveTakeCurves } from '../frames/serve-take';
 import { readStatic } from '../frames/static-files';
 import { rendererDistDir } from '../util/app-root';
+import { apiSockets, type ApiSocketOptions, type SocketStats } from './api-sockets';
 import { hostAllowed, newToken, TOKEN_COOKIE, tokenFromRequest, tokenMatches } from './auth';
 
 export interface BrowserHostOptions {
@@ -29,6 +26,8 @@ export interface BrowserHostOptions {
   userModelsDir?: string | null;
   /** Existing context to serve (tests, or sharing with another host); created from projectPath otherwise. */
   context?: HostedContext;
+  /** Limits of the API sockets (tests shrink them); the defaults are in api-sockets.ts. */
+  sockets?: ApiSocketOptions;
 }
 
 export interface BrowserHost {
@@ -37,6 +36,8 @@ export interface BrowserHost {
   readonly origin: string;
   readonly token: string;
   readonly context: HostedContext;
+  /** What the API sockets have seen: malformed and oversize messages, dropped clients, errors. */
+  stats(): SocketStats;
   close(): Promise<void>;
 }
 
@@ -93,9 +94,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
-  const sockets = new Set<WebSocket>();
+  const sockets = apiSockets(context, opts.sockets);
   server.on('upgrade', (req, socket, head) => {
+    // Between the HTTP server letting go of the socket and ws taking it, an unhandled reset would crash the host.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     const origin = req.headers.origin;
     const originOk = !origin || allowedHosts.size === 0 || allowedHosts.has(origin.replace(/^https?:\/\//, '').toLowerCase());
@@ -103,36 +105,18 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (data) => {
-        void onMessage(ws, data.toString());
-      });
-    });
-  });
-
-  async function onMessage(ws: WebSocket, text: string): Promise<void> {
-    let parsed: WireRequest;
-    try {
-      parsed = WireRequest.parse(JSON.parse(text));
-    } catch {
-      return; // not a request; a well-behaved client never sends this, and there is no id to answer
-    }
-    const response = await dispatch(handlers, context, parsed.channel, parsed.args);
-    const msg: WireMessage = { type: 'response', id: parsed.id, response };
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
-  }
-
-  const unsubscribe = context.onEvent((event, payload) => {
-    const msg = JSON.stringify({ type: 'event', event, payload } satisfies WireMessage);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(msg);
+    sockets.accept(req, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, bind, () => resolve());
+    server.listen(opts.port ?? 0, bind, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // Once listening, a server error (a socket's, too many open files) is logged; it must not end the host.
+  server.on('error', (err) => console.error('[serve] server error:', err.message));
   const port = (server.address() as AddressInfo).port;
   if (LOOPBACK.has(bind)) {
     for (const name of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${name}:${port}`);
@@ -145,10 +129,9 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     origin,
     token,
     context,
+    stats: () => sockets.stats(),
     async close() {
-      unsubscribe();
-      for (const ws of sockets) ws.terminate();
-      wss.close();
+      sockets.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
