@@ -135,4 +135,14 @@ export const MIGRATIONS: readonly string[] = [
   /* 4: per-shot rigs */ `
   ALTER TABLE shots ADD COLUMN rig_mapping TEXT;  -- JSON: manual target → control (null ignores) for rig_path
   `,
+  /* 5: who is solving a shot */ `
+  -- The process that marked a shot "solving" (its pid on its host) and when it last said it is
+  -- alive; a mark whose process is gone is cleared when the project is opened (db/solve-owners.ts).
+  CREATE TABLE solve_owners (
+    shot_id   INTEGER PRIMARY KEY REFERENCES shots(id) ON DELETE CASCADE,
+    pid       INTEGER NOT NULL,
+    host      TEXT NOT NULL,
+    heartbeat INTEGER NOT NULL     -- ms since 1970
+  );
+  `,
 ];

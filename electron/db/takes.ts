@@ -62,11 +62,19 @@ export function getTake(db: ProjectDb, id: number): TakeRecord | null {
   return row ? toRecord(row) : null;
 }
 
-/** An unfinished take of the same shot, model and settings: a re-run continues it. */
-export function findResumableTake(db: ProjectDb, shotId: number, settingsKey: string): TakeRecord | null {
-  const row = db
-    .prepare(`SELECT * FROM takes WHERE shot_id = ? AND settings_key = ? AND state IN ('running','cancelled') ORDER BY id DESC LIMIT 1`)
-    .get(shotId, settingsKey) as TakeRow | undefined;
+/**
+ * An unfinished take of the same shot, model and settings: a re-run continues it. `legacyKey`
+ * gives the key a take recorded before the batch size left the key (from its own batch size).
+ */
+export function findResumableTake(db: ProjectDb, shotId: number, settingsKey: string, legacyKey?: (batch: number) => string): TakeRecord | null {
+  const rows = db.prepare(`SELECT * FROM takes WHERE shot_id = ? AND state IN ('running','cancelled') ORDER BY id DESC`).all(shotId) as (TakeRow & {
+    settings_key: string | null;
+  })[];
+  const row = rows.find((r) => {
+    if (r.settings_key === settingsKey) return true;
+    const batch = (JSON.parse(r.settings) as { batch?: unknown }).batch;
+    return legacyKey !== undefined && typeof batch === 'number' && r.settings_key === legacyKey(batch);
+  });
   return row ? toRecord(row) : null;
 }
 

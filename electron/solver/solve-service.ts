@@ -2,10 +2,11 @@
 // another in the background, marked solving while queued, and a crashed solver process is
 // restarted once per job (the take resumes from its last batch); progress and results go out as
 // events. The main event loop never waits on a solve; the CLI waits on each shot's outcome.
-import { AppError, badInput, notFound } from '../common/api/errors';
+import { AppError, badInput, conflict, notFound } from '../common/api/errors';
 import type { EventName, EventPayload } from '../common/api/contract';
 import { STATUS_WHILE_SOLVING, statusAfterSolveStopped } from '../common/review/status-rules';
 import { getShot } from '../db/shots';
+import { claimShots, HEARTBEAT_MS, otherLiveOwner, releaseShot, renewClaims } from '../db/solve-owners';
 import { activeTakeId, setShotStatusRaw } from '../db/takes';
 import type { ProjectSession } from '../project/session';
 import { rigForShot } from '../rig/shot-rig';
@@ -83,6 +84,8 @@ export class SolveService {
       const shot = getShot(s.db, id);
       if (!shot) throw notFound(`no shot with id ${id}`);
       if (shot.importState !== 'complete') throw badInput(`shot "${shot.name}" has not finished importing`);
+      const owner = otherLiveOwner(s.db, id);
+      if (owner) throw conflict(`shot "${shot.name}" is being solved by another RigSolve (process ${owner.pid} on ${owner.host}); wait for it or stop it`);
     }
     for (const id of shotIds) {
       const tell = onSettled ? [(o: SolveOutcome) => onSettled(id, o)] : [];
@@ -92,6 +95,7 @@ export class SolveService {
         continue;
       }
       this.queue.push({ shotId: id, modelPath: path, device, batch, settled: tell });
+      claimShots(s.db, [id]); // the "solving" mark carries its owner, so a killed process's mark can be told apart
       setShotStatusRaw(s.db, id, STATUS_WHILE_SOLVING);
       this.emit('shots.changed', { shotId: id });
     }
@@ -125,15 +129,28 @@ export class SolveService {
       const next = statusAfterSolveStopped(shot.status, activeTakeId(s.db, shotId) !== null);
       if (next !== shot.status) setShotStatusRaw(s.db, shotId, next);
     }
+    releaseShot(s.db, shotId);
     this.emit('shots.changed', { shotId });
   }
 
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
+    // While the queue holds shots, their marks are renewed: another process opening the project
+    // sees a live owner and leaves them alone (db/solve-owners.ts).
+    const heartbeat = setInterval(() => {
+      try {
+        const s = this.session();
+        if (s) renewClaims(s.db);
+      } catch {
+        // busy or closed: the next beat tries again; a mark is stale only after a minute
+      }
+    }, HEARTBEAT_MS);
+    heartbeat.unref?.();
     try {
       for (let job = this.queue.shift(); job; job = this.queue.shift()) await this.runJob(job);
     } finally {
+      clearInterval(heartbeat);
       this.draining = false;
     }
   }
@@ -185,7 +202,8 @@ export class SolveService {
         // The process restarts on the next request; the take resumes from its last batch. Not
         // after a cancel: a terminal's Ctrl+C reaches the solver process too.
         this.running = null;
-        return this.runJob(job, true);
+        // Awaited, so this call's finally runs after the retry, not while it runs (it would release the shot's mark).
+        return await this.runJob(job, true);
       }
       const cancelled = err instanceof SolveCancelledError;
       const message =
@@ -196,6 +214,10 @@ export class SolveService {
       settle(job, { ok: false, error: err });
     } finally {
       this.running = null;
+      // After a retry's inner call the outer one gets here too; releasing twice is harmless.
+      // The project may have been closed meanwhile (a project switch, a test's teardown): nothing to release then.
+      const now = this.session();
+      if (now?.db.open && !this.queue.some((j) => j.shotId === job.shotId)) releaseShot(now.db, job.shotId);
       this.emit('shots.changed', { shotId: job.shotId });
     }
   }

@@ -1,7 +1,8 @@
 // Solving a shot: decode → crop → resize (sharp, on the thread pool, one batch ahead) → normalise
 // and infer in the solver process → each batch committed to the take in one transaction. Batches
 // are aligned to the shot's frame list, so a solve resumed after a kill computes exactly the
-// batches an uninterrupted one would, and ends with the same values.
+// batches an uninterrupted one would, and ends with the same values; resumed with another batch
+// size it continues the same take, each frame's values the model's on that frame (equal to 1e-5).
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { AppError, badInput } from '../common/api/errors';
@@ -23,7 +24,7 @@ import {
 } from '../db/takes';
 import { frameStatus } from '../capture/classify';
 import { clampCrop, decodeForModel, defaultCrop } from './decode';
-import type { SolverClient } from './client';
+import { SolverCrashedError, type SolverClient } from './client';
 import { controlMismatch, modelInput, type ModelInfo } from './manifest';
 import { directxToOpenGl, emptyFrameBatch } from './preprocess';
 import type { FrameBatch } from './protocol';
@@ -92,15 +93,21 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
   const useNormals = shot.hasNormal;
   const device = opts.device ?? 'auto';
   const settings = { crop, batch: batchSize, inputSize: size, normals: useNormals, device };
-  const settingsKey = createHash('sha256')
-    .update(JSON.stringify({ model: opts.model.hash, crop, batch: batchSize, normals: useNormals, convention: shot.normalConvention }))
-    .digest('hex');
+  // What the values depend on: the batch size is not part of it (each frame's values are the
+  // model's on that frame alone), so a solve killed at --batch 8 resumes into the same take at
+  // --batch 32. Takes started before this keyed on the batch too: `legacyKey` still finds them.
+  const keyOf = (extra: Record<string, unknown>): string =>
+    createHash('sha256')
+      .update(JSON.stringify({ model: opts.model.hash, crop, ...extra, normals: useNormals, convention: shot.normalConvention }))
+      .digest('hex');
+  const settingsKey = keyOf({});
+  const legacyKey = (batch: number): string => keyOf({ batch });
 
   const threads = opts.threads ?? Math.max(1, availableParallelism());
   const loaded = await opts.client.load(opts.model.path, device, threads);
   opts.onProvider?.(loaded.provider, loaded.notice);
 
-  const resumable = findResumableTake(db, shotId, settingsKey);
+  const resumable = findResumableTake(db, shotId, settingsKey, legacyKey);
   const takeId =
     resumable?.id ??
     createTake(db, { shotId, modelId: manifest.id, modelHash: opts.model.hash, provider: loaded.provider, settings, settingsKey, notice: loaded.notice });
@@ -198,7 +205,9 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
     }
   } catch (err) {
     await next?.catch(() => undefined);
-    setTakeState(db, takeId, err instanceof SolveCancelledError ? 'cancelled' : 'failed');
+    // A crashed solver process is not a failed take: its committed batches stand, and the queue's
+    // retry (or the next solve) resumes it; only an error of the solve itself fails the take.
+    setTakeState(db, takeId, err instanceof SolveCancelledError || err instanceof SolverCrashedError ? 'cancelled' : 'failed');
     addTakeDuration(db, takeId, performance.now() - started);
     throw err;
   }
