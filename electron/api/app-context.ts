@@ -4,6 +4,7 @@ import type { EventName } from '../common/api/contract';
 import { openProject, type ProjectSession } from '../project/session';
 import { SolveService } from '../solver/solve-service';
 import type { AppContext } from './context';
+import type { FileScope } from './file-scope';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 
@@ -18,6 +19,8 @@ export interface ContextOptions {
   projectPath: string | null;
   create?: boolean;
   userModelsDir?: string | null;
+  /** Folders the file-system channels may reach; null or absent: all (the Electron app, `rigsolve app`). */
+  fileScope?: FileScope | null;
   /** Electron passes a utilityProcess-backed solver; Node hosts fork one. */
   solver?: (session: () => ProjectSession | null, emit: HostedContext['emit']) => SolveService;
 }
@@ -36,6 +39,7 @@ export function createAppContext(opts: ContextOptions): HostedContext {
     readOnly: opts.readOnly,
     solver,
     userModelsDir: opts.userModelsDir ?? null,
+    fileScope: opts.fileScope ?? null,
     session,
     openProject(path, create) {
       const next = openProject(path, { create });

@@ -2,6 +2,7 @@
 import type { EventName, EventPayload } from '../common/api/contract';
 import type { ProjectSession } from '../project/session';
 import type { SolveService } from '../solver/solve-service';
+import type { FileScope } from './file-scope';
 
 export interface AppContext {
   readonly host: 'electron' | 'browser';
@@ -15,4 +16,6 @@ export interface AppContext {
   readonly solver: SolveService;
   /** The user's own models folder, beside the bundled models/. */
   readonly userModelsDir: string | null;
+  /** The folders channels that take paths may reach (`rigsolve serve`); null: all (the app's own user). */
+  readonly fileScope: FileScope | null;
 }

@@ -1,10 +1,11 @@
 // Every API call, from either host, goes through here: the channel must exist, the caller must be
-// allowed it, the arguments must match the contract. Errors become {code, message}; a bug's stack
-// goes to the log, never to the user.
+// allowed it, the arguments must match the contract, the paths it takes must be inside the host's
+// file scope. Errors become {code, message}; a bug's stack goes to the log, never to the user.
 import { z } from 'zod';
 import { CHANNELS, type ApiResponse, type ChannelName } from '../common/api/contract';
 import { AppError } from '../common/api/errors';
 import type { AppContext } from './context';
+import { checkPaths } from './file-scope';
 import type { Handlers } from './handlers';
 
 export function isChannel(name: string): name is ChannelName {
@@ -22,6 +23,7 @@ export async function dispatch(handlers: Handlers, ctx: AppContext, channel: str
     return { ok: false, error: { code: 'invalidArgs', message: `${channel}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` } };
   }
   try {
+    await checkPaths(ctx.fileScope, channel, parsed.data, ctx.userModelsDir);
     const handler = handlers[channel] as (args: unknown, ctx: AppContext) => Promise<unknown>;
     const result = await handler(parsed.data, ctx);
     return { ok: true, result };

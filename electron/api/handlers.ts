@@ -88,7 +88,7 @@ export const handlers: Handlers = {
     }
   },
 
-  'fs.listDir': async (args) => listDir(args.path),
+  'fs.listDir': async (args, ctx) => listDir(args.path, ctx.fileScope),
 
   'shot.setCrop': async (args, ctx) => {
     const s = requireSession(ctx);

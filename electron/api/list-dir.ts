@@ -1,15 +1,17 @@
 // The in-app folder picker's listing (the same in both hosts; the browser host has no native dialog).
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { badInput } from '../common/api/errors';
 import type { DirListing } from '../common/api/schemas';
 import { isImageName, isVideoName } from '../capture/sequence';
+import { isInside, type FileScope } from './file-scope';
 
 const COUNT_LIMIT = 100_000;
 
-export async function listDir(path: string | null): Promise<DirListing> {
-  const dir = resolve(path ?? homedir());
+/** Lists `path` (the home folder, or the scope's first folder, when null); dispatch has checked the path against the scope. */
+export async function listDir(path: string | null, scope: FileScope | null = null): Promise<DirListing> {
+  const dir = resolve(path ?? scope?.roots[0] ?? homedir());
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -26,7 +28,10 @@ export async function listDir(path: string | null): Promise<DirListing> {
     .filter((e) => e.isFile() && (isImageName(e.name) || isVideoName(e.name)))
     .map((e) => ({ name: e.name, path: join(dir, e.name), kind: 'file' as const, mediaCount: null }));
   const parent = dirname(dir);
-  return { path: dir, parent: parent === dir ? null : parent, entries: [...dirs, ...files] };
+  // Within a scope the picker goes no higher than an allowed folder: the parent would be refused.
+  const realParent = dirname(await realpath(dir).catch(() => dir));
+  const reachable = parent !== dir && (!scope || scope.roots.some((r) => isInside(r, realParent)));
+  return { path: dir, parent: reachable ? parent : null, entries: [...dirs, ...files] };
 }
 
 async function countMedia(dir: string): Promise<number | null> {

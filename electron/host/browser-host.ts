@@ -3,7 +3,9 @@
 // it to review from a machine without the app; the end-to-end tests use it to drive the real UI.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
 import { createAppContext, type HostedContext } from '../api/app-context';
+import { fileScope } from '../api/file-scope';
 import { serveFrame } from '../frames/serve-frame';
 import { serveRig } from '../frames/serve-rig';
 import { serveTakeCurves } from '../frames/serve-take';
@@ -26,6 +28,12 @@ export interface BrowserHostOptions {
   userModelsDir?: string | null;
   /** Existing context to serve (tests, or sharing with another host); created from projectPath otherwise. */
   context?: HostedContext;
+  /**
+   * Folders the channels that take paths may reach besides the project's own (`--allow DIR`), or
+   * 'all' for the user's own app (`rigsolve app`). Anyone with the link reaches a served host, so
+   * by default it reaches only the folder of the project it was started with.
+   */
+  allowedDirs?: readonly string[] | 'all';
   /** Limits of the API sockets (tests shrink them); the defaults are in api-sockets.ts. */
   sockets?: ApiSocketOptions;
 }
@@ -54,12 +62,15 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const bind = opts.host ?? '127.0.0.1';
   const token = opts.token ?? newToken();
   const rendererDir = opts.rendererDir ?? rendererDistDir();
-  // A shared context served read-only (the app's "share for review") keeps its events and session.
-  const context =
-    opts.context && opts.readOnly
-      ? { ...opts.context, readOnly: true }
-      : (opts.context ??
-        createAppContext({ host: 'browser', readOnly: opts.readOnly ?? false, projectPath: opts.projectPath, userModelsDir: opts.userModelsDir ?? null }));
+  // Checked before anything is opened, so a mistyped --allow leaves nothing behind.
+  const allowed = opts.allowedDirs === 'all' ? null : fileScope(opts.allowedDirs ?? []);
+  const base =
+    opts.context ??
+    createAppContext({ host: 'browser', readOnly: opts.readOnly ?? false, projectPath: opts.projectPath, userModelsDir: opts.userModelsDir ?? null });
+  const projectPath = opts.projectPath ?? base.session()?.path ?? null;
+  const scope = allowed && fileScope([...(projectPath ? [dirname(resolve(projectPath))] : []), ...allowed.roots]);
+  // A shared context (the app's "share for review", tests) keeps its session and events; read-only and the scope are this host's.
+  const context: HostedContext = { ...base, readOnly: base.readOnly || (opts.readOnly ?? false), fileScope: scope };
   const allowedHosts = new Set<string>();
 
   const server = createServer((req, res) => {
@@ -135,7 +146,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      if (!opts.context) context.close();
+      if (!opts.context) base.close();
     },
   };
 }

@@ -22,6 +22,8 @@ export async function runApp(argv: string[]): Promise<number> {
     projectPath,
     port: numberOption(values.port as string | undefined, '--port') ?? 0,
     userModelsDir: join(userData, 'models'),
+    // The user's own app on loopback, as the Electron app: every folder, like a native dialog.
+    allowedDirs: 'all',
   });
   host.context.onEvent((event) => {
     const s = host.context.session();
