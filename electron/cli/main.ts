@@ -4,6 +4,7 @@ import { AppError } from '../common/api/errors';
 import { isSqliteDamage, ProjectFileError } from '../db/open';
 import { EXIT, exitCodeFor, UsageError } from './args';
 import { runApp } from './commands/app';
+import { runCheck } from './commands/check';
 import { runEval } from './commands/eval';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
@@ -17,6 +18,7 @@ type Command = { summary: string; run: (argv: string[]) => Promise<number> };
 export const COMMANDS: Record<string, Command> = {
   import: { summary: 'import a capture (image sequences or a video) as a shot', run: runImport },
   shots: { summary: 'list the shots of a project', run: runShots },
+  check: { summary: "check a project file's integrity (read-only; says how to recover a damaged one)", run: runCheck },
   solve: { summary: 'solve shots: per-frame rig control values from the plates', run: runSolve },
   'synth-shot': { summary: 'render a synthetic shot of the rig with natural motion and its truth', run: runSynthShot },
   'synth-data': { summary: 'render training data for the solver', run: runSynthData },
@@ -57,7 +59,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const message = (err as Error)?.message?.split('\n')[0] ?? String(err);
     if (isSqliteDamage(err)) {
       // Damage past the pages the open read: found mid-command; SQLite wrote nothing it could not read.
-      console.error(`rigsolve ${name}: the project file is damaged (${message}); check it with: sqlite3 FILE "PRAGMA integrity_check"`);
+      console.error(`rigsolve ${name}: the project file is damaged (${message}); check it with: rigsolve check --project FILE`);
       return EXIT.badInput;
     }
     console.error(`rigsolve ${name}: ${message}`);

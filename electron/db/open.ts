@@ -22,14 +22,14 @@ export interface OpenOptions {
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
+/** SQLite's own recovery (the sqlite3 shell's .recover) salvages what a damaged file still holds. */
+export const RECOVER_HINT = (path: string): string =>
+  `recover what it holds into a new file with: sqlite3 "${path}" .recover | sqlite3 recovered.rigsolve (or restore a backup)`;
+
 /** What a damaged project's message says to do: check it, then recover what it holds into a new file. */
 export function damagedProjectMessage(path: string, detail: string): string {
   const what = extname(path).toLowerCase() === '.rigsolve' ? 'a damaged RigSolve project' : 'a damaged project database';
-  return (
-    `${path} is ${what} (${detail}); nothing was changed. ` +
-    `Check it with: sqlite3 "${path}" "PRAGMA integrity_check"; ` +
-    `recover what it holds into a new file with: sqlite3 "${path}" .recover | sqlite3 recovered.rigsolve (or restore a backup)`
-  );
+  return `${path} is ${what} (${detail}); nothing was changed. Check it with: rigsolve check --project "${path}"; ${RECOVER_HINT(path)}`;
 }
 
 /**
@@ -86,6 +86,33 @@ function hasSqliteMagic(path: string): boolean {
     }
   } catch {
     return false;
+  }
+}
+
+export interface ProjectCheck {
+  ok: boolean;
+  /** SQLite's integrity-check lines (at most 20), or why the file could not be read. */
+  problems: string[];
+  schema: number | null;
+}
+
+/** Reads the whole file, read-only, and reports what SQLite's integrity check finds; writes nothing, leaves no -wal/-shm. */
+export function checkProjectFile(path: string): ProjectCheck {
+  const damage = truncation(path);
+  if (damage) return { ok: false, problems: [damage], schema: null };
+  const sidecars = [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p));
+  let db: ProjectDb | null = null;
+  try {
+    db = new Database(path, { fileMustExist: true, readonly: true });
+    const schema = db.pragma('user_version', { simple: true }) as number;
+    const lines = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const ok = lines.length === 1 && lines[0] === 'ok';
+    return { ok, problems: ok ? [] : lines, schema };
+  } catch (err) {
+    return { ok: false, problems: [(err as Error).message.split('\n')[0]!], schema: null };
+  } finally {
+    db?.close();
+    removeSidecars(sidecars);
   }
 }
 

@@ -135,9 +135,14 @@ describe('a damaged project', () => {
       ['solve', '--project', cut, '--shot', 'sh', '--model', FIXTURE_MODEL],
       ['export', '--project', cut, '--shot', 'sh', '--format', 'csv', '--out', join(dir, 'cut.csv')],
     ]) {
-      const err = fails(2, /damaged RigSolve project.*cut short.*nothing was changed.*PRAGMA integrity_check/, ...args);
+      const err = fails(2, /damaged RigSolve project.*cut short.*nothing was changed.*rigsolve check --project.*\.recover/, ...args);
       expect(err).not.toMatch(/not a RigSolve project/);
     }
+    // The command the message names: read-only, says damaged (exit 1) and how to recover.
+    const check = runCli('check', '--project', cut);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/damaged[\s\S]*cut short[\s\S]*nothing was changed.*\.recover/);
+    expect(runCli('check', '--project', project).stdout).toMatch(/intact/);
     expect(hash(cut)).toBe(before);
     expect(existsSync(`${cut}-wal`)).toBe(false);
     expect(existsSync(`${cut}-shm`)).toBe(false);
