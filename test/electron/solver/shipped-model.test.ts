@@ -24,7 +24,7 @@ it('ships models/rigsolve-default.onnx with a manifest for the default control s
     stages?: { crops: Record<string, unknown> };
   };
   // the staged solver: its pose stage and crops are described for whoever reads the manifest
-  expect(Object.keys(raw.stages?.crops ?? {}).sort()).toEqual(['brow', 'eye', 'face', 'mouth']);
+  expect(Object.keys(raw.stages?.crops ?? {}).sort()).toEqual(['brow', 'corner', 'eye', 'face', 'jaw', 'lips', 'mouth', 'nose']);
   expect(raw.sha256.startsWith(info.manifest.id.split('-').pop()!)).toBe(true);
   expect(Math.max(raw.parity.maxAbsDiff.params, raw.parity.maxAbsDiff.features)).toBeLessThanOrEqual(1e-4);
 });
