@@ -38,6 +38,14 @@ export function damagedProjectMessage(path: string, detail: string): string {
  * Only trusted as SQLite trusts it (the header's size is valid for its change counter) and with
  * no write-ahead log beside it (a checkpoint cut short is completed from the log on open).
  */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function truncation(path: string): string | null {
   let size: number;
   try {
@@ -117,6 +125,8 @@ export function checkProjectFile(path: string): ProjectCheck {
 }
 
 export function openProjectDb(path: string, opts: OpenOptions = {}): ProjectDb {
+  // A folder given as the project used to surface as a bare "EISDIR" from the header read below.
+  if (isFolder(path)) throw new ProjectFileError(`${path} is a folder, not a RigSolve project file: give the project's .rigsolve file`);
   const damage = truncation(path);
   if (damage) throw new ProjectFileError(damagedProjectMessage(path, damage));
   // A failed open must leave the folder as it found it: no -wal/-shm of ours beside the file.

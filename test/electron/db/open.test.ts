@@ -24,6 +24,11 @@ describe('project database', () => {
     db.close();
   });
 
+  it('calls a folder given as the project a folder, not a bare EISDIR', () => {
+    expect(() => openProjectDb(dir)).toThrow(ProjectFileError);
+    expect(() => openProjectDb(dir)).toThrow(/is a folder, not a RigSolve project file/);
+  });
+
   it('reopens without migrating twice', () => {
     openProjectDb(join(dir, 'a.rigsolve')).close();
     const db = openProjectDb(join(dir, 'a.rigsolve'));
