@@ -1,6 +1,7 @@
 // The rigsolve:// scheme of the Electron host, as a plain function of a URL so it runs (and is
 // tested) under Node: rigsolve://app/… is the built renderer, rigsolve://frame/… plate images.
 // main.ts registers it with protocol.handle and adds nothing.
+import { RENDERER_CSP_HEADER } from './content-security-policy';
 import { readStatic } from './static-files';
 import type { ProjectSession } from '../project/session';
 import { serveFrame } from './serve-frame';
@@ -25,7 +26,9 @@ export async function appProtocolResponse(rawUrl: string, session: ProjectSessio
   if (url.hostname === 'app') {
     const file = await readStatic(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return new Response('not found', { status: 404 });
-    return new Response(new Uint8Array(file.body), { status: 200, headers: { 'content-type': file.type } });
+    // The CSP as a header too, not only index.html's meta tag: it holds from the first byte and can carry frame-ancestors.
+    const headers = { 'content-type': file.type, 'content-security-policy': RENDERER_CSP_HEADER, 'x-content-type-options': 'nosniff' };
+    return new Response(new Uint8Array(file.body), { status: 200, headers });
   }
   return new Response('not found', { status: 404 });
 }
