@@ -1,11 +1,13 @@
-// Electron entry: one window, locked down (context isolation, sandbox, no Node in the page, no new
-// windows, no navigation away), the rigsolve:// protocol, and the API over IPC. Everything it
-// calls runs under plain Node too; this file only wires it to Electron.
-import { app, BrowserWindow, Menu, protocol, shell } from 'electron';
+// Electron entry: one window, locked down (context isolation, sandbox, no Node in the page; every
+// web contents kept on the app's page and denied permissions: electron-main/harden.ts), the
+// rigsolve:// protocol, and the API over IPC. Everything it calls runs under plain Node too; this
+// file only wires it to Electron.
+import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAppContext } from './api/app-context';
 import { startupProject } from './demo/demo-project';
+import { hardenApp, hardenSession } from './electron-main/harden';
 import { wireIpc } from './electron-main/ipc';
 import { utilityTransport } from './electron-main/utility-transport';
 import { writeAppSettings } from './project/settings';
@@ -17,11 +19,14 @@ import { rendererDistDir } from './util/app-root';
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
+// Before any window or frame exists, so none escapes the navigation and window-open guards.
+hardenApp(app, shell);
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 async function start(): Promise<void> {
   await app.whenReady();
+  hardenSession(session.defaultSession);
   const userData = app.getPath('userData');
   // The demo is solved on first run; under Electron the solver runs in a utilityProcess, never a fork of the app.
   const projectPath = await startupProject(userData, (l) => console.log(l), { transport: () => utilityTransport(here) });
@@ -57,13 +62,6 @@ async function start(): Promise<void> {
     },
   });
   const unwire = wireIpc(ctx, window);
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
   window.on('closed', () => {
     unwire();
     ctx.close();
