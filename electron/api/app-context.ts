@@ -32,6 +32,21 @@ export function createAppContext(opts: ContextOptions): HostedContext {
     for (const l of listeners) l(event, payload);
   };
   const session = (): ProjectSession | null => current;
+  // Calls in flight per session, and sessions replaced by project.open but still in use: closing a
+  // session under a running import or export used to fail it with "The database connection is not open".
+  const users = new Map<ProjectSession, number>();
+  const retired = new Set<ProjectSession>();
+  const release = (s: ProjectSession): void => {
+    const n = (users.get(s) ?? 1) - 1;
+    if (n > 0) return void users.set(s, n);
+    users.delete(s);
+    if (retired.delete(s)) s.close();
+  };
+  const retire = (s: ProjectSession | null): void => {
+    if (!s) return;
+    if (users.has(s)) retired.add(s);
+    else s.close();
+  };
   const watcher = watchOtherWriters(session, emit);
   const solver = opts.solver ? opts.solver(session, emit) : new SolveService(session, emit);
   return {
@@ -44,11 +59,20 @@ export function createAppContext(opts: ContextOptions): HostedContext {
     openProject(path, create) {
       const next = openProject(path, { create });
       solver.cancel(null);
-      current?.close();
+      retire(current);
       current = next;
       watcher.check();
       this.emit('shots.changed', { shotId: null });
       return next;
+    },
+    async hold(call) {
+      const s = current;
+      if (s) users.set(s, (users.get(s) ?? 0) + 1);
+      try {
+        return await call();
+      } finally {
+        if (s) release(s);
+      }
     },
     emit,
     onEvent(listener) {
@@ -59,6 +83,8 @@ export function createAppContext(opts: ContextOptions): HostedContext {
       watcher.stop();
       solver.dispose();
       current?.close();
+      for (const s of retired) s.close();
+      retired.clear();
       current = null;
       listeners.clear();
     },

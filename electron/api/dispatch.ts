@@ -25,7 +25,8 @@ export async function dispatch(handlers: Handlers, ctx: AppContext, channel: str
   try {
     await checkPaths(ctx.fileScope, channel, parsed.data, ctx.userModelsDir);
     const handler = handlers[channel] as (args: unknown, ctx: AppContext) => Promise<unknown>;
-    const result = await handler(parsed.data, ctx);
+    const run = (): Promise<unknown> => handler(parsed.data, ctx);
+    const result = await (ctx.hold ? ctx.hold(run) : run());
     return { ok: true, result };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
