@@ -5,12 +5,13 @@ import { cpus } from 'node:os';
 import type { BenchFigure, BenchSuite } from './figures';
 import { captureSuite } from './suites/capture';
 import { exportSuite } from './suites/export';
+import { fuzzSuite } from './suites/fuzz';
 import { curveEditorSuite } from './suites/curve-editor';
 import { modelSuite } from './suites/model';
 import { rigSuite } from './suites/rig';
 import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite, rigSuite, modelSuite, solveSuite, curveEditorSuite, exportSuite];
+const SUITES: BenchSuite[] = [captureSuite, rigSuite, modelSuite, solveSuite, curveEditorSuite, exportSuite, fuzzSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);
