@@ -9,7 +9,7 @@ import { fillGaps } from '../common/curves/fill';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
 import { completeTake, createTake, listTakes, setActiveTake, type TakeRecord } from '../db/takes';
-import { rigForShot } from '../rig/shot-rig';
+import { defaultShotRig, rigForShot } from '../rig/shot-rig';
 import { curvesToWeights, parseCurvesCsv } from './curves-csv';
 
 export const CURVES_TAKE_MODEL = 'curves-file';
@@ -53,6 +53,27 @@ export interface CurvesTakeOptions {
   activate?: boolean;
 }
 
+/**
+ * A file none of whose columns is a control (any text file, a CSV of something else) used to become
+ * an all-zero take, the active one on a new shot: refused instead.
+ */
+function assertSomeControl(csvPath: string, columns: readonly string[], unmatched: readonly string[]): void {
+  if (unmatched.length < columns.length) return;
+  const cols = columns.length ? `its columns: ${columns.slice(0, 5).join(', ')}${columns.length > 5 ? ', …' : ''}` : 'it has no columns';
+  throw badInput(`${basename(csvPath)}: no column names a control of the shot's rig (${cols}); expected frame,<control or ARKit names>`);
+}
+
+/** Reads and checks a curves file before an import does any work, so a bad one changes nothing. */
+export async function checkCurvesFile(csvPath: string): Promise<void> {
+  let table;
+  try {
+    table = parseCurvesCsv(await readFile(csvPath, 'utf8'));
+  } catch (err) {
+    throw badInput(`${basename(csvPath)}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  assertSomeControl(csvPath, table.columns, curvesToWeights(table, defaultShotRig().controls).unmatched);
+}
+
 export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: string, opts: CurvesTakeOptions = {}): Promise<CurvesTakeResult> {
   const role = opts.role ?? 'curves';
   const activate = opts.activate ?? true;
@@ -73,6 +94,7 @@ export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: s
   }
   const controls = rigForShot(shot).controls;
   const mapped = curvesToWeights(table, controls);
+  assertSomeControl(csvPath, table.columns, mapped.unmatched);
   const length = shot.lastFrame - shot.firstFrame + 1;
   const curves = new Map(controls.map((c) => [c, new Float32Array(length).fill(Number.NaN)]));
   table.frames.forEach((frame, r) => {

@@ -15,7 +15,7 @@ import { mapLimit } from '../util/map-limit';
 import { dominantSize, frameIssues, frameStatus, withSizeCheck, type Probe } from './classify';
 import { fileStamp, probeImage } from './probe';
 import { isVideoName, pairSequences, scanSequences, type Sequence } from './sequence';
-import { importCurvesTake, truthBeside, type CurvesRole } from './curves-take';
+import { checkCurvesFile, importCurvesTake, truthBeside, type CurvesRole } from './curves-take';
 import { extractVideoFrames } from './video';
 
 export interface ImportProgress {
@@ -179,11 +179,13 @@ async function curvesToImport(req: ImportInput): Promise<{ path: string; role: C
   if (req.truthTake && req.curvesPath) throw badInput('ask for either the ground-truth take (truth.csv beside the capture) or a curves file, not both');
   if (req.curvesPath) {
     if (!(await isFile(req.curvesPath))) throw badInput(`curves file not found: ${req.curvesPath}`);
+    await checkCurvesFile(req.curvesPath);
     return { path: req.curvesPath, role: 'curves' };
   }
   if (!req.truthTake) return null;
   const path = truthBeside(req.rgbSource);
   if (!(await isFile(path))) throw badInput(`no truth.csv beside the capture to import as the ground-truth take (looked for ${path})`);
+  await checkCurvesFile(path);
   return { path, role: 'truth' };
 }
 

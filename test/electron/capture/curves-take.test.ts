@@ -1,6 +1,6 @@
 // synth-shot then import: a shot's truth.csv becomes a take only when asked (--truth-take), named
 // as the ground truth, and then matches the truth at every frame; without the flag, no take.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
@@ -105,3 +105,21 @@ it('refuses --truth-take with --curves, and --truth-take where there is no truth
     `rigsolve import: no truth.csv beside the capture to import as the ground-truth take (looked for ${join(dir, 'plates', 'truth.csv')})`,
   );
 }, 120_000);
+
+it('refuses a curves file none of whose columns is a control, instead of making an all-zero take active', async () => {
+  const project = openProject(join(dir, 'junk-curves.rigsolve'));
+  const rgb = join(dir, 'junk-curves-rgb');
+  await writeTestSequence({ dir: rgb, first: 1, count: 4, width: 16, height: 16 });
+  const junk = join(dir, 'junk-curves.csv');
+  await writeFile(junk, 'time,speed,heading\n1,2,3\n');
+  await expect(
+    importCapture(
+      project.db,
+      { shotName: 'j', rgbSource: rgb, normalSource: null, fps: 24, normalConvention: 'opengl', curvesPath: junk },
+      { cacheDir: project.cacheDir },
+    ),
+  ).rejects.toThrow(/junk-curves.csv: no column names a control of the shot's rig \(its columns: speed, heading\)/);
+  // Checked before any work: no shot, no take.
+  expect(findShotByName(project.db, 'j')).toBeNull();
+  project.close();
+});
