@@ -115,6 +115,12 @@ const CLI_CASES: CliCase[] = [
     words: /Unknown option '--bogus'/,
   },
   {
+    name: 'import: curves file with no control columns',
+    args: () => ['import', '--project', P(), '--shot', 'sh', '--rgb', p('rgb'), '--curves', p('junk.txt')],
+    code: 2,
+    words: /junk.txt: no column names a control of the shot's rig/,
+  },
+  {
     name: 'import: existing shot from an empty folder',
     args: () => ['import', '--project', P(), '--shot', 'sh', '--rgb', p('empty')],
     code: 2,
@@ -238,7 +244,13 @@ describe('bad input on the command line', () => {
     const r = runCli(...a);
     expect(r.status, `${a.join(' ')}\n${r.stderr}`).toBe(code);
     expect(r.stderr).toMatch(words);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    // One line of message; progress lines (an import that got as far as reading frames) aside.
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !/^\w+ .*: \d+\/\d+ \(\d+%\)/.test(l)),
+    ).toHaveLength(1);
     expect(`${r.stdout}\n${r.stderr}`).not.toMatch(STACK);
     expectUnchanged(before);
   });
@@ -301,6 +313,13 @@ const API_CASES: ApiCase[] = [
     args: () => ({ shotName: 'n', rgbSource: p('empty'), fps: 24 }),
     code: 'badInput',
     words: /no numbered RGB image sequence/,
+  },
+  {
+    name: 'import: curves file with no control columns',
+    channel: 'capture.import',
+    args: () => ({ shotName: 'sh', rgbSource: p('rgb'), fps: 24, curvesPath: p('junk.txt') }),
+    code: 'badInput',
+    words: /junk.txt: no column names a control of the shot's rig/,
   },
   { name: 'import: fps 0', channel: 'capture.import', args: () => ({ shotName: 'n', rgbSource: p('rgb'), fps: 0 }), code: 'invalidArgs', words: /fps/ },
   // file system and projects
