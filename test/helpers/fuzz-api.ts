@@ -41,6 +41,8 @@ export interface FuzzReport {
   /** Requests whose id could be read (so an answer is owed). */
   owed: number;
   ok: number;
+  /** Successful calls per channel (a read-only host must show none on write or host channels). */
+  okByChannel: Record<string, number>;
   byCode: Record<string, number>;
   internal: number;
   unanswered: number;
@@ -222,6 +224,7 @@ export async function fuzzHost(host: BrowserHost, opts: FuzzOptions): Promise<Fu
     answered: 0,
     owed: 0,
     ok: 0,
+    okByChannel: {},
     byCode: {},
     internal: 0,
     unanswered: 0,
@@ -333,6 +336,7 @@ export async function fuzzHost(host: BrowserHost, opts: FuzzOptions): Promise<Fu
       report.answered++;
       if (res.ok) {
         report.ok++;
+        report.okByChannel[o.channel] = (report.okByChannel[o.channel] ?? 0) + 1;
         if (mayWrite(o.channel)) {
           wrote = true;
           report.acceptedWrites++;
