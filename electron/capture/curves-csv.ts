@@ -26,10 +26,18 @@ export function parseCurvesCsv(text: string): CurveTable {
   const hasFrame = /^(frame|frames|time|#)$/i.test(header[0] ?? '');
   const columns = hasFrame ? header.slice(1) : header;
   const rows = lines.slice(1);
+  const off = hasFrame ? 1 : 0;
+  const cellsOf = rows.map((line) => line.split(sep).map((c) => c.trim()));
+  const isNumber = (cell: string): boolean => cell !== '' && Number.isFinite(Number(cell));
+  // A column whose cells are all text (Live Link Face's Timecode, a name column) is not a curve:
+  // it reads as 0 and matches no control. Text among numbers is a broken file, and reading it as 0
+  // would make a wrong take look right.
+  const textColumn = columns.map(
+    (_, c) => cellsOf.every((cells) => (cells[c + off] ?? '') === '' || !isNumber(cells[c + off]!)) && cellsOf.some((cells) => (cells[c + off] ?? '') !== ''),
+  );
   const values = new Float32Array(rows.length * columns.length);
   const frames: number[] = [];
-  rows.forEach((line, r) => {
-    const cells = line.split(sep);
+  cellsOf.forEach((cells, r) => {
     if (hasFrame) {
       const f = Number(cells[0]);
       if (!Number.isFinite(f)) throw new Error(`curves CSV row ${r + 2}: bad frame '${cells[0]}'`);
@@ -37,10 +45,13 @@ export function parseCurvesCsv(text: string): CurveTable {
     } else {
       frames.push(r + 1);
     }
-    const off = hasFrame ? 1 : 0;
     for (let c = 0; c < columns.length; c++) {
-      const v = Number(cells[c + off]);
-      values[r * columns.length + c] = Number.isFinite(v) ? v : 0;
+      if (textColumn[c]) continue;
+      const cell = cells[c + off] ?? '';
+      // an empty or missing cell is a control at rest
+      const v = cell === '' ? 0 : Number(cell);
+      if (!Number.isFinite(v)) throw new Error(`curves CSV row ${r + 2}, column ${columns[c]}: '${cell.slice(0, 40)}' is not a number`);
+      values[r * columns.length + c] = v;
     }
   });
   return { columns, frames, values };

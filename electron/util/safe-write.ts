@@ -78,6 +78,8 @@ function ioMessage(target: string, err: unknown): string {
 
 /** Refuses a target that is not a regular file or a new path, with a message that says what it is. */
 export async function checkWriteTarget(target: string): Promise<string> {
+  // resolve() drops a trailing separator, which would turn "out/" (meant as a folder) into a file named "out"
+  if (/[\\/]$/.test(target)) throw refuse(`cannot write ${target}: it names a folder (it ends with a separator); give the path of a file`);
   const abs = resolve(target);
   const real = await realTarget(abs);
   const pseudo = underPseudo(abs) ?? underPseudo(real);

@@ -38,6 +38,9 @@ describe('safeWriteFile', () => {
     await refused(folder, /is a folder/);
     expect(statSync(folder).isDirectory()).toBe(true);
     noPartials(dir);
+    // a path ending with a separator names a folder, even one that does not exist yet: no file "out" appears
+    await refused(join(dir, 'out') + '/', /names a folder/);
+    expect(readdirSync(dir)).not.toContain('out');
 
     if (process.platform !== 'win32') {
       const fifo = join(dir, 'pipe');
