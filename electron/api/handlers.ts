@@ -104,6 +104,8 @@ export const handlers: Handlers = {
     // The shot's rig decides what matches; without a shot, the default head.
     const db = ctx.session()?.db;
     const shot = args.shotId !== null && db ? getShot(db, args.shotId) : null;
+    // a shot that is not there must not quietly list the default head's models as its own
+    if (args.shotId !== null && db && !shot) throw notFound(`no shot with id ${args.shotId}`);
     const rig = (shot ? rigForShot(shot) : defaultShotRig()).controls;
     const def = defaultModelPath();
     return entries.map((e) => ({
@@ -123,6 +125,7 @@ export const handlers: Handlers = {
   'solve.start': async (args, ctx) => ({ queued: await ctx.solver.enqueue(args.shotIds, args.modelPath, args.device) }),
 
   'solve.cancel': async (args, ctx) => {
+    if (args.shotId !== null) requireShot(ctx, args.shotId); // null: cancel every queued solve
     ctx.solver.cancel(args.shotId);
     return ctx.solver.status();
   },

@@ -127,6 +127,19 @@ describe('edits.apply against the shot', () => {
     expect(!r.ok && r.error.code).toBe('notFound');
   });
 
+  it('answers notFound for models and a cancel asked for a shot that does not exist', async () => {
+    for (const [channel, args] of [
+      ['models.list', { shotId: 999 }],
+      ['solve.cancel', { shotId: 999 }],
+    ] as const) {
+      const r = await dispatch(handlers, ctx, channel, args);
+      expect(!r.ok && r.error.code, channel).toBe('notFound');
+    }
+    // the shot that is there, and cancelling everything, still answer
+    expect((await dispatch(handlers, ctx, 'models.list', { shotId })).ok).toBe(true);
+    expect((await dispatch(handlers, ctx, 'solve.cancel', { shotId: null })).ok).toBe(true);
+  });
+
   it('bounds a rig mapping', async () => {
     const mapping = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`t${i}`, null]));
     const r = await dispatch(handlers, ctx, 'rig.inspect', { path: join(dir, 'none.glb'), mapping });
