@@ -155,18 +155,6 @@ def init_from(model, path) -> tuple[list[str], list[str]]:
     return loaded, sorted(set(mine) - set(loaded))
 
 
-def frozen(name: str, prefixes: list[str]) -> bool:
-    return any(name.startswith(p) for p in prefixes)
-
-
-def set_train_mode(model, prefixes: list[str]):
-    """Training mode, except frozen modules: their BatchNorm statistics must not drift."""
-    model.train()
-    for name, module in model.named_modules():
-        if name and frozen(name + ".", prefixes):
-            module.eval()
-
-
 def staged_loss(model, loss_fn, rgb, nrm, y, labels, vidx, rng, cfg):
     """Controls from crops at the true anchors plus noise of the pose stage's size (so the
     experts learn on what the pose stage will hand them), and the pose stage's own terms."""
@@ -196,8 +184,6 @@ def param_groups(model: torch.nn.Module, wd: float, lr_scale: dict | None = None
     than its CNN experts: at the experts' rate its features collapse, as measured in EVAL.md)."""
     groups: dict = {}
     for name, p in model.named_parameters():
-        if not p.requires_grad:
-            continue
         no_decay = p.ndim <= 1 or "pos_embed" in name or name.startswith("absent") or ".absent" in name
         scale = next((float(v) for k, v in (lr_scale or {}).items() if name.startswith(k)), 1.0)
         g = groups.setdefault((no_decay, scale), {"params": [], "weight_decay": 0.0 if no_decay else wd,
@@ -335,9 +321,6 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
         loaded, fresh = init_from(model, tc["init_from"])
         say(f"[train] from {tc['init_from']}: {len(loaded)} tensors loaded, {len(fresh)} new "
             f"({', '.join(sorted({k.split('.')[0] + '.' + k.split('.')[1] for k in fresh if '.' in k}))})")
-    freeze = list(tc["freeze"])
-    for name, p in model.named_parameters():
-        p.requires_grad_(not frozen(name, freeze))
     opt = torch.optim.AdamW(param_groups(model, float(tc["weight_decay"]), tc.get("lr_scale")), lr=float(tc["lr"]))
     step, best, elapsed0 = 0, math.inf, 0.0
     # running sums for the next log line; checkpointed so a resumed run logs the same curve
@@ -373,9 +356,8 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
     order = BatchOrder(len(ds), int(tc["batch_size"]), seed)
     n_params = sum(p.numel() for p in model.parameters())
     say(f"[train] {cfg['name']}: {n_params / 1e6:.2f} M params, {len(ds)} samples of {ds.size}², "
-        f"device {device}, threads {torch.get_num_threads()}, steps {step}->{end} of {total}"
-        + (f", frozen {freeze}" if freeze else ""))
-    set_train_mode(model, freeze)
+        f"device {device}, threads {torch.get_num_threads()}, steps {step}->{end} of {total}")
+    model.train()
     t_start = time.perf_counter()
     t_mark, s_mark = t_start, step
     # The next batch is read and preprocessed on a thread while this step computes (numpy and
@@ -406,7 +388,7 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
             opt.zero_grad(set_to_none=True)
             loss.backward()
             if float(tc["grad_clip"]) > 0:
-                torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], float(tc["grad_clip"]))
+                torch.nn.utils.clip_grad_norm_(model.parameters(), float(tc["grad_clip"]))
             opt.step()
             step += 1
             acc["loss"] += float(loss.detach())
@@ -437,7 +419,6 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
                 acc = {"loss": 0.0, "l1": 0.0, "mesh_mm": 0.0, "n": 0}
             if val is not None and (step % int(tc["val_every"]) == 0 or step == total):
                 v = validate(model, loss_fn, val, cfg, device, int(tc["val_samples"]))
-                set_train_mode(model, freeze)
                 log.write(json.dumps({"step": step, "epoch": epoch, **v}) + "\n")
                 log.flush()
                 say(f"[val] step {step}: loss {v['val_loss']:.4f} mae {v['val_mae']:.4f} "
