@@ -30,6 +30,8 @@ interface Ctx {
 /** Runs a batch of HWC uint8 images through the model; returns [n, C] in `controls` order. */
 async function predict(ctx: Ctx, rgb: Uint8Array | null, normal: Uint8Array | null, n: number, controls: readonly string[]): Promise<Float32Array> {
   const size = ctx.model.manifest.inputSize;
+  // Copied into a batch of its own: a view into the shard would send the whole shard's buffer
+  // through IPC (structured clone serialises a typed array's entire ArrayBuffer).
   const frames = emptyFrameBatch(n, size);
   if (rgb) frames.rgb.set(rgb.subarray(0, frames.rgb.length));
   if (normal) frames.normal.set(normal.subarray(0, frames.normal.length));
