@@ -1,7 +1,7 @@
 // The API's handlers: one async function per channel, shared by both hosts. They receive
 // arguments already validated against the contract and return plain data.
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/api/contract';
 import { AppError, notFound } from '../common/api/errors';
 import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/schemas';
@@ -16,7 +16,8 @@ import { importCapture } from '../capture/import-capture';
 import { takeName } from '../capture/curves-take';
 import { listFrameRecords, toFrameInfo } from '../db/frames';
 import { ProjectFileError } from '../db/open';
-import { getShot, listShots, setShotCrop, setShotRig } from '../db/shots';
+import { getShot, listShots, setShotCrop, setShotRig, setShotSlate } from '../db/shots';
+import { compileNamePattern, normaliseSlateValue, SLATE_FIELDS, slateFromNames, type Slate } from '../common/slate/slate';
 import { importRigFile } from '../rig/rig-file';
 import { defaultShotRig, rigForShot } from '../rig/shot-rig';
 import type { RigMappingReport } from '../rig/mapping';
@@ -97,6 +98,41 @@ export const handlers: Handlers = {
     setShotCrop(s.db, args.shotId, args.crop && shot.width && shot.height ? clampCrop(args.crop, shot.width, shot.height) : null);
     ctx.emit('shots.changed', { shotId: args.shotId });
     return getShot(s.db, args.shotId)!;
+  },
+
+  'shot.setSlate': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    const slate: Partial<Slate> = {};
+    for (const f of SLATE_FIELDS) {
+      const v = args.slate[f];
+      if (v === undefined) continue;
+      const r = normaliseSlateValue(f, v);
+      if ('problem' in r) throw new AppError('badInput', r.problem);
+      slate[f] = r.value;
+    }
+    setShotSlate(s.db, args.shotId, slate);
+    ctx.emit('shots.changed', { shotId: args.shotId });
+    return getShot(s.db, args.shotId)!;
+  },
+
+  'shots.applyNamePattern': async (args, ctx) => {
+    const s = requireSession(ctx);
+    const pattern = compileNamePattern(args.pattern);
+    if ('problem' in pattern) throw new AppError('badInput', `name pattern: ${pattern.problem}`);
+    const shots = args.shotIds.map((id) => getShot(s.db, id) ?? notFoundShot(id));
+    const updated: number[] = [];
+    const unmatched: string[] = [];
+    s.db.transaction(() => {
+      for (const shot of shots) {
+        const slate = slateFromNames(pattern, [shot.name, basename(shot.rgbSource)]);
+        if (slate) {
+          setShotSlate(s.db, shot.id, slate);
+          updated.push(shot.id);
+        } else unmatched.push(shot.name);
+      }
+    })();
+    if (updated.length > 0) ctx.emit('shots.changed', { shotId: null });
+    return { updated, unmatched };
   },
 
   'models.list': async (args, ctx) => {
@@ -270,6 +306,10 @@ function inspectReport(path: string, controls: readonly string[], report: RigMap
     missingControls: [...report.missingControls],
     controls: [...controls],
   };
+}
+
+function notFoundShot(id: number): never {
+  throw notFound(`no shot with id ${id}`);
 }
 
 function requireShot(ctx: AppContext, shotId: number): ProjectSession {

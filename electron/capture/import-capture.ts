@@ -9,7 +9,8 @@ import { badInput, conflict } from '../common/api/errors';
 import type { ImportReport, ImportRequest, ImportWarning, NormalConvention } from '../common/api/schemas';
 import { deleteFramesNotIn, listFrameRecords, upsertFrames, type FrameRecord } from '../db/frames';
 import type { ProjectDb } from '../db/open';
-import { createShot, findShotByName, getShot, setShotFps, updateShotAfterImport } from '../db/shots';
+import { compileNamePattern, slateFromNames, type NamePattern } from '../common/slate/slate';
+import { createShot, findShotByName, getShot, setShotFps, setShotSlate, updateShotAfterImport } from '../db/shots';
 import { activeTakeId } from '../db/takes';
 import { mapLimit } from '../util/map-limit';
 import { dominantSize, frameIssues, frameStatus, withSizeCheck, type Probe } from './classify';
@@ -43,6 +44,8 @@ export interface ImportInput {
   curvesPath?: string | null;
   /** Import the truth.csv beside the capture as a take named "ground truth (truth.csv)"; never done unasked. */
   truthTake?: boolean;
+  /** Fills the slate (scene, take, actor, timecode) from the shot name or the capture's names: "sc{scene}_tk{take}_{actor}". */
+  namePattern?: string | null;
 }
 
 const DEFAULT_FPS = 24;
@@ -56,8 +59,10 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
     normalConvention: input.normalConvention ?? 'opengl',
     curvesPath: input.curvesPath ? resolve(input.curvesPath) : null,
     truthTake: input.truthTake ?? false,
+    namePattern: input.namePattern ?? null,
   };
   const notes: string[] = [];
+  const pattern = namePatternOf(req.namePattern ?? null);
   // Checked before any work: a take asked for and not there is the user's mistake, said at once.
   const curves = await curvesToImport(req);
 
@@ -95,6 +100,13 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
       normalSource: req.normalSource,
       normalConvention: req.normalConvention,
     });
+  }
+
+  if (pattern) {
+    // The shot name first, then the capture's file or folder, then the frames' common prefix ("sc01_tk3_anna.").
+    const slate = slateFromNames(pattern, [req.shotName, basename(req.rgbSource), rgbSeq.prefix.replace(/[._\-\s]+$/, '')]);
+    if (slate) setShotSlate(db, shotId, slate);
+    else notes.push(`the name pattern ${pattern.source} matches neither the shot name nor the capture's names: the slate is left as it was`);
   }
 
   const known = new Map(listFrameRecords(db, shotId).map((r) => [r.frame, r]));
@@ -187,6 +199,13 @@ async function curvesToImport(req: ImportInput): Promise<{ path: string; role: C
   if (!(await isFile(path))) throw badInput(`no truth.csv beside the capture to import as the ground-truth take (looked for ${path})`);
   await checkCurvesFile(path);
   return { path, role: 'truth' };
+}
+
+function namePatternOf(text: string | null): NamePattern | null {
+  if (text === null) return null;
+  const p = compileNamePattern(text);
+  if ('problem' in p) throw badInput(`name pattern: ${p.problem}`);
+  return p;
 }
 
 async function findSequence(dir: string, what: string, notes: string[]): Promise<Sequence> {

@@ -145,4 +145,14 @@ export const MIGRATIONS: readonly string[] = [
     heartbeat INTEGER NOT NULL     -- ms since 1970
   );
   `,
+  /* 6: slates and drawn notes */ `
+  -- What the stage's slate says (common/slate): shown, searched and sorted in the shot browser.
+  ALTER TABLE shots ADD COLUMN scene TEXT;
+  ALTER TABLE shots ADD COLUMN capture_take TEXT;   -- the capture's take ("3"), not a solve's take
+  ALTER TABLE shots ADD COLUMN actor TEXT;
+  ALTER TABLE shots ADD COLUMN start_timecode TEXT; -- HH:MM:SS:FF of first_frame
+  -- A supervisor's strokes and arrows on the plate or the head, drawn with a note (common/review/drawing.ts):
+  -- JSON, shown on the note's frames and resolved with it.
+  ALTER TABLE notes ADD COLUMN drawing TEXT;
+  `,
 ];

@@ -1,5 +1,6 @@
 // Shot rows: the unit animators and supervisors work in.
 import type { CropRect, NormalConvention, ShotDetail, ShotStatus, ShotSummary } from '../common/api/schemas';
+import type { Slate } from '../common/slate/slate';
 import type { ProjectDb } from './open';
 
 interface ShotRow {
@@ -27,13 +28,21 @@ interface ShotRow {
   normal_count: number;
   rig_path: string | null;
   rig_mapping: string | null;
+  scene: string | null;
+  capture_take: string | null;
+  actor: string | null;
+  start_timecode: string | null;
+  thumbnail_frame: number | null;
 }
 
 const SELECT_SHOT = `
   SELECT s.*,
     (SELECT count(*) FROM frames f WHERE f.shot_id = s.id) AS frame_count,
     (SELECT count(*) FROM frames f WHERE f.shot_id = s.id AND f.status != 'ok') AS warning_count,
-    (SELECT count(*) FROM frames f WHERE f.shot_id = s.id AND f.normal_path IS NOT NULL) AS normal_count
+    (SELECT count(*) FROM frames f WHERE f.shot_id = s.id AND f.normal_path IS NOT NULL) AS normal_count,
+    -- the thumbnail: the readable plate nearest the middle of the shot
+    (SELECT f.frame FROM frames f WHERE f.shot_id = s.id AND f.rgb_path IS NOT NULL AND f.status != 'missing'
+       ORDER BY abs(2 * f.frame - s.first_frame - s.last_frame), f.frame LIMIT 1) AS thumbnail_frame
   FROM shots s`;
 
 function toSummary(r: ShotRow): ShotSummary {
@@ -54,6 +63,11 @@ function toSummary(r: ShotRow): ShotSummary {
     warningCount: r.warning_count,
     activeTakeId: r.active_take_id,
     createdAt: r.created_at,
+    scene: r.scene,
+    captureTake: r.capture_take,
+    actor: r.actor,
+    startTimecode: r.start_timecode,
+    thumbnailFrame: r.thumbnail_frame,
   };
 }
 
@@ -140,4 +154,19 @@ export function setShotRig(db: ProjectDb, id: number, rigPath: string | null, ma
     rigPath !== null && mapping && Object.keys(mapping).length > 0 ? JSON.stringify(mapping) : null,
     id,
   );
+}
+
+/** Sets the slate fields given (values already normalised by common/slate); the others keep theirs. */
+export function setShotSlate(db: ProjectDb, id: number, slate: Partial<Slate>): void {
+  const columns: Record<keyof Slate, string> = { scene: 'scene', captureTake: 'capture_take', actor: 'actor', startTimecode: 'start_timecode' };
+  const given = (Object.keys(columns) as (keyof Slate)[]).filter((f) => slate[f] !== undefined);
+  if (given.length === 0) return;
+  db.prepare(`UPDATE shots SET ${given.map((f) => `${columns[f]} = ?`).join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
+    ...given.map((f) => slate[f] ?? null),
+    id,
+  );
+}
+
+export function shotSlate(shot: Pick<ShotSummary, keyof Slate>): Slate {
+  return { scene: shot.scene, captureTake: shot.captureTake, actor: shot.actor, startTimecode: shot.startTimecode };
 }

@@ -156,6 +156,10 @@ export async function fuzzHost(host: BrowserHost, opts: FuzzOptions): Promise<Fu
         return { path: pick([dir, null]) };
       case 'shot.setCrop':
         return { shotId: S, crop: pick([null, { x: 0, y: 0, size: 16 }]) };
+      case 'shot.setSlate':
+        return { shotId: S, slate: pick<Json>([{ scene: 'sc01' }, { startTimecode: '01:00:00:00', actor: null }]) };
+      case 'shots.applyNamePattern':
+        return { shotIds: [S], pattern: pick(['{scene}_{take}', 'sc{scene}']) };
       case 'models.list':
         return { shotId: S };
       case 'solve.start':

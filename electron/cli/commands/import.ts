@@ -9,7 +9,7 @@ const spec = {
   summary: 'import a capture (image sequences or a video) as a shot',
   usage:
     'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx]' +
-    ' [--truth-take | --curves FILE.csv] [--json]',
+    ' [--truth-take | --curves FILE.csv] [--name-pattern PATTERN] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -19,6 +19,7 @@ const spec = {
     'normal-convention': { type: 'string' },
     curves: { type: 'string' },
     'truth-take': { type: 'boolean' },
+    'name-pattern': { type: 'string' },
     json: { type: 'boolean' },
   },
   help: {
@@ -32,6 +33,8 @@ const spec = {
       'import the truth.csv beside the capture (synth-shot writes one) as a take named "ground truth (truth.csv)", ' +
       'active only on a shot with no take yet; never done without this flag',
     '--curves FILE.csv': 'curves recorded with the capture (control or ARKit names), imported as a take, active only on a shot with no take yet',
+    '--name-pattern PATTERN':
+      'fill the slate from the shot name or the capture\'s names, e.g. "sc{scene}_tk{take}_{actor}"; fields {scene} {take} {actor} {timecode}, {*} skips',
     '--json': 'print the import report as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -60,6 +63,7 @@ export async function runImport(argv: string[]): Promise<number> {
         normalConvention: convention,
         curvesPath: (values.curves as string | undefined) ?? null,
         truthTake: values['truth-take'] === true,
+        namePattern: (values['name-pattern'] as string | undefined) ?? null,
       },
       { cacheDir: project.cacheDir, ...(progress ? { onProgress: (p) => progress(p.done, p.total) } : {}) },
     );

@@ -15,6 +15,7 @@ import {
   ShotDetail,
   ShotId,
   ShotSummary,
+  SlateEdit,
   ExportFormat,
   ExportResult,
   ModelSummary,
@@ -51,6 +52,12 @@ export const CHANNELS = {
   'capture.import': channel(ImportRequest.strict(), ImportReport, 'host'),
   'fs.listDir': channel(z.object({ path: z.string().nullable().default(null) }).strict(), DirListing, 'host'),
   'shot.setCrop': channel(z.object({ shotId: ShotId, crop: CropRect.nullable() }).strict(), ShotDetail, 'write'),
+  'shot.setSlate': channel(z.object({ shotId: ShotId, slate: SlateEdit }).strict(), ShotDetail, 'write'),
+  'shots.applyNamePattern': channel(
+    z.object({ shotIds: z.array(ShotId).min(1).max(10_000), pattern: z.string().trim().min(1).max(500) }).strict(),
+    z.object({ updated: z.array(ShotId), unmatched: z.array(z.string()) }),
+    'write',
+  ),
   'models.list': channel(z.object({ shotId: ShotId.nullable().default(null) }).strict(), z.array(ModelSummary), 'read'),
   'solve.start': channel(
     z.object({ shotIds: z.array(ShotId).min(1).max(10_000), modelPath: z.string().nullable().default(null), device: DeviceChoice.default('auto') }).strict(),

@@ -10,6 +10,8 @@ export const CHANNEL_NAME_LIST = [
   'capture.import',
   'fs.listDir',
   'shot.setCrop',
+  'shot.setSlate',
+  'shots.applyNamePattern',
   'models.list',
   'solve.start',
   'solve.cancel',

@@ -64,6 +64,13 @@ export const ShotSummary = z.object({
   /** The take the curve editor and exports use; null until the shot is solved. */
   activeTakeId: z.number().int().nullable(),
   createdAt: z.string(),
+  /** The slate (common/slate): scene, the capture's take, actor, start timecode (HH:MM:SS:FF of the first frame). */
+  scene: z.string().nullable(),
+  captureTake: z.string().nullable(),
+  actor: z.string().nullable(),
+  startTimecode: z.string().nullable(),
+  /** The frame the shot's thumbnail shows (a readable plate near the middle), or null when none. */
+  thumbnailFrame: z.number().int().nullable(),
 });
 export type ShotSummary = z.infer<typeof ShotSummary>;
 
@@ -117,6 +124,8 @@ export const ImportRequest = z.object({
   normalConvention: NormalConvention.default('opengl'),
   /** Curves that come with the capture (CSV: frame + one column per control or ARKit name), imported as a take. */
   curvesPath: z.string().min(1).nullable().default(null),
+  /** Fills the shot's slate from its name or the capture's file names: "sc{scene}_tk{take}_{actor}" (common/slate). */
+  namePattern: z.string().trim().min(1).max(500).nullable().default(null),
   /** Import the truth.csv beside the capture as a take named "ground truth (truth.csv)"; never done unasked. */
   truthTake: z.boolean().default(false),
 });
@@ -221,6 +230,18 @@ export const SolveStatus = z.object({
   notice: z.string().nullable(),
 });
 export type SolveStatus = z.infer<typeof SolveStatus>;
+
+/** Slate fields to set: a string sets, null clears, absent keeps. */
+export const SlateEdit = z
+  .object({
+    scene: z.string().max(500).nullable(),
+    captureTake: z.string().max(500).nullable(),
+    actor: z.string().max(500).nullable(),
+    startTimecode: z.string().max(500).nullable(),
+  })
+  .partial()
+  .strict();
+export type SlateEdit = z.infer<typeof SlateEdit>;
 
 export const Note = z.object({
   id: z.number().int(),

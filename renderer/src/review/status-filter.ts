@@ -2,6 +2,7 @@
 // waiting for me" view). Pure; the browser keeps the chosen filter and sort in its state.
 import type { ShotStatus, ShotSummary } from '../../../electron/common/api/schemas';
 import type { SortKey, SortSpec } from '../state/browser-view-store';
+import { slateMatches } from '../../../electron/common/slate/slate';
 import { STATUS_ORDER } from './status-workflow';
 
 export type StatusCounts = Record<ShotStatus, number>;
@@ -27,7 +28,18 @@ function compare(a: ShotSummary, b: ShotSummary, key: SortKey): number {
       return a.createdAt.localeCompare(b.createdAt);
     case 'statusAt':
       return (a.statusAt ?? '').localeCompare(b.statusAt ?? '');
+    case 'scene':
+    case 'captureTake':
+    case 'actor':
+    case 'startTimecode':
+      return bySlate(a[key], b[key]);
   }
+}
+
+/** Slate fields sort naturally (sc2 before sc10); a shot without the field comes after those with one (before them, reversed). */
+function bySlate(a: string | null, b: string | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
 }
 
 /** Stable sort; ties fall back to the name, so equal statuses list alphabetically. */
@@ -41,11 +53,13 @@ export function toggleSort(current: SortSpec, key: SortKey): SortSpec {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
 
-/** Text matches the name or the status label; an empty status set means every status. */
+/** Text matches the name, the status label or a slate field (scene, take, actor, timecode); an empty status set means every status. */
 export function filterShots(shots: readonly ShotSummary[], text: string, statuses: ReadonlySet<ShotStatus>, label: (s: ShotStatus) => string): ShotSummary[] {
   const t = text.trim().toLowerCase();
   return shots.filter(
-    (s) => (statuses.size === 0 || statuses.has(s.status)) && (!t || s.name.toLowerCase().includes(t) || label(s.status).toLowerCase().includes(t)),
+    (s) =>
+      (statuses.size === 0 || statuses.has(s.status)) &&
+      (!t || s.name.toLowerCase().includes(t) || label(s.status).toLowerCase().includes(t) || slateMatches(s, t)),
   );
 }
 

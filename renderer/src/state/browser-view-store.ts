@@ -5,7 +5,7 @@ import type { ShotStatus } from '../../../electron/common/api/schemas';
 import { EMPTY_SELECTION, type Selection } from './shot-selection';
 
 /** The shot list's sort columns (review/status-filter.ts sorts by them). */
-export type SortKey = 'name' | 'status' | 'frames' | 'imported' | 'statusAt';
+export type SortKey = 'name' | 'status' | 'frames' | 'imported' | 'statusAt' | 'scene' | 'captureTake' | 'actor' | 'startTimecode';
 export type SortDir = 'asc' | 'desc';
 export interface SortSpec {
   key: SortKey;

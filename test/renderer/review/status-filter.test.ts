@@ -21,6 +21,11 @@ const shot = (name: string, status: ShotStatus, frameCount = 10, createdAt = '20
   warningCount: 0,
   activeTakeId: null,
   createdAt,
+  scene: null,
+  captureTake: null,
+  actor: null,
+  startTimecode: null,
+  thumbnailFrame: null,
 });
 
 const shots = [
@@ -74,5 +79,24 @@ describe('status filter and sort', () => {
     expect(formatAge('2025-03-10T07:00:00Z', now)).toBe('5 h ago');
     expect(formatAge('2025-03-07T12:00:00Z', now)).toBe('3 d ago');
     expect(formatAge('2024-01-07T12:00:00Z', now)).toBe('2024-01-07');
+  });
+});
+
+describe('slate fields in the shot list', () => {
+  const a = { ...shot('a', 'todo'), scene: 'sc10', actor: 'Anna', startTimecode: '01:00:00:00' };
+  const b = { ...shot('b', 'todo'), scene: 'sc2', actor: 'Ben', startTimecode: '00:59:00:00' };
+  const c = shot('c', 'todo');
+
+  it('sorts by scene naturally, shots without one after the others (before them, reversed)', () => {
+    expect(sortShots([a, b, c], { key: 'scene', dir: 'asc' }).map((s) => s.name)).toEqual(['b', 'a', 'c']);
+    expect(sortShots([a, b, c], { key: 'scene', dir: 'desc' }).map((s) => s.name)).toEqual(['c', 'a', 'b']);
+    expect(sortShots([a, b, c], { key: 'startTimecode', dir: 'asc' }).map((s) => s.name)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('finds a shot by its actor, scene or timecode', () => {
+    const none = new Set<ShotStatus>();
+    expect(filterShots([a, b, c], 'anna', none, (s) => STATUS_LABELS[s]).map((s) => s.name)).toEqual(['a']);
+    expect(filterShots([a, b, c], 'SC2', none, (s) => STATUS_LABELS[s]).map((s) => s.name)).toEqual(['b']);
+    expect(filterShots([a, b, c], '00:59', none, (s) => STATUS_LABELS[s]).map((s) => s.name)).toEqual(['b']);
   });
 });

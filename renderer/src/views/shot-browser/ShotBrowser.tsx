@@ -1,5 +1,5 @@
 // Shot browser: the project's shots, import and project actions, and a warnings drawer.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { refreshShots } from '../../state/actions';
 import { useApp } from '../../state/app-store';
 import { navigate } from '../../state/route';
@@ -16,8 +16,10 @@ import { useBrowserView } from '../../state/browser-view-store';
 import { countByStatus, filterShots, sortShots, STATUS_LABELS, StatusFilterBar, toggleSort } from '../../review';
 import { clickSelect, selectedInOrder, type ClickMods } from '../../state/shot-selection';
 import { SolveStatusLine } from '../../solve';
+import { SlatePatternDialog } from './SlatePatternDialog';
+import { redoSlate, undoSlate } from './slate-edits';
 
-type DialogName = 'import' | 'open' | null;
+type DialogName = 'import' | 'open' | 'slate' | null;
 
 export function ShotBrowser() {
   const shots = useApp((s) => s.shots);
@@ -48,6 +50,8 @@ export function ShotBrowser() {
     useBrowserView.setState((v) => ({ selection: clickSelect(v.selection, order, id, mods) }));
   const warningsShot = shots.find((s) => s.id === warningsFor) ?? null;
   const open = (id: number) => navigate({ name: 'shot', shotId: id, frame: null });
+  const readOnly = project?.readOnly ?? true;
+  useSlateUndoKeys(!readOnly && dialog === null);
 
   return (
     <div className="shot-browser">
@@ -59,6 +63,15 @@ export function ShotBrowser() {
           <input className="input" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter shots" />
         </div>
         <span className="toolbar-spacer" />
+        <button
+          className="btn"
+          data-testid="slate-pattern-button"
+          disabled={readOnly || visible.length === 0}
+          title="Fill scene, take, actor and timecode from the shot or capture names"
+          onClick={() => setDialog('slate')}
+        >
+          Slate from names…
+        </button>
         <BrowserActions selected={[...selectedIds]} />
         <span className="toolbar-sep" />
         <button className="btn ghost icon" title="Refresh" aria-label="Refresh" onClick={() => void refreshShots()}>
@@ -114,6 +127,7 @@ export function ShotBrowser() {
               selectedIds={selectedIds}
               sort={sort}
               onSort={(k) => useBrowserView.setState((v) => ({ sort: toggleSort(v.sort, k) }))}
+              readOnly={readOnly}
             />
           )}
         </div>
@@ -138,6 +152,27 @@ export function ShotBrowser() {
         />
       ) : null}
       {dialog === 'open' ? <OpenProjectDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'slate' ? (
+        <SlatePatternDialog shots={selectedIds.size > 0 ? visible.filter((s) => selectedIds.has(s.id)) : visible} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
+}
+
+/** Ctrl/Cmd+Z undoes the last slate edit, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes it, unless a text box has the keys. */
+function useSlateUndoKeys(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (!(e.ctrlKey || e.metaKey) || t?.closest('input, textarea, [contenteditable="true"]')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) void undoSlate();
+      else if ((k === 'z' && e.shiftKey) || k === 'y') void redoSlate();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
 }

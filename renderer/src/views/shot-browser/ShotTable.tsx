@@ -7,6 +7,9 @@ import type { SortKey, SortSpec } from '../../state/browser-view-store';
 import { StatusMenu } from '../../review';
 import type { ClickMods } from '../../state/shot-selection';
 import { RowSolveProgress } from '../../solve';
+import { api } from '../../api/current';
+import { SLATE_FIELDS, SLATE_LABELS } from '../../../../electron/common/slate/slate';
+import { SlateCell } from './SlateCell';
 
 interface Props {
   shots: ShotSummary[];
@@ -19,9 +22,14 @@ interface Props {
   selectedIds?: ReadonlySet<number>;
   sort?: SortSpec;
   onSort?: (key: SortKey) => void;
+  /** A read-only review host: slate fields are shown, not edited. */
+  readOnly?: boolean;
 }
 
-export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings, selectedIds, sort, onSort }: Props) {
+/** Thumbnail width in CSS pixels; the host caches the proxy in the project's cache folder. */
+const THUMB_WIDTH = 72;
+
+export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings, selectedIds, sort, onSort, readOnly = false }: Props) {
   const move = (delta: number) => {
     if (shots.length === 0) return;
     const i = shots.findIndex((s) => s.id === selectedId);
@@ -45,15 +53,20 @@ export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings,
       <table className="shot-table">
         <thead>
           <tr>
+            <th className="c-thumb" aria-label="Thumbnail" />
             <th className="c-name">
               <SortHeader label="Shot" sortKey="name" sort={sort} onSort={onSort} />
             </th>
+            {SLATE_FIELDS.map((f) => (
+              <th key={f} className={`c-slate c-${f}`}>
+                <SortHeader label={SLATE_LABELS[f]} sortKey={f} sort={sort} onSort={onSort} />
+              </th>
+            ))}
             <th className="c-num c-frames">
               <SortHeader label="Frames" sortKey="frames" sort={sort} onSort={onSort} />
             </th>
             <th className="c-range">Range</th>
             <th className="c-num c-fps">FPS</th>
-            <th className="c-size">Size</th>
             <th className="c-plates">Plates</th>
             <th className="c-status">
               <SortHeader label="Status" sortKey="status" sort={sort} onSort={onSort} />
@@ -77,17 +90,35 @@ export function ShotTable({ shots, selectedId, onSelect, onOpen, onShowWarnings,
               onMouseDown={(e) => onSelect(s.id, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
               onDoubleClick={() => onOpen(s.id)}
             >
+              <td className="c-thumb">
+                {s.thumbnailFrame !== null ? (
+                  <img
+                    className="shot-thumb"
+                    data-testid="shot-thumb"
+                    alt=""
+                    loading="lazy"
+                    draggable={false}
+                    src={api().frameUrl(s.id, 'rgb', s.thumbnailFrame, THUMB_WIDTH * 2)}
+                  />
+                ) : (
+                  <span className="shot-thumb empty" />
+                )}
+              </td>
               <td className="c-name">
                 <span className="shot-name">{s.name}</span>
               </td>
+              {SLATE_FIELDS.map((f) => (
+                <td key={f} className={`c-slate c-${f}`}>
+                  <SlateCell shot={s} field={f} readOnly={readOnly} />
+                </td>
+              ))}
               <td className="c-num c-frames num">
                 {s.frameCount}
                 <span className="faint"> · {formatDuration(s.frameCount, s.fps)}</span>
               </td>
               <td className="c-range num dim">{formatRange(s.firstFrame, s.lastFrame)}</td>
               <td className="c-num c-fps num">{formatFps(s.fps)}</td>
-              <td className="c-size num dim">{formatSize(s.width, s.height)}</td>
-              <td className="c-plates">
+              <td className="c-plates" title={formatSize(s.width, s.height)}>
                 <span className="plate-tag">RGB</span>
                 {s.hasNormal ? <span className="plate-tag normal">NRM</span> : null}
               </td>
