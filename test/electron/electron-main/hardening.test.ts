@@ -169,7 +169,7 @@ class FakeContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.openHandler = handler;
   }
-  /** Fires a navigation-style event as Electron 45 does (details object first, url on it) and says whether it was stopped. */
+  /** Fires a navigation-style event as Electron does (details object first, url on it) and says whether it was stopped. */
   fire(name: string, url: string): boolean {
     let prevented = false;
     this.emit(name, { url, preventDefault: () => (prevented = true) }, url);
