@@ -4,13 +4,21 @@
 // the renderer rebuilds a temporary state from the drag's start on each move and commits once.
 import { z } from 'zod';
 import type { FilterSpec } from './curves/filters';
-import type { Key } from './curves/keys';
+import { KEY_MODES, TANGENT_TYPES, type Key } from './curves/keys';
+
+const Slope = z.number().min(-1000).max(1000);
 
 export const KeySchema = z.object({
   frame: z.number().int(),
   value: z.number().min(-10).max(10),
   interp: z.enum(['smooth', 'linear', 'step']),
-});
+  mode: z.enum(KEY_MODES).optional(),
+  inTangent: z.enum(TANGENT_TYPES).optional(),
+  outTangent: z.enum(TANGENT_TYPES).optional(),
+  inSlope: Slope.optional(),
+  outSlope: Slope.optional(),
+  broken: z.boolean().optional(),
+}) satisfies z.ZodType<Key>;
 
 export const FilterSpecSchema = z.object({
   kind: z.enum(['none', 'oneEuro', 'gaussian', 'savitzkyGolay']),

@@ -2,21 +2,45 @@
 // Every committed edit is written at once with its inverse: autosave and undo in one place.
 import { applyOps, invertOps, type EditOp, type EditTransaction, type LayerState } from '../common/edits';
 import type { FilterSpec } from '../common/curves/filters';
-import type { Interp, Key } from '../common/curves/keys';
+import type { Interp, Key, KeyMode, TangentType } from '../common/curves/keys';
 import type { ProjectDb } from './open';
 
 /** Undo steps kept per shot (the oldest are dropped past this). */
 export const HISTORY_LIMIT = 5000;
 
+interface KeyRow {
+  control: string;
+  frame: number;
+  value: number;
+  interp: Interp;
+  mode: KeyMode | null;
+  in_tangent: TangentType | null;
+  out_tangent: TangentType | null;
+  in_slope: number | null;
+  out_slope: number | null;
+  broken: number | null;
+}
+
+/** A stored key; the columns a key was stored without (NULL) stay absent, so it reads back as written. */
+function keyOfRow(r: KeyRow): Key {
+  const k: Key = { frame: r.frame, value: r.value, interp: r.interp };
+  if (r.mode !== null) k.mode = r.mode;
+  if (r.in_tangent !== null) k.inTangent = r.in_tangent;
+  if (r.out_tangent !== null) k.outTangent = r.out_tangent;
+  if (r.in_slope !== null) k.inSlope = r.in_slope;
+  if (r.out_slope !== null) k.outSlope = r.out_slope;
+  if (r.broken !== null) k.broken = r.broken !== 0;
+  return k;
+}
+
 export function readLayer(db: ProjectDb, shotId: number): LayerState {
   const keys: Record<string, Key[]> = {};
-  for (const r of db.prepare('SELECT control, frame, value, interp FROM keys WHERE shot_id = ? ORDER BY control, frame').all(shotId) as {
-    control: string;
-    frame: number;
-    value: number;
-    interp: Interp;
-  }[]) {
-    (keys[r.control] ??= []).push({ frame: r.frame, value: r.value, interp: r.interp });
+  for (const r of db
+    .prepare(
+      'SELECT control, frame, value, interp, mode, in_tangent, out_tangent, in_slope, out_slope, broken FROM keys WHERE shot_id = ? ORDER BY control, frame',
+    )
+    .all(shotId) as KeyRow[]) {
+    (keys[r.control] ??= []).push(keyOfRow(r));
   }
   const filters: Record<string, FilterSpec> = {};
   for (const r of db.prepare('SELECT scope, kind, strength FROM filters WHERE shot_id = ?').all(shotId) as {
@@ -32,14 +56,32 @@ export function readLayer(db: ProjectDb, shotId: number): LayerState {
 
 function writeOps(db: ProjectDb, shotId: number, ops: readonly EditOp[]): void {
   const delKeys = db.prepare('DELETE FROM keys WHERE shot_id = ? AND control = ?');
-  const insKey = db.prepare('INSERT INTO keys (shot_id, control, frame, value, interp) VALUES (?, ?, ?, ?, ?)');
+  const insKey = db.prepare(
+    'INSERT INTO keys (shot_id, control, frame, value, interp, mode, in_tangent, out_tangent, in_slope, out_slope, broken) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const delFilter = db.prepare('DELETE FROM filters WHERE shot_id = ? AND scope = ?');
   const insFilter = db.prepare('INSERT INTO filters (shot_id, scope, kind, strength) VALUES (?, ?, ?, ?)');
   for (const op of ops) {
     if (op.op === 'setKeys') {
       delKeys.run(shotId, op.control);
       const byFrame = new Map(op.keys.map((k) => [k.frame, k]));
-      for (const k of byFrame.values()) insKey.run(shotId, op.control, k.frame, k.value, k.interp);
+      for (const k of byFrame.values()) {
+        const broken = k.broken === undefined ? null : k.broken ? 1 : 0;
+        insKey.run(
+          shotId,
+          op.control,
+          k.frame,
+          k.value,
+          k.interp,
+          k.mode ?? null,
+          k.inTangent ?? null,
+          k.outTangent ?? null,
+          k.inSlope ?? null,
+          k.outSlope ?? null,
+          broken,
+        );
+      }
     } else if (op.op === 'setFilter') {
       delFilter.run(shotId, op.scope);
       if (op.filter) insFilter.run(shotId, op.scope, op.filter.kind, op.filter.strength);

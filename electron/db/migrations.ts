@@ -155,4 +155,13 @@ export const MIGRATIONS: readonly string[] = [
   -- JSON, shown on the note's frames and resolved with it.
   ALTER TABLE notes ADD COLUMN drawing TEXT;
   `,
+  /* 7: key modes and tangents */ `
+  -- NULL in each: what keys made before these columns mean (an offset key, tangents from interp).
+  ALTER TABLE keys ADD COLUMN mode TEXT CHECK (mode IN ('offset','pose'));
+  ALTER TABLE keys ADD COLUMN in_tangent TEXT CHECK (in_tangent IN ('auto','spline','clamped','linear','flat','step','plateau','fixed'));
+  ALTER TABLE keys ADD COLUMN out_tangent TEXT CHECK (out_tangent IN ('auto','spline','clamped','linear','flat','step','plateau','fixed'));
+  ALTER TABLE keys ADD COLUMN in_slope REAL;
+  ALTER TABLE keys ADD COLUMN out_slope REAL;
+  ALTER TABLE keys ADD COLUMN broken INTEGER;
+  `,
 ];

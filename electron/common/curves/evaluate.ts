@@ -1,5 +1,7 @@
 // The one evaluation of a control's final curve, used by the renderer (display, preview) and the
-// main process (export) alike:  final = clamp(filter(raw) + correction).
+// main process (export) alike:  final = clamp(filter(raw) + correction). The correction passes
+// through every key's offset (keys.ts), so an offset key adds its value to the filtered solve at
+// its frame and a pose key's frame evaluates to the pose key's value, whatever the filter.
 import { applyFilter, type FilterSpec } from './filters';
 import { sampleCorrection, type Key } from './keys';
 
@@ -38,7 +40,7 @@ export function finalFromFiltered(
 ): Float32Array {
   const length = range.to - range.from + 1;
   const result = out ?? new Float32Array(length);
-  sampleCorrection(layer.keys, layer.falloff, range.from, result);
+  sampleCorrection(layer.keys, layer.falloff, range.from, result, { filtered, shotFirst: range.shotFirst });
   const lo = layer.min ?? 0;
   const hi = layer.max ?? 1;
   const offset = range.from - range.shotFirst;

@@ -1,18 +1,90 @@
-// The correction layer: keys are offsets added on top of the filtered solve, so the solve shows
-// through between and beyond them. Beyond the first and last keys a correction eases back to zero
-// over a falloff (frames). Pure functions over plain arrays.
+// The correction layer: keys shape a correction added on top of the filtered solve, so the solve
+// shows through between and beyond them. Beyond the first and last keys a correction eases back
+// to zero over a falloff (frames). Pure functions over plain arrays.
+//
+// The rule a key keeps (README, "Keys"): the correction passes through every key's offset at its
+// frame, whatever the tangents, the falloff or the other keys, so
+//   - an offset key (the default of keys made before key modes) adds its value to the solve there:
+//     final = filter(raw) + value, as in an additive layer;
+//   - a pose key is the value: its offset is measured from the curve under it when the layer is
+//     evaluated (value − filter(raw) at its frame), so final = value whatever filter is applied
+//     later.
+// Between keys the correction follows the keys' tangents (Maya's vocabulary, per side).
 
 export type Interp = 'smooth' | 'linear' | 'step';
+
+/** Maya's tangent types. 'fixed' is a tangent shaped by hand (its slope is the key's). */
+export const TANGENT_TYPES = ['auto', 'spline', 'clamped', 'linear', 'flat', 'step', 'plateau', 'fixed'] as const;
+export type TangentType = (typeof TANGENT_TYPES)[number];
+
+export const KEY_MODES = ['offset', 'pose'] as const;
+/** offset: the key adds its value to the solve; pose: the key is the final value. */
+export type KeyMode = (typeof KEY_MODES)[number];
 
 export interface Key {
   frame: number;
   value: number;
-  /** How the curve leaves this key towards the next one. */
+  /** How the curve leaves this key, in the three-way shorthand (kept in step with outTangent). */
   interp: Interp;
+  /** Absent: 'offset' (keys made before key modes). */
+  mode?: KeyMode;
+  /** Absent: from interp and the previous key's (see keyTangentTypes). */
+  inTangent?: TangentType;
+  outTangent?: TangentType;
+  /** Slopes of 'fixed' tangents, in correction units per frame. */
+  inSlope?: number;
+  outSlope?: number;
+  /** Broken: in and out tangents are shaped apart; unified (absent/false): dragging one turns both. */
+  broken?: boolean;
 }
 
 export function sortKeys(keys: readonly Key[]): Key[] {
   return [...keys].sort((a, b) => a.frame - b.frame);
+}
+
+export const keyMode = (k: Key): KeyMode => k.mode ?? 'offset';
+
+/** The three-way shorthand for an out tangent (what the toolbar and Alt+1/2/3 show and set). */
+export function interpOf(out: TangentType): Interp {
+  return out === 'step' ? 'step' : out === 'linear' ? 'linear' : 'smooth';
+}
+
+/** The out tangent the three-way shorthand stands for. */
+export const TANGENT_OF_INTERP: Readonly<Record<Interp, TangentType>> = { smooth: 'auto', linear: 'linear', step: 'step' };
+
+/**
+ * A key's in and out tangent types. A key without them (made before tangents) reads its interp as
+ * the out tangent (smooth = auto) and takes its in tangent from the key before, so a linear
+ * segment stays a straight line and every curve made before tangents is drawn as it was.
+ */
+export function keyTangentTypes(key: Key, prev: Key | undefined): { in: TangentType; out: TangentType } {
+  const out = key.outTangent ?? TANGENT_OF_INTERP[key.interp];
+  const inType = key.inTangent ?? (prev && prev.outTangent === undefined && prev.interp === 'linear' ? 'linear' : 'auto');
+  return { in: inType === 'step' ? 'flat' : inType, out };
+}
+
+/** The curve under the layer (the filtered solve), which a pose key's offset is measured from. */
+export interface LayerBase {
+  /** filtered[0] is the shot's first frame. */
+  filtered: ArrayLike<number>;
+  shotFirst: number;
+}
+
+/** The curve under the layer at a frame; 0 outside the shot (as finalFromFiltered adds there). */
+export function baseAt(base: LayerBase | null, frame: number): number {
+  if (!base) return 0;
+  const j = Math.round(frame) - base.shotFirst;
+  return j >= 0 && j < base.filtered.length ? base.filtered[j]! : 0;
+}
+
+/** Each key's offset: its value for an offset key, value − the curve under it for a pose key. */
+export function keyOffsets(keys: readonly Key[], base: LayerBase | null): Float64Array {
+  const o = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    o[i] = k.mode === 'pose' ? k.value - baseAt(base, k.frame) : k.value;
+  }
+  return o;
 }
 
 /** Smoothstep: eases in and out, so a falloff has no kink at either end. */
@@ -22,15 +94,15 @@ function ease(t: number): number {
 }
 
 /**
- * Tangents for 'smooth' keys: Fritsch–Carlson monotone cubic, like a DCC's auto tangents, so a
- * correction never overshoots past its keys (an animator's 0.3 stays ≤ 0.3 between keys).
+ * Auto tangents: Fritsch–Carlson monotone cubic, like a DCC's auto tangents, so a correction never
+ * overshoots past its keys (an animator's 0.3 stays ≤ 0.3 between keys). Flat at the ends.
  */
-export function smoothTangents(keys: readonly Key[]): Float64Array {
-  const n = keys.length;
+export function autoSlopes(frames: ArrayLike<number>, values: ArrayLike<number>): Float64Array {
+  const n = frames.length;
   const m = new Float64Array(n);
   if (n < 2) return m;
   const d = new Float64Array(n - 1);
-  for (let i = 0; i < n - 1; i++) d[i] = (keys[i + 1]!.value - keys[i]!.value) / (keys[i + 1]!.frame - keys[i]!.frame);
+  for (let i = 0; i < n - 1; i++) d[i] = (values[i + 1]! - values[i]!) / (frames[i + 1]! - frames[i]!);
   m[0] = d[0]!;
   m[n - 1] = d[n - 2]!;
   for (let i = 1; i < n - 1; i++) m[i] = d[i - 1]! * d[i]! <= 0 ? 0 : (d[i - 1]! + d[i]!) / 2;
@@ -55,41 +127,131 @@ export function smoothTangents(keys: readonly Key[]): Float64Array {
   return m;
 }
 
+/** Auto tangents of offset keys (their values as offsets). */
+export function smoothTangents(keys: readonly Key[]): Float64Array {
+  return autoSlopes(
+    keys.map((k) => k.frame),
+    keys.map((k) => k.value),
+  );
+}
+
+/** Slopes into and out of each key (correction units per frame), from its tangent types. */
+export interface KeySlopes {
+  in: Float64Array;
+  out: Float64Array;
+  /** Out tangent is 'step': the correction holds until the next key. */
+  step: Uint8Array;
+}
+
+const EQUAL = 1e-9;
+
 /**
- * The correction offset at each frame first..first+out.length-1. `keys` must be sorted by frame.
+ * Every key's in and out slope over the offsets `o`, in Maya's terms:
+ *   auto     monotone (no overshoot), flat at extremes and at the ends;
+ *   spline   the slope between the neighbouring keys (Catmull–Rom), the adjacent segment's at an end;
+ *   clamped  spline, but flat where a neighbouring key has the same value;
+ *   plateau  flat at extremes and ends, spline elsewhere, limited so a segment cannot overshoot;
+ *   linear   towards the neighbouring key on that side (two linear sides make a straight segment);
+ *   flat     0;  step (out only): holds;  fixed: the key's own slope, as shaped by hand.
+ */
+export function keySlopes(keys: readonly Key[], o: ArrayLike<number>): KeySlopes {
+  const n = keys.length;
+  const sin = new Float64Array(n);
+  const sout = new Float64Array(n);
+  const step = new Uint8Array(n);
+  if (n === 0) return { in: sin, out: sout, step };
+  const frames = keys.map((k) => k.frame);
+  const d = new Float64Array(Math.max(0, n - 1));
+  for (let i = 0; i < n - 1; i++) d[i] = (o[i + 1]! - o[i]!) / (frames[i + 1]! - frames[i]!);
+  let auto: Float64Array | null = null;
+  const spline = (i: number): number => {
+    if (n < 2) return 0;
+    if (i === 0) return d[0]!;
+    if (i === n - 1) return d[n - 2]!;
+    return (o[i + 1]! - o[i - 1]!) / (frames[i + 1]! - frames[i - 1]!);
+  };
+  const slope = (type: TangentType, i: number, side: 'in' | 'out'): number => {
+    const k = keys[i]!;
+    switch (type) {
+      case 'flat':
+      case 'step':
+        return 0;
+      case 'fixed':
+        return (side === 'in' ? (k.inSlope ?? k.outSlope) : (k.outSlope ?? k.inSlope)) ?? 0;
+      case 'linear':
+        return side === 'in' ? (i > 0 ? d[i - 1]! : 0) : i < n - 1 ? d[i]! : 0;
+      case 'spline':
+        return spline(i);
+      case 'clamped': {
+        const eqPrev = i > 0 && Math.abs(o[i]! - o[i - 1]!) < EQUAL;
+        const eqNext = i < n - 1 && Math.abs(o[i + 1]! - o[i]!) < EQUAL;
+        return eqPrev || eqNext ? 0 : spline(i);
+      }
+      case 'plateau': {
+        if (i === 0 || i === n - 1) return 0;
+        const a = d[i - 1]!;
+        const b = d[i]!;
+        if (a * b <= 0) return 0;
+        const s = spline(i);
+        const limit = 3 * Math.min(Math.abs(a), Math.abs(b));
+        return Math.sign(s) * Math.min(Math.abs(s), limit);
+      }
+      case 'auto':
+        auto ??= autoSlopes(frames, o);
+        return auto[i]!;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const t = keyTangentTypes(keys[i]!, keys[i - 1]);
+    sin[i] = slope(t.in, i, 'in');
+    sout[i] = slope(t.out, i, 'out');
+    step[i] = t.out === 'step' ? 1 : 0;
+  }
+  return { in: sin, out: sout, step };
+}
+
+/** Cubic Hermite between (0, a) with slope ma·h and (1, b) with slope mb·h. */
+export function hermite(a: number, ma: number, b: number, mb: number, h: number, t: number): number {
+  const t2 = t * t;
+  const t3 = t2 * t;
+  return (2 * t3 - 3 * t2 + 1) * a + (t3 - 2 * t2 + t) * h * ma + (-2 * t3 + 3 * t2) * b + (t3 - t2) * h * mb;
+}
+
+/**
+ * The correction offset at each frame first..first+out.length-1. `keys` must be sorted by frame;
+ * `base` is the curve under the layer, which pose keys are measured from (null: 0).
  * Writes into `out` (typed, no allocation per frame: this runs while a key is dragged).
  */
-export function sampleCorrection(keys: readonly Key[], falloff: number, first: number, out: Float32Array): Float32Array {
+export function sampleCorrection(keys: readonly Key[], falloff: number, first: number, out: Float32Array, base: LayerBase | null = null): Float32Array {
   out.fill(0);
   const n = keys.length;
   if (n === 0) return out;
-  const tangents = smoothTangents(keys);
+  const o = keyOffsets(keys, base);
+  const s = keySlopes(keys, o);
   const k0 = keys[0]!;
   const kn = keys[n - 1]!;
+  const o0 = o[0]!;
+  const on = o[n - 1]!;
   let seg = 0;
   for (let i = 0; i < out.length; i++) {
     const f = first + i;
     if (f <= k0.frame) {
-      out[i] = f === k0.frame ? k0.value : falloff > 0 ? k0.value * ease(1 - (k0.frame - f) / falloff) : 0;
+      out[i] = f === k0.frame ? o0 : falloff > 0 ? o0 * ease(1 - (k0.frame - f) / falloff) : 0;
       continue;
     }
     if (f >= kn.frame) {
-      out[i] = f === kn.frame ? kn.value : falloff > 0 ? kn.value * ease(1 - (f - kn.frame) / falloff) : 0;
+      out[i] = f === kn.frame ? on : falloff > 0 ? on * ease(1 - (f - kn.frame) / falloff) : 0;
       continue;
     }
     while (keys[seg + 1]!.frame <= f) seg++;
     const a = keys[seg]!;
     const b = keys[seg + 1]!;
-    const h = b.frame - a.frame;
-    const t = (f - a.frame) / h;
-    if (a.interp === 'step') out[i] = a.value;
-    else if (a.interp === 'linear') out[i] = a.value + (b.value - a.value) * t;
-    else {
-      // Cubic Hermite with the monotone tangents.
-      const t2 = t * t;
-      const t3 = t2 * t;
-      out[i] = (2 * t3 - 3 * t2 + 1) * a.value + (t3 - 2 * t2 + t) * h * tangents[seg]! + (-2 * t3 + 3 * t2) * b.value + (t3 - t2) * h * tangents[seg + 1]!;
+    if (f === a.frame || s.step[seg]) {
+      out[i] = o[seg]!;
+      continue;
     }
+    const h = b.frame - a.frame;
+    out[i] = hermite(o[seg]!, s.out[seg]!, o[seg + 1]!, s.in[seg + 1]!, h, (f - a.frame) / h);
   }
   return out;
 }

@@ -39,6 +39,27 @@ describe('edit operations (pure)', () => {
 });
 
 describe('correction layer in the database', () => {
+  it("keeps a key's mode and tangents, and reads a key stored without them as it was written", () => {
+    const shaped = {
+      frame: 12,
+      value: 0.476,
+      interp: 'linear' as const,
+      mode: 'pose' as const,
+      inTangent: 'fixed' as const,
+      outTangent: 'linear' as const,
+      inSlope: -0.03,
+      outSlope: 0.01,
+      broken: true,
+    };
+    commitEdit(db, shot, { label: 'shape', ops: [{ op: 'setKeys', control: 'jawOpen', keys: [key(2, 0.1), shaped, { ...key(30, 0), broken: false }] }] });
+    expect(readLayer(db, shot).keys.jawOpen).toEqual([key(2, 0.1), shaped, { ...key(30, 0), broken: false }]);
+    expect(Object.keys(readLayer(db, shot).keys.jawOpen![0]!)).toEqual(['frame', 'value', 'interp']);
+    // Undo and redo replay the stored patches with every field.
+    commitEdit(db, shot, setKeys('jawOpen', [key(2, 0.1)]));
+    undoEdit(db, shot);
+    expect(readLayer(db, shot).keys.jawOpen![1]).toEqual(shaped);
+  });
+
   it('commits, undoes and redoes, and the history survives reopening the project', () => {
     commitEdit(db, shot, setKeys('jawOpen', [key(10, 0.2)], 'key jawOpen'));
     commitEdit(db, shot, setKeys('jawOpen', [key(10, 0.2), key(20, -0.1)], 'key jawOpen again'));

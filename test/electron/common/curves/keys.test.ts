@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { copyKeys, moveKeys, pasteKeys, sampleCorrection, setKey, type Key } from '../../../../electron/common/curves/keys';
+import {
+  copyKeys,
+  hermite,
+  interpOf,
+  keySlopes,
+  keyTangentTypes,
+  moveKeys,
+  pasteKeys,
+  sampleCorrection,
+  setKey,
+  smoothTangents,
+  type Key,
+  type TangentType,
+} from '../../../../electron/common/curves/keys';
 import { mirrorControlName } from '../../../../electron/common/controls';
 
 const sample = (keys: Key[], falloff: number, from: number, to: number) => Array.from(sampleCorrection(keys, falloff, from, new Float32Array(to - from + 1)));
@@ -108,5 +121,75 @@ describe('editing keys', () => {
       { frame: 41, value: 0.1, interp: 'smooth' },
     ]);
     expect(pasted.mouthCornerPull_L).toBeUndefined();
+  });
+});
+
+describe('tangents (Maya vocabulary)', () => {
+  const at = (keys: Key[], from: number, to: number) => sample(keys, 0, from, to);
+  const key = (frame: number, value: number, inTangent: TangentType, outTangent: TangentType, extra: Partial<Key> = {}): Key => ({
+    frame,
+    value,
+    interp: interpOf(outTangent),
+    inTangent,
+    outTangent,
+    ...extra,
+  });
+
+  it('flat tangents ease in and out (the smoothstep between the two values)', () => {
+    const v = at([key(0, 0, 'flat', 'flat'), key(10, 1, 'flat', 'flat')], 0, 10);
+    expect(v[5]).toBeCloseTo(0.5, 6);
+    expect(v[1]).toBeCloseTo(3 * 0.01 - 2 * 0.001, 6);
+  });
+
+  it('a fixed tangent leaves its key at its own slope', () => {
+    const v = at([key(0, 0, 'fixed', 'fixed', { outSlope: 0.1, inSlope: 0.1 }), key(10, 0, 'flat', 'flat')], 0, 10);
+    expect(v[1]).toBeCloseTo(hermite(0, 0.1, 0, 0, 10, 0.1), 6);
+    expect(v[1]).toBeCloseTo(0.081, 6);
+  });
+
+  it('spline takes the slope between the neighbouring keys; clamped flattens next to an equal key; auto stays monotone', () => {
+    const o = [0, 0.5, 0.5, 1];
+    const frames = [0, 10, 20, 30];
+    const make = (t: TangentType) => frames.map((f, i) => key(f, o[i]!, t, t));
+    const spline = keySlopes(make('spline'), o);
+    expect(spline.out[1]).toBeCloseTo((0.5 - 0) / 20, 9);
+    expect(spline.in[0]).toBeCloseTo(0.05, 9); // an end: the adjacent segment's slope
+    const clamped = keySlopes(make('clamped'), o);
+    expect(clamped.out[1]).toBe(0);
+    expect(clamped.out[0]).toBeCloseTo(0.05, 9);
+    const auto = keySlopes(make('auto'), o);
+    expect(Array.from(auto.out)).toEqual(Array.from(smoothTangents(make('auto'))));
+  });
+
+  it('plateau is flat at extremes and never overshoots a key', () => {
+    const keys = [key(0, 0, 'plateau', 'plateau'), key(5, 0.9, 'plateau', 'plateau'), key(10, 1, 'plateau', 'plateau'), key(20, 0, 'plateau', 'plateau')];
+    const v = at(keys, 0, 20);
+    expect(Math.max(...v)).toBeLessThanOrEqual(1 + 1e-6);
+    const s = keySlopes(keys, [0, 0.9, 1, 0]);
+    expect(s.out[2]).toBe(0); // the peak
+    expect(s.out[1]).toBeGreaterThan(0);
+  });
+
+  it('broken tangents: a key can arrive on one slope and leave on another', () => {
+    const keys = [key(0, 0, 'flat', 'flat'), key(10, 0.5, 'linear', 'flat', { broken: true }), key(20, 0.5, 'flat', 'flat')];
+    const s = keySlopes(keys, [0, 0.5, 0.5]);
+    expect(s.in[1]).toBeCloseTo(0.05, 9);
+    expect(s.out[1]).toBe(0);
+  });
+
+  it('a step out tangent holds until the next key, whatever its in tangent', () => {
+    expect(at([key(0, 0.2, 'flat', 'step'), key(4, 0.6, 'spline', 'spline')], 0, 4).map((x) => +x.toFixed(6))).toEqual([0.2, 0.2, 0.2, 0.2, 0.6]);
+  });
+
+  it('keys made before tangents evaluate as they did: a linear key leaves in a straight line into a smooth key', () => {
+    const legacy: Key[] = [
+      { frame: 0, value: 0, interp: 'smooth' },
+      { frame: 10, value: 0.4, interp: 'linear' },
+      { frame: 20, value: 0.1, interp: 'smooth' },
+    ];
+    const v = at(legacy, 10, 20);
+    for (let i = 0; i <= 10; i++) expect(v[i]).toBeCloseTo(0.4 - 0.03 * i, 6);
+    expect(keyTangentTypes(legacy[2]!, legacy[1]).in).toBe('linear');
+    expect(keyTangentTypes(legacy[1]!, legacy[0]).in).toBe('auto');
   });
 });
