@@ -1,7 +1,10 @@
 // Maya's ASCII .anim (animVersion 1.1, the animImportExport plug-in's format): one animCurve per
-// control on a blendShape node's weight attribute, keys reduced within a tolerance with linear
-// tangents (so the curve Maya draws between keys is the one the reduction measured).
-import { reduceCurve } from '../common/curves/reduce';
+// control on a blendShape node's weight attribute. The final curve (filtered solve plus the
+// animator's keys, whatever their tangents) is written as keys with tangents: reduced within a
+// tolerance on Hermite segments (reduceHermite), each key's in and out tangent written as Maya
+// stores a hand-shaped one ('fixed', an angle and a weight; 'flat' where the curve holds), so the
+// curve Maya draws between keys, Hermite per segment, is the one the reduction measured.
+import { reduceHermite } from '../common/curves/reduce';
 import { formatValue, frameCount, type CurvesTable } from './curves-table';
 
 /** Maya's time-unit names for common rates; other rates use Maya's "<n>fps" form. */
@@ -29,6 +32,28 @@ export interface AnimExportResult {
   maxError: number;
 }
 
+/**
+ * A tangent as the .anim file writes it. Maya measures a tangent's angle with time in seconds
+ * (MFnAnimCurve), so a slope of s per frame is atan(s · fps); in a non-weighted curve ('weighted
+ * 0') the weight does not shape the curve, and 1 is written.
+ */
+export function animTangent(slopePerFrame: number, fps: number): { type: 'fixed' | 'flat'; angle: string; weight: string } {
+  if (slopePerFrame === 0) return { type: 'flat', angle: '', weight: '' };
+  const deg = (Math.atan(slopePerFrame * fps) * 180) / Math.PI;
+  return { type: 'fixed', angle: deg.toFixed(8).replace(/\.?0+$/, ''), weight: '1' };
+}
+
+/** One key line: time value inType outType tanLocked weightLocked breakdown [inAngle inWeight] [outAngle outWeight]; */
+function keyLine(frame: number, value: number, inSlope: number, outSlope: number, fps: number): string {
+  const tin = animTangent(inSlope, fps);
+  const tout = animTangent(outSlope, fps);
+  const locked = inSlope === outSlope ? 1 : 0;
+  const parts = [String(frame), formatValue(value), tin.type, tout.type, String(locked), '1', '0'];
+  if (tin.type === 'fixed') parts.push(tin.angle, tin.weight);
+  if (tout.type === 'fixed') parts.push(tout.angle, tout.weight);
+  return `    ${parts.join(' ')};`;
+}
+
 export function toMayaAnim(t: CurvesTable, opts: AnimExportOptions): AnimExportResult {
   const n = frameCount(t);
   const last = t.firstFrame + n - 1;
@@ -45,13 +70,14 @@ export function toMayaAnim(t: CurvesTable, opts: AnimExportOptions): AnimExportR
   let maxError = 0;
   t.controls.forEach((control, c) => {
     const values = t.values[c]!;
-    const reduced = opts.tolerance > 0 ? reduceCurve(values, opts.tolerance) : { indices: Array.from({ length: n }, (_, i) => i), maxError: 0 };
+    // Tolerance 0 keeps a key on every frame (two neighbouring frames are exact whatever the tangents).
+    const reduced = reduceHermite(values, Math.max(0, opts.tolerance));
     keysAfter += reduced.indices.length;
     maxError = Math.max(maxError, reduced.maxError);
     // anim <attribute path> <attribute name> <node> <row> <children> <index>;
     lines.push(`anim weight.${control} ${control} ${opts.nodeName} 0 0 ${c};`);
     lines.push('animData {', '  input time;', '  output unitless;', '  weighted 0;', '  preInfinity constant;', '  postInfinity constant;', '  keys {');
-    for (const i of reduced.indices) lines.push(`    ${t.firstFrame + i} ${formatValue(values[i]!)} linear linear 1 1 0;`);
+    reduced.indices.forEach((i, k) => lines.push(keyLine(t.firstFrame + i, values[i]!, reduced.inSlopes[k]!, reduced.outSlopes[k]!, t.fps)));
     lines.push('  }', '}');
   });
   return { text: `${lines.join('\n')}\n`, keysBefore: n * t.controls.length, keysAfter, maxError };

@@ -19,7 +19,7 @@ function table(frames = 240): CurvesTable {
 function parseAnim(text: string) {
   const tokens = text.split('\n');
   const header: Record<string, string> = {};
-  const curves: Record<string, { node: string; keys: [number, number][]; data: Record<string, string> }> = {};
+  const curves: Record<string, { node: string; keys: AnimKey[]; data: Record<string, string> }> = {};
   let current: string | null = null;
   let inKeys = false;
   for (const raw of tokens) {
@@ -35,21 +35,42 @@ function parseAnim(text: string) {
     else if (line === '}') {
       if (inKeys) inKeys = false;
       else current = null;
-    } else if (inKeys && (m = /^(-?[\d.]+) (-?[\d.]+) (\w+) (\w+) ([01]) ([01]) ([01]);$/.exec(line))) {
-      curves[current!]!.keys.push([Number(m[1]), Number(m[2])]);
+    } else if (inKeys && (m = /^(-?[\d.]+) (-?[\d.]+) (\w+) (\w+) ([01]) ([01]) ([01])((?: -?[\d.]+)*);$/.exec(line))) {
+      // A 'fixed' tangent is followed by its angle and weight, the in tangent's first.
+      const extra = m[8]!.trim() === '' ? [] : m[8]!.trim().split(' ').map(Number);
+      const inAngle = m[3] === 'fixed' ? extra.splice(0, 2)[0]! : null;
+      const outAngle = m[4] === 'fixed' ? extra.splice(0, 2)[0]! : null;
+      if (extra.length > 0) throw new Error(`extra numbers on a key line: "${line}"`);
+      curves[current!]!.keys.push({ time: Number(m[1]), value: Number(m[2]), inType: m[3]!, outType: m[4]!, inAngle, outAngle });
     } else if (current && (m = /^(\w+) (\S+);$/.exec(line))) curves[current]!.data[m[1]!] = m[2]!;
     else throw new Error(`line not in the anim grammar: "${line}"`);
   }
   return { header, curves };
 }
 
-function linearAt(keys: [number, number][], frame: number): number {
+interface AnimKey {
+  time: number;
+  value: number;
+  inType: string;
+  outType: string;
+  inAngle: number | null;
+  outAngle: number | null;
+}
+
+/** Maya's non-weighted curve between keys: Hermite, tangent angles measured with time in seconds. */
+function curveAt(keys: AnimKey[], frame: number, fps: number): number {
   for (let k = 0; k + 1 < keys.length; k++) {
-    const [f0, v0] = keys[k]!;
-    const [f1, v1] = keys[k + 1]!;
-    if (frame >= f0 && frame <= f1) return v0 + ((v1 - v0) * (frame - f0)) / (f1 - f0);
+    const a = keys[k]!;
+    const b = keys[k + 1]!;
+    if (frame < a.time || frame > b.time) continue;
+    const h = (b.time - a.time) / fps;
+    const slope = (type: string, angle: number | null) => (type === 'fixed' ? Math.tan((angle! * Math.PI) / 180) : type === 'flat' ? 0 : NaN);
+    const t = (frame - a.time) / (b.time - a.time);
+    const m0 = slope(a.outType, a.outAngle) * h;
+    const m1 = slope(b.inType, b.inAngle) * h;
+    return (2 * t ** 3 - 3 * t ** 2 + 1) * a.value + (t ** 3 - 2 * t ** 2 + t) * m0 + (-2 * t ** 3 + 3 * t ** 2) * b.value + (t ** 3 - t ** 2) * m1;
   }
-  return keys.at(-1)![1];
+  return keys.at(-1)!.value;
 }
 
 describe('Maya .anim', () => {
@@ -65,7 +86,7 @@ describe('Maya .anim', () => {
       expect(curve.node).toBe('blendShape1');
       expect(curve.data).toMatchObject({ input: 'time', output: 'unitless' });
       for (let i = 0; i < t.values[c]!.length; i++) {
-        expect(Math.abs(linearAt(curve.keys, 1001 + i) - t.values[c]![i]!)).toBeLessThanOrEqual(tol + 1e-6);
+        expect(Math.abs(curveAt(curve.keys, 1001 + i, t.fps) - t.values[c]![i]!)).toBeLessThanOrEqual(tol + 1e-6);
       }
     }
     expect(out.keysAfter).toBeLessThan(out.keysBefore / 3);
