@@ -222,7 +222,7 @@ export const handlers: Handlers = {
     if (shot.firstFrame !== null && (lo < shot.firstFrame || hi > shot.lastFrame!)) {
       throw new AppError('badInput', `frames ${lo}-${hi} are outside the shot (${shot.firstFrame}-${shot.lastFrame})`);
     }
-    addNote(s.db, { shotId: args.shotId, frameStart: lo, frameEnd: hi, text: args.text, author: args.author });
+    addNote(s.db, { shotId: args.shotId, frameStart: lo, frameEnd: hi, text: args.text, author: args.author, drawing: args.drawing });
     ctx.emit('notes.changed', { shotId: args.shotId });
     return listNotes(s.db, args.shotId);
   },

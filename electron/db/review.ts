@@ -1,5 +1,6 @@
 // Shot status and review notes: who changed what, when.
 import type { ShotStatus } from '../common/api/schemas';
+import { parseDrawing, type NoteDrawing } from '../common/review/drawing';
 import type { ProjectDb } from './open';
 
 export interface NoteRecord {
@@ -12,6 +13,7 @@ export interface NoteRecord {
   resolved: boolean;
   resolvedBy: string | null;
   createdAt: string;
+  drawing: NoteDrawing | null;
 }
 
 interface NoteRow {
@@ -24,6 +26,7 @@ interface NoteRow {
   resolved: number;
   resolved_by: string | null;
   created_at: string;
+  drawing: string | null;
 }
 
 const toNote = (r: NoteRow): NoteRecord => ({
@@ -36,6 +39,7 @@ const toNote = (r: NoteRow): NoteRecord => ({
   resolved: r.resolved === 1,
   resolvedBy: r.resolved_by,
   createdAt: r.created_at,
+  drawing: parseDrawing(r.drawing),
 });
 
 export function listNotes(db: ProjectDb, shotId: number): NoteRecord[] {
@@ -47,11 +51,14 @@ export function getNote(db: ProjectDb, id: number): NoteRecord | null {
   return r ? toNote(r) : null;
 }
 
-export function addNote(db: ProjectDb, n: { shotId: number; frameStart: number; frameEnd: number; text: string; author: string }): number {
+export function addNote(
+  db: ProjectDb,
+  n: { shotId: number; frameStart: number; frameEnd: number; text: string; author: string; drawing?: NoteDrawing | null },
+): number {
   return Number(
     db
-      .prepare('INSERT INTO notes (shot_id, frame_start, frame_end, text, author) VALUES (?, ?, ?, ?, ?)')
-      .run(n.shotId, n.frameStart, n.frameEnd, n.text, n.author).lastInsertRowid,
+      .prepare('INSERT INTO notes (shot_id, frame_start, frame_end, text, author, drawing) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(n.shotId, n.frameStart, n.frameEnd, n.text, n.author, n.drawing ? JSON.stringify(n.drawing) : null).lastInsertRowid,
   );
 }
 

@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(CHROMIUM))('shot browser: thumbnails and slates (bro
     await page.goto(host.url);
     await page.waitForSelector('[data-testid=shot-row]');
     await expect
-      .poll(() => page.locator('[data-testid=shot-thumb]').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)))
+      .poll(() => page.locator('[data-testid=shot-thumb]').evaluateAll((imgs) => imgs.map((i) => (i as unknown as { naturalWidth: number }).naturalWidth)))
       .toEqual([192, 192, 192]); // 144 asked, rounded up to the proxy step (64)
     expect(errors).toEqual([]);
   });

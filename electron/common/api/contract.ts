@@ -26,6 +26,7 @@ import {
   TakeSummary,
 } from './schemas';
 import { EditTransaction, LayerStateSchema } from '../edits';
+import { NoteDrawing } from '../review/drawing';
 
 /** A shot's correction layer with where its undo history stands. */
 export const LayerWithHistory = LayerStateSchema.extend({ undoLabel: z.string().nullable(), redoLabel: z.string().nullable() });
@@ -78,7 +79,16 @@ export const CHANNELS = {
   ),
   'notes.list': channel(z.object({ shotId: ShotId }).strict(), z.array(Note), 'read'),
   'notes.add': channel(
-    z.object({ shotId: ShotId, frameStart: z.number().int(), frameEnd: z.number().int(), text: z.string().trim().min(1).max(4000), author: UserName }).strict(),
+    z
+      .object({
+        shotId: ShotId,
+        frameStart: z.number().int(),
+        frameEnd: z.number().int(),
+        text: z.string().trim().min(1).max(4000),
+        author: UserName,
+        drawing: NoteDrawing.nullable().default(null),
+      })
+      .strict(),
     z.array(Note),
     'review',
   ),

@@ -2,6 +2,7 @@
 // for arguments, and in tests for results) with its TypeScript type inferred from it.
 import { z } from 'zod';
 import { EXPORT_FORMAT_NAMES } from '../export/formats';
+import { NoteDrawing } from '../review/drawing';
 
 export const ShotId = z.number().int().positive();
 export const PlateKind = z.enum(['rgb', 'normal']);
@@ -253,6 +254,8 @@ export const Note = z.object({
   resolved: z.boolean(),
   resolvedBy: z.string().nullable(),
   createdAt: z.string(),
+  /** Strokes and arrows drawn with the note (common/review/drawing), shown on its frames until it is resolved. */
+  drawing: NoteDrawing.nullable(),
 });
 export type Note = z.infer<typeof Note>;
 

@@ -11,6 +11,8 @@ import { addNote, resolveNote, useNotes } from './notes-store';
 import { clearMarks, setComposing, setMarksFromDrag, useReview } from './review-store';
 import { formatAge } from './status-filter';
 import { ensureUserName } from './user-store';
+import { draftDrawing, resetDrawing, useDrawing } from './drawing-store';
+import { DrawingTools } from './DrawingTools';
 
 export function jumpToNote(n: Pick<Note, 'frameStart' | 'frameEnd'>): void {
   seek(n.frameStart);
@@ -23,6 +25,8 @@ function NoteComposer({ shotId }: { shotId: number }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  const reviewOn = useReview((s) => s.on);
+  const drawn = useDrawing((s) => s.strokes.length);
   const rangeKey = usePlayhead((s) => {
     const r = noteRange(marks, s.frame, s.first, s.last);
     return `${r.start}:${r.end}`;
@@ -40,9 +44,10 @@ function NoteComposer({ shotId }: { shotId: number }) {
     const author = await ensureUserName();
     if (!author) return;
     setBusy(true);
-    const ok = await addNote(shotId, range, text.trim(), author);
+    const ok = await addNote(shotId, range, text.trim(), author, reviewOn ? draftDrawing() : null);
     setBusy(false);
     if (!ok) return;
+    if (reviewOn) resetDrawing();
     setText('');
     clearMarks();
     box.current?.blur();
@@ -50,6 +55,7 @@ function NoteComposer({ shotId }: { shotId: number }) {
 
   return (
     <div className="note-composer" data-testid="note-composer">
+      {reviewOn ? <DrawingTools /> : null}
       <div className="note-composer-range">
         <span className="range-chip num" data-testid="note-range">
           {range.start === range.end ? `Frame ${range.start}` : `Frames ${formatRange(range)}`}
@@ -67,7 +73,7 @@ function NoteComposer({ shotId }: { shotId: number }) {
         data-testid="note-text"
         rows={2}
         maxLength={4000}
-        placeholder="Add a note… (M)"
+        placeholder={drawn ? 'Say what the drawing shows… (M)' : 'Add a note… (M)'}
         value={text}
         disabled={busy}
         onFocus={() => setComposing(true)}
@@ -131,6 +137,11 @@ function NoteItem({ note, current }: { note: Note; current: boolean }) {
         </button>
       </div>
       <div className="note-text">{note.text}</div>
+      {note.drawing ? (
+        <div className="faint note-drawn" data-testid="note-drawing" title="Shown over the view on the note's frames until it is resolved">
+          <FeatureIcon name="pen" /> drawn on the {note.drawing.target} ({note.drawing.strokes.length} stroke{note.drawing.strokes.length === 1 ? '' : 's'})
+        </div>
+      ) : null}
       {note.resolved && note.resolvedBy ? <div className="faint note-resolved-by">Resolved by {note.resolvedBy}</div> : null}
     </li>
   );

@@ -16,3 +16,4 @@ export { STATUS_LABELS } from './status-workflow';
 export { useTimelineReview } from './timeline-review';
 export { useShotFeatures } from './use-shot-features';
 export { UserChip } from './UserName';
+export { DrawingLayer } from './DrawingLayer';

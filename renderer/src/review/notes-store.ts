@@ -2,6 +2,7 @@
 // one; the animator's timeline shows it at once).
 import { create } from 'zustand';
 import type { Note } from '../../../electron/common/api/schemas';
+import type { NoteDrawing } from '../../../electron/common/review/drawing';
 import { api } from '../api/current';
 import { toApiCallError } from '../api/errors';
 import { reportError } from '../state/toasts';
@@ -47,9 +48,9 @@ export function watchNotes(shotId: number): () => void {
   };
 }
 
-export async function addNote(shotId: number, range: FrameRange, text: string, author: string): Promise<boolean> {
+export async function addNote(shotId: number, range: FrameRange, text: string, author: string, drawing: NoteDrawing | null = null): Promise<boolean> {
   try {
-    const notes = await api().call('notes.add', { shotId, frameStart: range.start, frameEnd: range.end, text, author });
+    const notes = await api().call('notes.add', { shotId, frameStart: range.start, frameEnd: range.end, text, author, drawing });
     seq++; // an older list in flight must not overwrite this one
     useNotes.setState({ shotId, notes, loaded: true, error: null });
     return true;

@@ -17,6 +17,10 @@ const PATHS = {
   outPoint: 'M10 3v10M10 3H6M10 13H6',
   flag: 'M3.5 14V2.5M3.5 3h8l-1.8 2.8L11.5 8.5h-8',
   reset: 'M3 8a5 5 0 1 0 1.5-3.6M3 2.5v3h3',
+  pen: 'M2.5 13.5l1-3.5 7.5-7.5 2.5 2.5-7.5 7.5zM9.5 4l2.5 2.5',
+  arrow: 'M3 13L13 3M7 3h6v6',
+  erase: 'M6 13.5h7.5M2.5 10l6-6.5 4.5 4.5-5.5 5.5H5.5z',
+  undo: 'M5.5 3.5L2.5 6.5l3 3M2.5 6.5h7a4 4 0 0 1 0 8H7',
 } as const;
 
 export type FeatureIconName = keyof typeof PATHS;

@@ -18,7 +18,7 @@ import { SHOT_PANELS } from './panels/registry';
 import { Transport } from './Transport';
 import { usePlayback } from './use-playback';
 import { runTransport, useShotKeys } from './use-shot-keys';
-import { ReviewBody, runFeatureKey, StatusMenu, useReview, useShotFeatures, useTimelineReview } from '../../review';
+import { DrawingLayer, ReviewBody, runFeatureKey, StatusMenu, useReview, useShotFeatures, useTimelineReview } from '../../review';
 import { PlateStack, SolveProgressStrip } from '../../solve';
 import { ShotStatusBar } from './ShotStatusBar';
 import { ShotTools } from './ShotTools';
@@ -136,7 +136,14 @@ function LoadedShot({ shot, frames }: Loaded) {
   if (!ready) return null;
   const first = shot.firstFrame ?? 0;
   const last = shot.lastFrame ?? 0;
-  const head = HeadPanel ? <HeadPanel shot={shot} frames={frames} /> : null;
+  // Drawn notes show over both views, in the workspace and in review mode alike.
+  const head = HeadPanel ? (
+    <div className="drawing-host">
+      <HeadPanel shot={shot} frames={frames} />
+      <DrawingLayer target="head" />
+    </div>
+  ) : null;
+  const plateSize = { width: shot.width ?? 0, height: shot.height ?? 0 };
 
   return (
     <div className="shot-view" data-testid="shot-view" data-shot-id={shot.id}>
@@ -186,6 +193,7 @@ function LoadedShot({ shot, frames }: Loaded) {
             plate={
               <PlateStack shot={shot}>
                 <PlateView shot={shot} frames={frames} loop={loop} />
+                <DrawingLayer target="plate" plate={plateSize} />
               </PlateStack>
             }
             head={head}
@@ -195,6 +203,7 @@ function LoadedShot({ shot, frames }: Loaded) {
             plate={
               <PlateStack shot={shot}>
                 <PlateView shot={shot} frames={frames} loop={loop} />
+                <DrawingLayer target="plate" plate={plateSize} />
               </PlateStack>
             }
             head={head}
