@@ -7,6 +7,7 @@ import { AppError, notFound } from '../common/api/errors';
 import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/schemas';
 import { statusChangeRefusal } from '../common/review/status-rules';
 import { exportApproved, exportShot } from '../export/export-shot';
+import { rememberedExport } from '../export/remembered';
 import { addNote, getNote, listNotes, setNoteResolved, setShotStatus } from '../db/review';
 import { commitEdit, historyState, readLayer, redoEdit, undoEdit } from '../db/layers';
 import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
@@ -238,14 +239,8 @@ export const handlers: Handlers = {
 
   'export.shot': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
-    return exportShot(s.db, args.shotId, {
-      format: args.format,
-      out: args.out,
-      ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}),
-      range: args.range,
-      takeId: args.takeId,
-      ...(args.nodeName ? { nodeName: args.nodeName } : {}),
-    });
+    const { shotId, ...opts } = args;
+    return exportShot(s.db, shotId, opts);
   },
 
   'export.approved': async (args, ctx) => {
@@ -254,15 +249,15 @@ export const handlers: Handlers = {
     const label = 'Exporting approved shots';
     try {
       return await exportApproved(s.db, {
-        format: args.format,
-        outDir: args.outDir,
-        ...(args.tolerance !== null ? { tolerance: args.tolerance } : {}),
+        ...args,
         onProgress: (done, total) => ctx.emit('job.progress', { jobId, kind: 'export', label, done, total, finished: false }),
       });
     } finally {
       ctx.emit('job.progress', { jobId, kind: 'export', label, done: 1, total: 1, finished: true });
     }
   },
+
+  'export.remembered': async (_args, ctx) => rememberedExport(requireSession(ctx).db),
 
   'take.setActive': async (args, ctx) => {
     const s = requireSession(ctx);

@@ -96,7 +96,7 @@ export function toArkitCsv(t: CurvesTable): { text: string; missingShapes: strin
   const count = LIVE_LINK_SHAPES.length + LIVE_LINK_ROTATIONS.length;
   const n = frameCount(t);
   for (let i = 0; i < n; i++) {
-    const row = [liveLinkTimecode(t.firstFrame + i, t.fps), String(count)];
+    const row = [liveLinkTimecode((t.firstTimecode ?? t.firstFrame) + i, t.fps), String(count)];
     for (const src of sources) {
       let s = 0;
       for (const c of src) s += t.values[c]![i]!;

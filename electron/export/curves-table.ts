@@ -4,6 +4,8 @@ export interface CurvesTable {
   fps: number;
   /** Frame number of values[c][0]. */
   firstFrame: number;
+  /** values[c][0]'s timecode as a frame count from 00:00:00:00 (formats with timecode); firstFrame when absent. */
+  firstTimecode?: number;
   controls: readonly string[];
   /** values[c][i]: control c at frame firstFrame + i. */
   values: readonly Float32Array[];

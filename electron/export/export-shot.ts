@@ -2,8 +2,11 @@
 // are the registry's (common/export/formats.ts); this file adds their writers on the Node side.
 import { join } from 'node:path';
 import { AppError, badInput, notFound } from '../common/api/errors';
-import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES, exportFileName, isExportFormat, type ExportFormatName } from '../common/export/formats';
+import { EXPORT_FORMAT_NAMES, exportFileName, isExportFormat, type ExportFormatName } from '../common/export/formats';
+import { DEFAULT_EXPORT_SETTINGS, resolvedSettings, timecodeOffsetFrames, type ExportSettings } from '../common/export/options';
+import { parseTimecode, timecodeToFrames } from '../common/timecode';
 import type { ProjectDb } from '../db/open';
+import type { ShotDetail } from '../common/api/schemas';
 import { getShot, listShots } from '../db/shots';
 import { checkWriteTarget, safeWriteFile } from '../util/safe-write';
 import { rigForShot, shotRigGlb } from '../rig/shot-rig';
@@ -14,16 +17,14 @@ import { finalCurves } from './final-curves';
 import { toAnimatedGlb } from './gltf-anim';
 import { toJson } from './json';
 import { toMayaAnim } from './maya-anim';
+import { rememberExport } from './remembered';
 
-export interface ExportOptions {
+/** One shot's export: the shared settings (common/export/options.ts) plus its take, frames and file. */
+export interface ExportOptions extends Partial<ExportSettings> {
   format: ExportFormatName;
   out: string;
-  /** Value tolerance for key reduction (formats with keys); 0 keeps every frame. */
-  tolerance?: number;
   range?: { from: number; to: number } | null;
   takeId?: number | null;
-  /** Maya: the node the curves go on. */
-  nodeName?: string;
 }
 
 export interface ExportResult {
@@ -71,16 +72,19 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   const shot = getShot(db, shotId);
   if (!shot) throw notFound(`no shot with id ${shotId}`);
   await checkWriteTarget(opts.out); // a bad target is refused before the curves are computed
-  const table = finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null });
+  const settings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...definedSettings(opts) };
+  const resolved = resolvedSettings(settings);
+  const table = renumbered(finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null }), shot, resolved);
   const frames = table.values[0]?.length ?? 0;
   const dense = frames * table.controls.length;
   const written = await WRITERS[opts.format](table, {
-    tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
-    nodeName: opts.nodeName ?? 'blendShape1',
+    tolerance: resolved.tolerance,
+    nodeName: resolved.nodeName,
     rigGlb: () => shotRigGlb(rigForShot(shot)),
   });
   // Through the safe writer: never half a file, never onto a device, FIFO, folder or /proc.
   await safeWriteFile(opts.out, written.data);
+  rememberExport(db, { format: opts.format, ...settings });
   return {
     path: opts.out,
     format: opts.format,
@@ -93,6 +97,39 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   };
 }
 
+/** The settings given (undefined ones left to the defaults). */
+function definedSettings(opts: Partial<ExportSettings>): Partial<ExportSettings> {
+  const out: Partial<ExportSettings> = {};
+  if (opts.tolerance !== undefined) out.tolerance = opts.tolerance;
+  if (opts.nodeName !== undefined) out.nodeName = opts.nodeName;
+  if (opts.startFrame !== undefined) out.startFrame = opts.startFrame;
+  if (opts.timecodeOffset !== undefined) out.timecodeOffset = opts.timecodeOffset;
+  return out;
+}
+
+/**
+ * The frame numbers and timecode the export writes: the first exported frame numbered startFrame
+ * (the shot's own number otherwise); its timecode the shot's (its slate start timecode counted on,
+ * or its frame number counted from 00:00:00:00) moved by the offset.
+ */
+function renumbered(
+  table: CurvesTable & { takeId: number },
+  shot: Pick<ShotDetail, 'startTimecode' | 'firstFrame'>,
+  s: { startFrame: number | null; timecodeOffset: string | null },
+): CurvesTable & { takeId: number } {
+  let offset: number;
+  try {
+    offset = timecodeOffsetFrames(s.timecodeOffset, table.fps);
+  } catch (err) {
+    throw badInput((err as Error).message);
+  }
+  const slate = shot.startTimecode ? parseTimecode(shot.startTimecode, table.fps) : null;
+  const own = slate ? timecodeToFrames(slate, table.fps) + table.firstFrame - (shot.firstFrame ?? table.firstFrame) : table.firstFrame;
+  const firstTimecode = own + offset;
+  if (firstTimecode < 0) throw badInput(`timecode offset ${s.timecodeOffset} moves the first frame's timecode before 00:00:00:00`);
+  return { ...table, firstFrame: s.startFrame ?? table.firstFrame, firstTimecode };
+}
+
 export interface BatchExportResult {
   exported: (ExportResult & { shot: string })[];
   failed: { shot: string; message: string }[];
@@ -101,7 +138,7 @@ export interface BatchExportResult {
 /** Every approved shot of the project into a folder; one shot's failure does not stop the others. */
 export async function exportApproved(
   db: ProjectDb,
-  opts: { format: ExportFormatName; outDir: string; tolerance?: number; onProgress?: (done: number, total: number) => void },
+  opts: Partial<ExportSettings> & { format: ExportFormatName; outDir: string; onProgress?: (done: number, total: number) => void },
 ): Promise<BatchExportResult> {
   const shots = listShots(db).filter((s) => s.status === 'approved');
   const result: BatchExportResult = { exported: [], failed: [] };
@@ -110,7 +147,7 @@ export async function exportApproved(
       const r = await exportShot(db, shot.id, {
         format: opts.format,
         out: join(opts.outDir, exportFileName(shot.name, opts.format)),
-        ...(opts.tolerance !== undefined ? { tolerance: opts.tolerance } : {}),
+        ...definedSettings(opts),
       });
       result.exported.push({ ...r, shot: shot.name });
     } catch (err) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findShotByName } from '../../db/shots';
 import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormatName } from '../../common/export/formats';
+import { DEFAULT_NODE_NAME, ExportSettings } from '../../common/export/options';
 import { exportApproved, exportShot } from '../../export/export-shot';
 import { progressLine } from '../progress';
 import { openProject } from '../../project/session';
@@ -12,7 +13,7 @@ const spec = {
   summary: "export a shot's final curves (solve + corrections) for an animation package",
   usage:
     `rigsolve export --project FILE (--shot NAME --out FILE | --all-approved --out-dir DIR) --format ${EXPORT_FORMAT_NAMES.join('|')}` +
-    ' [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--json]',
+    ' [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--start-frame N] [--timecode-offset HH:MM:SS:FF] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -24,6 +25,8 @@ const spec = {
     range: { type: 'string' },
     take: { type: 'string' },
     node: { type: 'string' },
+    'start-frame': { type: 'string' },
+    'timecode-offset': { type: 'string' },
     json: { type: 'boolean' },
   },
   help: {
@@ -36,7 +39,9 @@ const spec = {
     '--reduce TOLERANCE': `key reduction tolerance for keyed formats (default ${DEFAULT_TOLERANCE}; 0 keeps every frame)`,
     '--range A-B': 'frames A to B (default: the whole shot)',
     '--take ID': 'a take other than the active one',
-    '--node NAME': 'Maya: node the curves go on (default blendShape1)',
+    '--node NAME': `Maya: the blendShape node the curves go on (default ${DEFAULT_NODE_NAME})`,
+    '--start-frame N': "number the first exported frame N, the rest after it (default: the shot's own frame numbers)",
+    '--timecode-offset TC': "ARKit CSV: move every frame's timecode by TC (HH:MM:SS:FF, -HH:MM:SS:FF back) from the shot's start timecode",
     '--json': 'print the result as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -57,15 +62,14 @@ export async function runExport(argv: string[]): Promise<number> {
   const projectPath = requireOption(values.project as string | undefined, '--project', spec.name);
   const format = requireOption(values.format as string | undefined, '--format', spec.name);
   if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}`);
-  const tolerance = numberOption(values.reduce as string | undefined, '--reduce') ?? DEFAULT_TOLERANCE;
-  if (tolerance < 0) throw new UsageError('--reduce must be 0 or more');
+  const settings = exportSettings(values);
   if (!existsSync(projectPath)) throw new UsageError(`no project at ${projectPath}`);
   if (values['all-approved'])
     return runBatch(
       projectPath,
       format,
       resolve(requireOption(values['out-dir'] as string | undefined, '--out-dir', spec.name)),
-      tolerance,
+      settings,
       Boolean(values.json),
     );
   const shotName = requireOption(values.shot as string | undefined, '--shot', spec.name);
@@ -76,12 +80,11 @@ export async function runExport(argv: string[]): Promise<number> {
     if (!shot) throw new UsageError(`no shot named "${shotName}"`);
     const take = numberOption(values.take as string | undefined, '--take');
     const r = await exportShot(project.db, shot.id, {
+      ...settings,
       format,
       out,
-      tolerance,
       range: parseRange(values.range as string | undefined),
       takeId: take,
-      ...(values.node ? { nodeName: values.node as string } : {}),
     });
     if (values.json) console.log(JSON.stringify(r, null, 2));
     else {
@@ -94,11 +97,33 @@ export async function runExport(argv: string[]): Promise<number> {
   }
 }
 
-async function runBatch(projectPath: string, format: ExportFormatName, outDir: string, tolerance: number, json: boolean): Promise<number> {
+/** The export settings the flags give, checked by the schema the API and the dialog use (common/export/options.ts). */
+function exportSettings(values: Record<string, unknown>): ExportSettings {
+  const tolerance = numberOption(values.reduce as string | undefined, '--reduce') ?? DEFAULT_TOLERANCE;
+  if (tolerance < 0) throw new UsageError('--reduce must be 0 or more');
+  const startFrame = numberOption(values['start-frame'] as string | undefined, '--start-frame');
+  const parsed = ExportSettings.safeParse({
+    tolerance,
+    nodeName: (values.node as string | undefined) ?? null,
+    startFrame,
+    timecodeOffset: (values['timecode-offset'] as string | undefined) ?? null,
+  });
+  if (parsed.success) return parsed.data;
+  const key = String(parsed.error.issues[0]!.path[0]);
+  const why: Record<string, string> = {
+    tolerance: '--reduce must be between 0 (every frame) and 1',
+    nodeName: `--node "${String(values.node)}" is not ${parsed.error.issues[0]!.message}`,
+    startFrame: `--start-frame must be a whole frame number, got "${String(values['start-frame'])}"`,
+    timecodeOffset: `--timecode-offset "${String(values['timecode-offset'])}" is not valid: ${parsed.error.issues[0]!.message}`,
+  };
+  throw new UsageError(why[key] ?? parsed.error.issues[0]!.message);
+}
+
+async function runBatch(projectPath: string, format: ExportFormatName, outDir: string, settings: ExportSettings, json: boolean): Promise<number> {
   const project = openProject(projectPath, { create: false });
   try {
     const progress = json ? undefined : progressLine('export approved shots');
-    const r = await exportApproved(project.db, { format, outDir, tolerance, ...(progress ? { onProgress: progress } : {}) });
+    const r = await exportApproved(project.db, { ...settings, format, outDir, ...(progress ? { onProgress: progress } : {}) });
     if (json) console.log(JSON.stringify(r, null, 2));
     else {
       if (r.exported.length === 0 && r.failed.length === 0) console.log('no approved shots');

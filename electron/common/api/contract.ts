@@ -16,7 +16,6 @@ import {
   ShotId,
   ShotSummary,
   SlateEdit,
-  ExportFormat,
   ExportResult,
   ModelSummary,
   Note,
@@ -26,6 +25,7 @@ import {
   TakeSummary,
 } from './schemas';
 import { EditTransaction, LayerStateSchema } from '../edits';
+import { ExportApprovedRequest, ExportShotRequest, RememberedExport } from '../export/options';
 import { NoteDrawing } from '../review/drawing';
 
 /** A shot's correction layer with where its undo history stands. */
@@ -93,26 +93,14 @@ export const CHANNELS = {
     'review',
   ),
   'notes.resolve': channel(z.object({ noteId: z.number().int().positive(), resolved: z.boolean(), by: UserName }).strict(), z.array(Note), 'review'),
-  'export.shot': channel(
-    z
-      .object({
-        shotId: ShotId,
-        format: ExportFormat,
-        out: z.string().min(1),
-        tolerance: z.number().min(0).max(1).nullable().default(null),
-        range: z.object({ from: z.number().int(), to: z.number().int() }).nullable().default(null),
-        takeId: z.number().int().positive().nullable().default(null),
-        nodeName: z.string().min(1).max(200).nullable().default(null),
-      })
-      .strict(),
-    ExportResult,
-    'host',
-  ),
+  'export.shot': channel(ExportShotRequest, ExportResult, 'host'),
   'export.approved': channel(
-    z.object({ format: ExportFormat, outDir: z.string().min(1), tolerance: z.number().min(0).max(1).nullable().default(null) }).strict(),
+    ExportApprovedRequest,
     z.object({ exported: z.array(ExportResult.extend({ shot: z.string() })), failed: z.array(z.object({ shot: z.string(), message: z.string() })) }),
     'host',
   ),
+  /** The project's last export (format and settings), which the export dialogs open with; null before its first. */
+  'export.remembered': channel(none, RememberedExport.nullable(), 'read'),
   'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
   'rig.inspect': channel(z.object({ path: z.string().min(1), mapping: RigMapping.optional() }).strict(), RigInspectReport, 'host'),
   'shot.setRig': channel(z.object({ shotId: ShotId, path: z.string().min(1).nullable(), mapping: RigMapping.optional() }).strict(), ShotDetail, 'write'),

@@ -28,6 +28,7 @@ export const CHANNEL_NAME_LIST = [
   'notes.resolve',
   'export.shot',
   'export.approved',
+  'export.remembered',
   'rig.inspect',
   'shot.setRig',
 ] as const;

@@ -18,6 +18,10 @@ export interface ExportFormatInfo {
     tolerance: boolean;
     /** The node the curves go on (Maya). */
     nodeName: boolean;
+    /** Frame numbers are written, so a start frame renumbers them. */
+    startFrame: boolean;
+    /** A timecode is written per frame, so a timecode offset moves it. */
+    timecode: boolean;
   };
   /** One line for the dialog's tooltip. */
   hint: string;
@@ -28,35 +32,35 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormatInfo>
     format: 'csv',
     label: 'CSV',
     ext: 'csv',
-    options: { tolerance: false, nodeName: false },
+    options: { tolerance: false, nodeName: false, startFrame: true, timecode: false },
     hint: 'One row per frame, one column per control: Blender, Unreal, spreadsheets',
   },
   json: {
     format: 'json',
     label: 'JSON',
     ext: 'json',
-    options: { tolerance: false, nodeName: false },
+    options: { tolerance: false, nodeName: false, startFrame: true, timecode: false },
     hint: 'Per-control arrays with the frame range and take: pipeline scripts',
   },
   anim: {
     format: 'anim',
     label: 'Maya .anim',
     ext: 'anim',
-    options: { tolerance: true, nodeName: true },
+    options: { tolerance: true, nodeName: true, startFrame: true, timecode: false },
     hint: 'Keyed curves on a blendShape node’s weights, reduced within the tolerance',
   },
   arkit: {
     format: 'arkit',
     label: 'ARKit CSV',
     ext: 'arkit.csv',
-    options: { tolerance: false, nodeName: false },
+    options: { tolerance: false, nodeName: false, startFrame: false, timecode: true },
     hint: 'The 52 ARKit blendshapes in the Live Link Face layout (through the rig’s alias table)',
   },
   glb: {
     format: 'glb',
     label: 'glTF (.glb)',
     ext: 'glb',
-    options: { tolerance: true, nodeName: false },
+    options: { tolerance: true, nodeName: false, startFrame: true, timecode: false },
     hint: 'The shot’s rig with its morph-weight animation, keys reduced within the tolerance: Unreal, Blender, three.js',
   },
 };

@@ -1,14 +1,15 @@
 // Delivery: every approved shot to one folder, one file per shot, named after the shot. The host
 // carries on past a shot it cannot export and lists it, so one bad shot does not hold back the rest.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ExportFormat } from '../../../electron/common/api/schemas';
+import type { RememberedExport } from '../../../electron/common/export/options';
 import { toApiCallError } from '../api/errors';
 import { FeatureIcon } from '../ui/icons';
 import { useApp } from '../state/app-store';
 import { Dialog } from '../ui/Dialog';
 import { DirectoryField } from './DirectoryField';
 import { DEFAULT_TOLERANCE, exportFileName, formatMaxError, reductionText } from './export-form';
-import { exportApprovedShots, type ExportApprovedResult } from './export-client';
+import { exportApprovedShots, rememberedExportSettings, type ExportApprovedResult } from './export-client';
 import { initialDir, initialFormat, rememberExport } from './ExportDialog';
 import { FORMATS, formatInfo } from './formats';
 import './export.css';
@@ -23,7 +24,23 @@ export function BatchExportDialog({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportApprovedResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The shot dialog's node name, start frame and timecode offset, as the project last used them.
+  const [last, setLast] = useState<RememberedExport | null>(null);
+  useEffect(() => {
+    let live = true;
+    rememberedExportSettings()
+      .then((r) => live && setLast(r))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
   const info = formatInfo(format);
+  const carried = [
+    info.options.nodeName && last?.nodeName ? `node ${last.nodeName}` : null,
+    info.options.startFrame && last?.startFrame != null ? `start frame ${last.startFrame}` : null,
+    info.options.timecode && last?.timecodeOffset ? `timecode offset ${last.timecodeOffset}` : null,
+  ].filter((x): x is string => x !== null);
   const tol = Number(tolerance);
   const tolOk = !info.keyed || (tolerance.trim() !== '' && Number.isFinite(tol) && tol >= 0 && tol <= 1);
   const ok = info.available && dir.trim() !== '' && tolOk && approved.length > 0;
@@ -32,7 +49,16 @@ export function BatchExportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setFailure(null);
     try {
-      setResult(await exportApprovedShots({ format, outDir: dir.trim(), tolerance: info.keyed ? tol : null }));
+      setResult(
+        await exportApprovedShots({
+          format,
+          outDir: dir.trim(),
+          tolerance: info.keyed ? tol : null,
+          nodeName: last?.nodeName ?? null,
+          startFrame: last?.startFrame ?? null,
+          timecodeOffset: last?.timecodeOffset ?? null,
+        }),
+      );
       rememberExport(dir.trim(), format);
     } catch (err) {
       setFailure(toApiCallError(err).message);
@@ -88,6 +114,14 @@ export function BatchExportDialog({ onClose }: { onClose: () => void }) {
             {info.keyed ? 'Largest value error a removed key may cause; 0 keeps every frame.' : `${info.label} keeps a value on every frame.`}
           </span>
         </div>
+        {carried.length > 0 ? (
+          <>
+            <span className="field-label">Settings</span>
+            <span className="field-hint" data-testid="batch-export-settings">
+              {carried.join(' · ')} (the project’s last export)
+            </span>
+          </>
+        ) : null}
         <span className="field-label">Folder</span>
         <DirectoryField value={dir} onChange={setDir} disabled={busy} testId="batch-export-dir" />
         <span className="field-label">Files</span>

@@ -1,7 +1,7 @@
 // Export one shot's final curves (filtered solve + corrections): format, take, frame range, key
 // tolerance and destination; the result says how many keys the reduction kept and the largest
 // error it introduced, so an animator can trust a lighter file.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportFormat, ShotDetail, TakeSummary } from '../../../electron/common/api/schemas';
 import { toApiCallError } from '../api/errors';
 import { FeatureIcon } from '../ui/icons';
@@ -12,6 +12,7 @@ import { Dialog } from '../ui/Dialog';
 import { DirectoryField } from './DirectoryField';
 import {
   checkExportForm,
+  DEFAULT_NODE_NAME,
   DEFAULT_TOLERANCE,
   defaultExportDir,
   exportFileName,
@@ -20,7 +21,7 @@ import {
   swapExtension,
   type ExportFormState,
 } from './export-form';
-import { exportShotFile, type ExportShotResult } from './export-client';
+import { exportShotFile, rememberedExportSettings, type ExportShotResult } from './export-client';
 import { FORMATS, formatInfo } from './formats';
 import './export.css';
 
@@ -75,8 +76,34 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
       tolerance: String(DEFAULT_TOLERANCE),
       range: { kind: 'all', from: first, to: last },
       takeId: null,
+      nodeName: '',
+      startFrame: '',
+      timecodeOffset: '',
     };
   });
+  // The project remembers its last export's format and settings: open with them, unless the
+  // animator has already changed the form.
+  const touched = useRef(false);
+  useEffect(() => {
+    let live = true;
+    rememberedExportSettings()
+      .then((last) => {
+        if (!live || !last || touched.current) return;
+        const format = formatInfo(last.format).available ? last.format : null;
+        setForm((f) => ({
+          ...f,
+          ...(format ? { format, fileName: swapExtension(f.fileName, f.format, format) } : {}),
+          tolerance: String(last.tolerance ?? DEFAULT_TOLERANCE),
+          nodeName: last.nodeName ?? '',
+          startFrame: last.startFrame === null ? '' : String(last.startFrame),
+          timecodeOffset: last.timecodeOffset ?? '',
+        }));
+      })
+      .catch(() => undefined); // nothing remembered: the defaults
+    return () => {
+      live = false;
+    };
+  }, []);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportShotResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -85,7 +112,9 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
   const complete = takesNewestFirst(takes).filter((t) => t.state === 'complete');
   const active = complete.find((t) => t.active);
   const info = formatInfo(form.format);
+  const timecodeBase = shot.startTimecode ? `from the shot’s start timecode, ${shot.startTimecode}` : 'its frame number, counted from 00:00:00:00';
   const set = (patch: Partial<ExportFormState>) => {
+    touched.current = true;
     setForm((f) => ({ ...f, ...patch }));
     setResult(null);
     setFailure(null);
@@ -231,6 +260,68 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
           <>
             <span />
             <span className="field-error">{errors.tolerance}</span>
+          </>
+        ) : null}
+
+        <span className="field-label">Start frame</span>
+        <div className="tolerance-row">
+          <input
+            className={`input num tolerance-input${errors.startFrame ? ' invalid' : ''}`}
+            data-testid="export-start-frame"
+            value={info.options.startFrame ? form.startFrame : ''}
+            placeholder={info.options.startFrame ? String(form.range.kind === 'all' ? first : form.range.from) : 'no frame numbers'}
+            disabled={!info.options.startFrame || busy}
+            onChange={(e) => set({ startFrame: e.target.value })}
+          />
+          <span className="field-hint">
+            {info.options.startFrame
+              ? 'The number the first exported frame gets (1001 lines shots up in Maya); empty keeps the shot’s.'
+              : `${info.label} has no frame numbers.`}
+          </span>
+        </div>
+        {errors.startFrame ? (
+          <>
+            <span />
+            <span className="field-error">{errors.startFrame}</span>
+          </>
+        ) : null}
+
+        <span className="field-label">Timecode offset</span>
+        <div className="tolerance-row">
+          <input
+            className={`input num tolerance-input${errors.timecodeOffset ? ' invalid' : ''}`}
+            data-testid="export-timecode-offset"
+            value={info.options.timecode ? form.timecodeOffset : ''}
+            placeholder={info.options.timecode ? '00:00:00:00' : 'no timecode'}
+            disabled={!info.options.timecode || busy}
+            onChange={(e) => set({ timecodeOffset: e.target.value })}
+          />
+          <span className="field-hint">
+            {info.options.timecode ? `Added to every frame’s timecode (${timecodeBase}); -00:00:01:00 moves it back.` : `${info.label} has no timecode.`}
+          </span>
+        </div>
+        {errors.timecodeOffset ? (
+          <>
+            <span />
+            <span className="field-error">{errors.timecodeOffset}</span>
+          </>
+        ) : null}
+
+        <span className="field-label">blendShape node</span>
+        <div className="tolerance-row">
+          <input
+            className={`input mono file-input${errors.nodeName ? ' invalid' : ''}`}
+            data-testid="export-node-name"
+            value={info.options.nodeName ? form.nodeName : ''}
+            placeholder={info.options.nodeName ? DEFAULT_NODE_NAME : 'Maya only'}
+            disabled={!info.options.nodeName || busy}
+            onChange={(e) => set({ nodeName: e.target.value })}
+          />
+        </div>
+        {errors.nodeName ? (
+          <>
+            <span />
+            <span className="field-error">{errors.nodeName}</span>
           </>
         ) : null}
 

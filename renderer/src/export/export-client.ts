@@ -14,3 +14,8 @@ export function exportShotFile(req: ExportShotRequest): Promise<ExportShotResult
 export function exportApprovedShots(req: ExportApprovedRequest): Promise<ExportApprovedResult> {
   return api().call('export.approved', req);
 }
+
+/** The project's last export (format and settings), for the dialogs to open with; null before its first. */
+export function rememberedExportSettings(): Promise<ChannelResult<'export.remembered'>> {
+  return api().call('export.remembered', {});
+}

@@ -1,10 +1,12 @@
 // The export dialog's pure parts: default paths, the file name the host will use, checking the
 // form before sending, and reading a result (key reduction and error).
 import type { ExportFormat } from '../../../electron/common/api/schemas';
+import { NodeName, StartFrame, TimecodeOffset, type ExportSettings } from '../../../electron/common/export/options';
 import { formatInfo } from './formats';
 
 // The tolerance and batch file names are the host's own (the export-format registry).
 export { DEFAULT_TOLERANCE, exportFileName } from '../../../electron/common/export/formats';
+export { DEFAULT_NODE_NAME } from '../../../electron/common/export/options';
 
 /** The separator the host's paths use (Windows paths come from a Windows host). */
 export function pathSeparator(path: string): '/' | '\\' {
@@ -42,22 +44,29 @@ export interface ExportFormState {
   tolerance: string;
   range: RangeChoice;
   takeId: number | null;
+  /** Maya's blendShape node; empty: the default. */
+  nodeName: string;
+  /** The first exported frame's number; empty: the shot's own. */
+  startFrame: string;
+  /** HH:MM:SS:FF added to the timecode; empty: none. */
+  timecodeOffset: string;
 }
 
-export interface CheckedExport {
+export interface CheckedExport extends ExportSettings {
   format: ExportFormat;
   out: string;
-  tolerance: number | null;
   range: { from: number; to: number } | null;
   takeId: number | null;
 }
+
+type FormField = 'dir' | 'fileName' | 'tolerance' | 'range' | 'format' | 'nodeName' | 'startFrame' | 'timecodeOffset';
 
 /** The request to send, or what is wrong (per field) with the form. */
 export function checkExportForm(
   f: ExportFormState,
   shot: { first: number; last: number },
-): { ok: true; request: CheckedExport } | { ok: false; errors: Partial<Record<'dir' | 'fileName' | 'tolerance' | 'range' | 'format', string>> } {
-  const errors: Partial<Record<'dir' | 'fileName' | 'tolerance' | 'range' | 'format', string>> = {};
+): { ok: true; request: CheckedExport } | { ok: false; errors: Partial<Record<FormField, string>> } {
+  const errors: Partial<Record<FormField, string>> = {};
   const info = formatInfo(f.format);
   if (!info.available) errors.format = `${info.label} export is not available yet.`;
   if (!f.dir.trim()) errors.dir = 'Choose a folder.';
@@ -78,9 +87,31 @@ export function checkExportForm(
     else if (from < shot.first || to > shot.last) errors.range = `Inside the shot: ${shot.first}–${shot.last}.`;
     else range = from === shot.first && to === shot.last ? null : { from, to };
   }
+  // The settings the format does not read are sent as the defaults, so a hidden field cannot refuse an export.
+  let nodeName: string | null = null;
+  if (info.options.nodeName && f.nodeName.trim() !== '') {
+    const r = NodeName.safeParse(f.nodeName);
+    if (r.success) nodeName = r.data;
+    else errors.nodeName = `Not ${r.error.issues[0]!.message}.`;
+  }
+  let startFrame: number | null = null;
+  if (info.options.startFrame && f.startFrame.trim() !== '') {
+    const r = StartFrame.safeParse(Number(f.startFrame));
+    if (r.success) startFrame = r.data;
+    else errors.startFrame = 'A whole frame number, such as 1001.';
+  }
+  let timecodeOffset: string | null = null;
+  if (info.options.timecode && f.timecodeOffset.trim() !== '') {
+    const r = TimecodeOffset.safeParse(f.timecodeOffset);
+    if (r.success) timecodeOffset = r.data;
+    else errors.timecodeOffset = 'A timecode such as 01:00:00:00, or -00:00:01:00 to move back.';
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const file = name.includes('.') ? name : `${name}.${info.ext}`;
-  return { ok: true, request: { format: f.format, out: joinPath(f.dir.trim(), file), tolerance, range, takeId: f.takeId } };
+  return {
+    ok: true,
+    request: { format: f.format, out: joinPath(f.dir.trim(), file), tolerance, range, takeId: f.takeId, nodeName, startFrame, timecodeOffset },
+  };
 }
 
 /** "10,200 → 1,340 keys (−87 %)". */

@@ -18,7 +18,11 @@ const base: ExportFormState = {
   tolerance: '0.002',
   range: { kind: 'all', from: 1, to: 100 },
   takeId: null,
+  nodeName: '',
+  startFrame: '',
+  timecodeOffset: '',
 };
+const noSettings = { nodeName: null, startFrame: null, timecodeOffset: null };
 const shot = { first: 1, last: 100 };
 
 describe('export form', () => {
@@ -44,10 +48,10 @@ describe('export form', () => {
   it('sends a whole-shot export with the tolerance for keyed formats only', () => {
     expect(checkExportForm(base, shot)).toEqual({
       ok: true,
-      request: { format: 'anim', out: '/proj/exports/sh010.anim', tolerance: 0.002, range: null, takeId: null },
+      request: { format: 'anim', out: '/proj/exports/sh010.anim', tolerance: 0.002, range: null, takeId: null, ...noSettings },
     });
     const csv = checkExportForm({ ...base, format: 'csv', fileName: 'sh010', tolerance: 'x' }, shot);
-    expect(csv).toEqual({ ok: true, request: { format: 'csv', out: '/proj/exports/sh010.csv', tolerance: null, range: null, takeId: null } });
+    expect(csv).toEqual({ ok: true, request: { format: 'csv', out: '/proj/exports/sh010.csv', tolerance: null, range: null, takeId: null, ...noSettings } });
   });
 
   it('checks the range, the tolerance, the name and the format', () => {
@@ -70,5 +74,16 @@ describe('export form', () => {
     expect(reductionText(500, 500)).toBe('500 keys (one per frame)');
     expect(formatMaxError(0)).toBe('0 (exact)');
     expect(formatMaxError(0.0019)).toBe('0.0019');
+  });
+
+  it('sends the node name, start frame and timecode offset to the formats that read them, checked by the shared schema', () => {
+    const anim = checkExportForm({ ...base, nodeName: ' face:blendShape2 ', startFrame: '1001', timecodeOffset: '01:00:00:00' }, shot);
+    expect(anim.ok && anim.request).toMatchObject({ nodeName: 'face:blendShape2', startFrame: 1001, timecodeOffset: null });
+    const arkit = checkExportForm({ ...base, format: 'arkit', nodeName: 'x y', startFrame: '1001', timecodeOffset: '-00:00:01:00' }, shot);
+    expect(arkit.ok && arkit.request).toMatchObject({ nodeName: null, startFrame: null, timecodeOffset: '-00:00:01:00' });
+    const bad = checkExportForm({ ...base, nodeName: '1blend', startFrame: '10.5' }, shot);
+    expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual(['nodeName', 'startFrame']);
+    const badTc = checkExportForm({ ...base, format: 'arkit', timecodeOffset: '1:00' }, shot);
+    expect(!badTc.ok && badTc.errors.timecodeOffset).toMatch(/timecode/);
   });
 });
