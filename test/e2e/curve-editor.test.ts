@@ -1,10 +1,12 @@
 // End to end through the browser host: a shot solved with the fixture model, cleaned up in the
 // curve editor as an animator does it — find the lip corner by search, key it with S, drag the
 // key (the head preview's published value follows live, nothing is saved until release), cancel a
-// drag with Esc, mirror-paste onto the right side, undo, redo, and reload to see the edit kept.
+// drag with Esc, mirror-paste onto the right side, undo, redo, and reload to see the edit kept;
+// then set a key by typing its value, shape it with a tangent handle, put a filter under it, and
+// find the key still at its value in the curve, the preview and an export.
 // Final values are read back through the API (layer.get) and the page's test hook.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -25,6 +27,7 @@ const FRAMES = 48;
 const KEY_FRAME = 1020;
 const CONTROL = 'mouthCornerPull_L';
 const TWIN = 'mouthCornerPull_R';
+const TYPED_FRAME = 1030;
 
 let ctx: HostedContext;
 let host: BrowserHost;
@@ -32,6 +35,7 @@ let browser: Browser;
 let page: Page;
 let cleanup: () => Promise<void>;
 let shotId = 0;
+let exportDir = '';
 let unsolvedId = 0;
 const errors: string[] = [];
 
@@ -43,6 +47,7 @@ async function call<T>(channel: string, args: unknown): Promise<T> {
 
 interface Layer {
   keys: Record<string, Key[]>;
+  filters?: Record<string, { kind: string; strength: number }>;
   undoLabel: string | null;
   redoLabel: string | null;
 }
@@ -86,6 +91,8 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     const { build } = await import('vite');
     await build({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), build: { outDir: rendererDir, emptyOutDir: true }, logLevel: 'warn' });
 
+    exportDir = join(dir, 'exports');
+    await mkdir(exportDir, { recursive: true });
     ctx = createAppContext({ host: 'browser', readOnly: false, projectPath: join(dir, 'curves.rigsolve'), userModelsDir: modelsDir });
     shotId = (await call<{ shot: { id: number } }>('capture.import', { shotName: 'sh200', rgbSource: rgb, normalSource: normal, fps: 24 })).shot.id;
     unsolvedId = (await call<{ shot: { id: number } }>('capture.import', { shotName: 'sh210', rgbSource: rgb, fps: 24 })).shot.id;
@@ -140,7 +147,10 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     await page.keyboard.press('s');
     await settled();
     const l = await layer();
-    expect(l.keys[CONTROL]).toEqual([{ frame: KEY_FRAME, value: 0, interp: 'smooth' }]);
+    // A pose key (the default): it holds the final value there.
+    expect(l.keys[CONTROL]).toHaveLength(1);
+    expect(l.keys[CONTROL]![0]).toMatchObject({ frame: KEY_FRAME, interp: 'smooth', mode: 'pose' });
+    expect(l.keys[CONTROL]![0]!.value).toBeCloseTo(before, 6);
     expect(l.undoLabel).toBe(`Set key on ${CONTROL} at ${KEY_FRAME}`);
     expect(await finalAt()).toBeCloseTo(before, 6);
     expect(await page.getAttribute(`[data-testid=channel][data-name=${CONTROL}]`, 'data-keys')).toBe('1');
@@ -156,17 +166,17 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     expect(await hook<number>('h.publishedVersion()')).toBeGreaterThan(version0);
     const live = await publishedAt();
     expect(live).toBeGreaterThan(before + 0.02);
-    expect((await layer()).keys[CONTROL]![0]!.value).toBe(0);
+    expect((await layer()).keys[CONTROL]![0]!.value).toBeCloseTo(before, 6);
     await page.mouse.up();
     await settled();
     const l = await layer();
     expect(l.keys[CONTROL]).toHaveLength(1);
     expect(l.keys[CONTROL]![0]!.frame).toBe(KEY_FRAME);
-    const offset = l.keys[CONTROL]![0]!.value;
-    expect(offset).toBeGreaterThan(0.02);
+    const pose = l.keys[CONTROL]![0]!.value;
+    expect(pose).toBeGreaterThan(before + 0.02);
     expect(l.undoLabel).toBe('Move key');
     dragged = await finalAt();
-    expect(dragged).toBeCloseTo(Math.min(1, before + offset), 5);
+    expect(dragged).toBeCloseTo(pose, 6);
     expect(await publishedAt()).toBeCloseTo(dragged, 6);
     expect(await page.getAttribute('[data-testid=tool-undo]', 'title')).toContain('Move key');
   });
@@ -205,7 +215,7 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     await page.keyboard.press('Control+z');
     await settled();
     let l = await layer();
-    expect(l.keys[CONTROL]![0]!.value).toBe(0);
+    expect(l.keys[CONTROL]![0]!.value).toBeCloseTo(before, 6);
     expect(l.redoLabel).toBe('Move key');
     expect(await finalAt()).toBeCloseTo(before, 5);
     expect(await publishedAt()).toBeCloseTo(before, 5);
@@ -261,6 +271,88 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     await keyOnScreen(CONTROL, KEY_FRAME);
     await mkdir(join(ROOT, 'test-output'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-curve-editor.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('sets a key by typing its value, and relative entry changes it from its own', async () => {
+    await page.fill('[data-testid=channel-search]', 'cornerpull');
+    await page.click(`[data-testid=channel][data-name=${TWIN}]`);
+    await seekTo(TYPED_FRAME);
+    await page.keyboard.press('s');
+    await settled();
+    await page.waitForSelector('[data-testid=key-section]');
+    expect(await page.inputValue('[data-testid=key-frame]')).toBe(String(TYPED_FRAME));
+    await page.fill('[data-testid=key-value]', '0.476');
+    await page.press('[data-testid=key-value]', 'Enter');
+    await settled();
+    expect((await layer()).keys[TWIN]).toEqual([{ frame: TYPED_FRAME, value: 0.476, interp: 'smooth', mode: 'pose' }]);
+    expect(await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME})`)).toBeCloseTo(0.476, 6);
+    await page.fill('[data-testid=key-value]', '+=0.1');
+    await page.press('[data-testid=key-value]', 'Enter');
+    await settled();
+    expect((await layer()).keys[TWIN]![0]!.value).toBeCloseTo(0.576, 9);
+    await page.fill('[data-testid=key-value]', '-=0.1');
+    await page.press('[data-testid=key-value]', 'Enter');
+    await settled();
+    expect((await layer()).keys[TWIN]![0]!.value).toBeCloseTo(0.476, 9);
+    await expect.poll(() => page.inputValue('[data-testid=key-final]')).toBe('0.4760');
+    expect((await layer()).undoLabel).toBe('Key value -=0.1 on 1 key');
+  });
+
+  let shapedAfter = 0;
+
+  it('shapes the key with its tangent handle: the curve leaving it bends, the key stays', async () => {
+    const graph = (await page.locator('[data-testid=curve-graph]').boundingBox())!;
+    let h: { x: number; y: number } | null = null;
+    await expect.poll(async () => (h = await hook<{ x: number; y: number } | null>(`h.handleScreen('${TWIN}', ${TYPED_FRAME}, 'out')`)) !== null).toBe(true);
+    const x = graph.x + h!.x;
+    const y = graph.y + h!.y;
+    const after0 = await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME + 3})`);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x, y - i * 4);
+    await page.mouse.up();
+    await settled();
+    const k = (await layer()).keys[TWIN]![0]!;
+    expect(k).toMatchObject({ frame: TYPED_FRAME, value: 0.476, inTangent: 'fixed', outTangent: 'fixed' });
+    expect(k.outSlope).toBeGreaterThan(0);
+    expect(k.inSlope).toBe(k.outSlope); // unified: both sides turn
+    expect((await layer()).undoLabel).toBe(`Shape out tangent of ${TWIN} at ${TYPED_FRAME}`);
+    expect(await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME})`)).toBeCloseTo(0.476, 6);
+    shapedAfter = await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME + 3})`);
+    expect(shapedAfter).toBeGreaterThan(after0 + 0.005);
+    expect(await page.inputValue('[data-testid=tangent-out]')).toBe('fixed');
+    // F frames the selected key (the key field gave the keyboard back on Enter).
+    const view0 = await hook<number>(`h.keyScreen('${TWIN}', ${TYPED_FRAME})?.x ?? 0`);
+    await page.keyboard.press('f');
+    await expect.poll(() => hook<number>(`h.keyScreen('${TWIN}', ${TYPED_FRAME})?.x ?? 0`)).not.toBe(view0);
+    expect(await page.inputValue('[data-testid=key-value]')).toBe('0.4760');
+    await mkdir(join(ROOT, 'test-output'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-curve-key-tangents.png') });
+  });
+
+  it('a filter applied afterwards leaves every pose key at its value; curve, preview and export agree', async () => {
+    await page.selectOption('[data-testid=filter-kind]', 'gaussian');
+    await settled();
+    const l = await layer();
+    expect(Object.values(l.filters ?? {}).some((f) => f.kind === 'gaussian' && f.strength > 0)).toBe(true);
+    expect(await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME})`)).toBeCloseTo(0.476, 6);
+    expect(await hook<number>(`h.finalAt('${CONTROL}', ${KEY_FRAME})`)).toBeCloseTo(dragged, 6);
+    // The filter did change the curve away from the keys.
+    expect(Math.abs((await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME + 3})`)) - shapedAfter)).toBeGreaterThan(1e-4);
+    await seekTo(TYPED_FRAME);
+    expect(await publishedAt(TWIN)).toBeCloseTo(0.476, 6);
+    const out = join(exportDir, 'sh200.csv');
+    await call('export.shot', { shotId, format: 'csv', out });
+    const [head, ...rows] = (await readFile(out, 'utf8')).trim().split('\n');
+    const col = head!.split(',').indexOf(TWIN);
+    const editor = await hook<number[]>(`Array.from({ length: ${FRAMES} }, (_, i) => h.finalAt('${TWIN}', ${FIRST} + i))`);
+    for (const row of rows) {
+      const cells = row.split(',').map(Number);
+      expect(Math.abs(cells[col]! - editor[cells[0]! - FIRST]!)).toBeLessThanOrEqual(1e-6);
+      if (cells[0] === TYPED_FRAME) expect(cells[col]).toBe(0.476);
+    }
+    expect(rows).toHaveLength(FRAMES);
     expect(errors).toEqual([]);
   });
 });

@@ -87,12 +87,6 @@ export function keyOffsets(keys: readonly Key[], base: LayerBase | null): Float6
   return o;
 }
 
-/** Smoothstep: eases in and out, so a falloff has no kink at either end. */
-function ease(t: number): number {
-  const c = Math.min(1, Math.max(0, t));
-  return c * c * (3 - 2 * c);
-}
-
 /**
  * Auto tangents: Fritsch–Carlson monotone cubic, like a DCC's auto tangents, so a correction never
  * overshoots past its keys (an animator's 0.3 stays ≤ 0.3 between keys). Flat at the ends.
@@ -146,7 +140,8 @@ export interface KeySlopes {
 const EQUAL = 1e-9;
 
 /**
- * Every key's in and out slope over the offsets `o`, in Maya's terms:
+ * Every key's in and out slope over the offsets `o`, in Maya's terms (the first key's in side and
+ * the last key's out side face the falloff: flat there unless fixed):
  *   auto     monotone (no overshoot), flat at extremes and at the ends;
  *   spline   the slope between the neighbouring keys (Catmull–Rom), the adjacent segment's at an end;
  *   clamped  spline, but flat where a neighbouring key has the same value;
@@ -203,8 +198,9 @@ export function keySlopes(keys: readonly Key[], o: ArrayLike<number>): KeySlopes
   };
   for (let i = 0; i < n; i++) {
     const t = keyTangentTypes(keys[i]!, keys[i - 1]);
-    sin[i] = slope(t.in, i, 'in');
-    sout[i] = slope(t.out, i, 'out');
+    // The falloff side of the first and last key eases back to the solve: flat, unless shaped by hand.
+    sin[i] = i === 0 && t.in !== 'fixed' ? 0 : slope(t.in, i, 'in');
+    sout[i] = i === n - 1 && t.out !== 'fixed' ? 0 : slope(t.out, i, 'out');
     step[i] = t.out === 'step' ? 1 : 0;
   }
   return { in: sin, out: sout, step };
@@ -235,12 +231,16 @@ export function sampleCorrection(keys: readonly Key[], falloff: number, first: n
   let seg = 0;
   for (let i = 0; i < out.length; i++) {
     const f = first + i;
+    // Over the falloff: a Hermite from zero (flat) to the key, with the key's slope on that side;
+    // with a flat one (any tangent but a fixed one) it is the smoothstep ease, so there is no kink.
     if (f <= k0.frame) {
-      out[i] = f === k0.frame ? o0 : falloff > 0 ? o0 * ease(1 - (k0.frame - f) / falloff) : 0;
+      const d = k0.frame - f;
+      out[i] = d === 0 ? o0 : d < falloff ? hermite(0, 0, o0, s.in[0]!, falloff, 1 - d / falloff) : 0;
       continue;
     }
     if (f >= kn.frame) {
-      out[i] = f === kn.frame ? on : falloff > 0 ? on * ease(1 - (f - kn.frame) / falloff) : 0;
+      const d = f - kn.frame;
+      out[i] = d === 0 ? on : d < falloff ? hermite(on, s.out[n - 1]!, 0, 0, falloff, d / falloff) : 0;
       continue;
     }
     while (keys[seg + 1]!.frame <= f) seg++;

@@ -3,7 +3,20 @@
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Interp } from '../../../electron/common/curves/keys';
 import { useControlValues } from '../state/control-values';
-import { copyKeys, deleteSelectedKeys, frameAll, frameSelection, INTERP_LABEL, pasteKeys, setFalloff, setInterp, setKeyAtPlayhead, toggleAB } from './actions';
+import {
+  copyKeys,
+  deleteSelectedKeys,
+  frameAll,
+  frameSelection,
+  INTERP_LABEL,
+  KEY_MODE_LABEL,
+  pasteKeys,
+  setFalloff,
+  setInterp,
+  setKeyAtPlayhead,
+  setNewKeyMode,
+  toggleAB,
+} from './actions';
 import { useCurveEditor } from './editor-store';
 import { redo, undo } from './session';
 
@@ -56,6 +69,7 @@ export function CurveToolbar() {
   const redoLabel = useCurveEditor((s) => s.redoLabel);
   const saving = useCurveEditor((s) => s.saving);
   const status = useCurveEditor((s) => s.status);
+  const keyMode = useCurveEditor((s) => s.keyMode);
   const previewMode = useControlValues((s) => s.previewMode);
   const ready = model !== null;
   const nSel = keySel.size;
@@ -70,6 +84,24 @@ export function CurveToolbar() {
         <Tool title="Delete the selected keys (Delete)" onClick={deleteSelectedKeys} disabled={nSel === 0}>
           Delete
         </Tool>
+      </div>
+      <div className="seg" role="group" aria-label="Mode of new keys">
+        {(['pose', 'offset'] as const).map((m) => (
+          <button
+            key={m}
+            aria-pressed={keyMode === m}
+            onMouseDown={keepFocus}
+            onClick={() => setNewKeyMode(m)}
+            data-testid={`new-key-${m}`}
+            title={
+              m === 'pose'
+                ? 'New keys are poses: a key is the control’s value at its frame, whatever filter is under it (filled keys)'
+                : 'New keys are offsets: a key adds to the solve at its frame, as an additive layer (hollow keys)'
+            }
+          >
+            {KEY_MODE_LABEL[m]}
+          </button>
+        ))}
       </div>
       <div className="tool-group" role="group" aria-label="Interpolation of the selected keys">
         {INTERPS.map((i) => (

@@ -1,7 +1,9 @@
-// Right of the graph: the active control (the last one clicked), its filter, and the pose library.
+// Right of the graph: the selected keys (the key field, mode, tangents), the active control (the
+// last one clicked), its filter, and the pose library.
 import { useCurveEditor } from './editor-store';
 import { REGION_LABELS } from './channels';
 import { FilterSection } from './FilterSection';
+import { KeySection } from './KeySection';
 import { PoseSection } from './PoseSection';
 
 export function Inspector() {
@@ -13,6 +15,7 @@ export function Inspector() {
   const keys = channel ? (layer?.keys[channel.name]?.length ?? 0) : 0;
   return (
     <aside className="inspector" data-testid="curve-inspector">
+      <KeySection />
       {channel ? (
         <>
           <section className="insp-section">

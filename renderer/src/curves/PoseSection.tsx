@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { usePlayhead } from '../state/playhead';
 import { notify } from '../state/toasts';
 import { REGION_LABELS, REGION_ORDER, regionChannels } from './channels';
-import { useCurveEditor } from './editor-store';
+import { editorState, useCurveEditor } from './editor-store';
 import { poseOps } from './key-edits';
 import { capturePose, loadPoses, savePoses, upsertPose, type Pose } from './poses';
 import { commit, currentModel } from './session';
@@ -35,7 +35,7 @@ export function PoseSection({ defaultRegion }: { defaultRegion: string }) {
     if (!m) return;
     const frame = usePlayhead.getState().frame;
     const values = Object.fromEntries(Object.entries(p.values).filter(([n]) => m.indexOf(n) >= 0));
-    void commit(`Apply pose “${p.name}” at ${frame}`, poseOps(m.layer, m, values, frame));
+    void commit(`Apply pose “${p.name}” at ${frame}`, poseOps(m.layer, m, values, frame, editorState().keyMode));
   };
 
   const remove = (p: Pose) => {

@@ -1,12 +1,13 @@
 // What the curve editor's keys, buttons and the head preview can ask for. Each edit is built by
 // a pure function (key-edits.ts) and committed as one undo step through the session.
-import type { Interp } from '../../../electron/common/curves/keys';
+import type { Interp, KeyMode, TangentType } from '../../../electron/common/curves/keys';
 import { usePlayhead } from '../state/playhead';
 import { useControlValues } from '../state/control-values';
 import { notify } from '../state/toasts';
 import { drawnChannels, regionChannels, type ChannelDef } from './channels';
 import { editorState, useCurveEditor } from './editor-store';
-import { copySelected, deleteOps, interpOps, keyFrameRange, pasteOps, setKeyOps } from './key-edits';
+import { breakTangentOps, copySelected, deleteOps, interpOps, keyFrameRange, keyModeOps, pasteOps, setKeyOps, tangentOps, type TangentSide } from './key-edits';
+import { keyFieldOps, parseEntry, type KeyField } from './key-field';
 import { isStringRecord, readPref, writePref } from './prefs';
 import { commit, currentModel } from './session';
 import { byControl, keyId } from './selection';
@@ -71,7 +72,7 @@ function playheadFrame(): number {
   return usePlayhead.getState().frame;
 }
 
-/** S: a key at the playhead on every drawn control, holding the correction already there. */
+/** S: a key at the playhead on every drawn control, in the editor's key mode, holding what is there. */
 export function setKeyAtPlayhead(): void {
   const model = currentModel();
   if (!model) return;
@@ -81,7 +82,7 @@ export function setKeyAtPlayhead(): void {
     return;
   }
   const frame = playheadFrame();
-  const ops = setKeyOps(model.layer, model, names, frame);
+  const ops = setKeyOps(model.layer, model, names, frame, editorState().keyMode);
   useCurveEditor.setState({ keySel: new Set(names.map((n) => keyId(n, frame))) });
   void commit(names.length === 1 ? `Set key on ${names[0]} at ${frame}` : `Set keys on ${names.length} controls at ${frame}`, ops);
 }
@@ -105,6 +106,84 @@ export function setInterp(interp: Interp): void {
     return;
   }
   void commit(`${INTERP_LABEL[interp]} interpolation on ${sel.size} key${sel.size === 1 ? '' : 's'}`, interpOps(model.layer, sel, interp));
+}
+
+export const KEY_MODE_LABEL: Readonly<Record<KeyMode, string>> = { pose: 'Pose', offset: 'Offset' };
+
+/** The mode of the keys S, sliders and poses make from now on (kept per machine). */
+export function setNewKeyMode(mode: KeyMode): void {
+  useCurveEditor.setState({ keyMode: mode });
+  writePref('curves.keyMode', mode);
+}
+
+/** The selected keys become pose (or offset) keys; the curve does not move at any of them. */
+export function setSelectedKeyMode(mode: KeyMode): void {
+  const model = currentModel();
+  const sel = editorState().keySel;
+  if (!model) return;
+  if (sel.size === 0) {
+    notify('No key selected', 'Select keys to make them pose or offset keys.');
+    return;
+  }
+  void commit(`${KEY_MODE_LABEL[mode]} mode on ${sel.size} key${sel.size === 1 ? '' : 's'}`, keyModeOps(model.layer, model, sel, mode));
+}
+
+const FIELD_LABEL: Readonly<Record<KeyField, string>> = { frame: 'frame', value: 'value', final: 'final value' };
+
+/**
+ * Typed into the key field: a number sets every selected key's `field`, `+=`, `-=`, `*=`, `/=`
+ * change each from its own. Returns false (and says why) when the entry cannot be used.
+ */
+export function typeKeyField(field: KeyField, text: string): boolean {
+  const model = currentModel();
+  const sel = editorState().keySel;
+  if (!model || sel.size === 0) return false;
+  const entry = parseEntry(text);
+  if (!entry) {
+    notify('Not a number', `Type a number, or +=, -=, *=, /= and a number, for the ${FIELD_LABEL[field]}.`);
+    return false;
+  }
+  const r = keyFieldOps(model.layer, model, sel, field, entry);
+  if ('error' in r) {
+    notify('Keys not changed', r.error);
+    return false;
+  }
+  useCurveEditor.setState({ keySel: r.selection });
+  const what = entry.op === '=' ? `${FIELD_LABEL[field]} ${entry.x}` : `${FIELD_LABEL[field]} ${entry.op}${entry.x}`;
+  void commit(`Key ${what} on ${sel.size} key${sel.size === 1 ? '' : 's'}`, r.ops);
+  return true;
+}
+
+export const TANGENT_LABEL: Readonly<Record<TangentType, string>> = {
+  auto: 'Auto',
+  spline: 'Spline',
+  clamped: 'Clamped',
+  linear: 'Linear',
+  flat: 'Flat',
+  step: 'Stepped',
+  plateau: 'Plateau',
+  fixed: 'Fixed',
+};
+
+/** Tangents menu: the selected keys' in, out or both tangents become `type`. */
+export function setTangents(side: TangentSide, type: TangentType): void {
+  const model = currentModel();
+  const sel = editorState().keySel;
+  if (!model) return;
+  if (sel.size === 0) {
+    notify('No key selected', 'Select keys to set their tangents.');
+    return;
+  }
+  const where = side === 'both' ? '' : ` ${side}`;
+  void commit(`${TANGENT_LABEL[type]}${where} tangents on ${sel.size} key${sel.size === 1 ? '' : 's'}`, tangentOps(model.layer, model, sel, side, type));
+}
+
+/** Break (shape in and out apart) or unify the selected keys' tangents. */
+export function setTangentsBroken(broken: boolean): void {
+  const model = currentModel();
+  const sel = editorState().keySel;
+  if (!model || sel.size === 0) return;
+  void commit(`${broken ? 'Break' : 'Unify'} tangents on ${sel.size} key${sel.size === 1 ? '' : 's'}`, breakTangentOps(model.layer, model, sel, broken));
 }
 
 export function copyKeys(): void {

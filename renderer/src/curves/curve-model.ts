@@ -6,7 +6,7 @@
 // back to the start restores exactly what was there; `setTemp(null)` discards it.
 import { finalFromFiltered } from '../../../electron/common/curves/evaluate';
 import { applyFilter, type FilterSpec } from '../../../electron/common/curves/filters';
-import { sampleCorrection, type Key } from '../../../electron/common/curves/keys';
+import { keyOffsets, keySlopes, sampleCorrection, type Key, type KeySlopes, type LayerBase } from '../../../electron/common/curves/keys';
 import { applyOps, filterFor, type EditOp, type LayerState } from '../../../electron/common/edits';
 import type { ValuesMode } from '../state/control-values';
 import type { ChannelDef } from './channels';
@@ -161,10 +161,37 @@ export class CurveModel {
     return this.take.raw[c]![this.index(frame)]!;
   }
 
-  /** The correction offset at a frame (what a new key there must hold so nothing jumps). */
+  /** The correction offset at a frame (what a new offset key there must hold so nothing jumps). */
   correctionAt(name: string, frame: number): number {
-    sampleCorrection(this.keysOf(name), this.current.falloff, Math.round(frame), this.one);
+    const c = this.indexOf(name);
+    const base = c >= 0 ? this.baseOf(c) : null;
+    sampleCorrection(this.keysOf(name), this.current.falloff, Math.round(frame), this.one, base);
     return this.one[0]!;
+  }
+
+  /**
+   * The filtered solve's slope at a frame (units per frame, central difference): what a tangent
+   * handle, drawn on the final curve, adds to the correction's slope.
+   */
+  filteredSlopeAt(c: number, frame: number): number {
+    const f = this.filtered[c]!;
+    const i = Math.round(frame) - this.take.firstFrame;
+    if (f.length < 2 || i < 0 || i >= f.length) return 0;
+    const a = Math.max(0, i - 1);
+    const b = Math.min(f.length - 1, i + 1);
+    return (f[b]! - f[a]!) / (b - a);
+  }
+
+  /** The curve under a control's layer, which its pose keys are measured from. */
+  private baseOf(c: number): LayerBase {
+    return { filtered: this.filtered[c]!, shotFirst: this.take.firstFrame };
+  }
+
+  /** Each key's in and out slope (correction units per frame) as evaluated now. */
+  slopesOf(name: string): KeySlopes {
+    const c = this.indexOf(name);
+    const keys = this.keysOf(name);
+    return keySlopes(keys, keyOffsets(keys, c >= 0 ? this.baseOf(c) : null));
   }
 
   /**

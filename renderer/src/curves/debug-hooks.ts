@@ -19,6 +19,8 @@ export interface CurveDebugHooks {
   keys(control: string): { frame: number; value: number; interp: string }[];
   /** Key positions in the graph element (CSS px, relative to the element). */
   keyScreen(control: string, frame: number): { x: number; y: number } | null;
+  /** A selected key's tangent handle end in the graph element (CSS px), null when not drawn. */
+  handleScreen(control: string, frame: number, side: 'in' | 'out'): { x: number; y: number } | null;
   plotTimes(): number[];
   overlayTimes(): number[];
   /** Waits for every edit sent to be saved. */
@@ -62,6 +64,12 @@ export function installDebugHooks(): () => void {
         ?.keyPositions()
         .find((k) => k.control === control && k.frame === frame);
       return p ? { x: p.x + GUTTER_W, y: p.y + RULER_H } : null;
+    },
+    handleScreen(control, frame, side) {
+      const h = graphController()
+        ?.handlePositions()
+        .find((p) => p.control === control && p.frame === frame && p.side === side);
+      return h ? { x: h.x + GUTTER_W, y: h.y + RULER_H } : null;
     },
     plotTimes: () => ring(graphController()?.plotTimes, graphController()?.plotCount ?? 0),
     overlayTimes: () => ring(graphController()?.overlayTimes, graphController()?.overlayCount ?? 0),

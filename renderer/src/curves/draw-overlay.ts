@@ -1,7 +1,8 @@
-// The overlay layer: keys, playhead, value readouts, box selection and the hover readout —
-// everything that changes at pointer or playback rate, drawn over the plot without
-// re-rasterising it. Returns the key positions it drew, for hit testing.
-import type { Interp } from '../../../electron/common/curves/keys';
+// The overlay layer: keys, tangent handles of the selected keys, playhead, value readouts, box
+// selection and the hover readout — everything that changes at pointer or playback rate, drawn
+// over the plot without re-rasterising it. Returns the key and handle positions it drew, for hit
+// testing.
+import { keyMode, type Interp, type KeyMode } from '../../../electron/common/curves/keys';
 import type { ChannelDef } from './channels';
 import { compareLegend } from './compare-overlay';
 import type { CurveModel } from './curve-model';
@@ -29,6 +30,44 @@ export interface OverlayInput {
 }
 
 const KEY_R = 4;
+/** Length of a tangent handle on screen (px), as in Maya, whatever the zoom. */
+export const HANDLE_LEN = 36;
+/** Handles are drawn for at most this many selected keys (a box over a dense region selects thousands). */
+const MAX_HANDLE_KEYS = 200;
+
+/** A tangent handle's end, in clipped (plot) px. */
+export interface HandlePoint {
+  control: string;
+  frame: number;
+  side: 'in' | 'out';
+  /** The key's position. */
+  kx: number;
+  ky: number;
+  x: number;
+  y: number;
+}
+
+export interface OverlayPoints {
+  keys: KeyPoint[];
+  handles: HandlePoint[];
+}
+
+/**
+ * The end of a handle at `slope` (final-curve units per frame) from a key at (kx, ky): HANDLE_LEN
+ * px along the tangent, to the left for the in side and the right for the out side.
+ */
+export function handleEnd(view: GraphView, kx: number, ky: number, slope: number, side: 'in' | 'out'): { x: number; y: number } {
+  const dx = view.pxPerFrame;
+  const dy = -slope * view.pxPerValue;
+  const len = Math.hypot(dx, dy) || 1;
+  const s = side === 'in' ? -1 : 1;
+  return { x: kx + (s * HANDLE_LEN * dx) / len, y: ky + (s * HANDLE_LEN * dy) / len };
+}
+
+/** Pose keys are filled, offset keys hollow: which kind of key it is shows on the curve. */
+function keyFillFor(mode: KeyMode, fill: string): string {
+  return mode === 'pose' ? fill : GRAPH.keyHollow;
+}
 
 function keyShape(ctx: CanvasRenderingContext2D, x: number, y: number, interp: Interp, r: number): void {
   ctx.beginPath();
@@ -42,9 +81,10 @@ function keyShape(ctx: CanvasRenderingContext2D, x: number, y: number, interp: I
   } else ctx.rect(x - r, y - r, 2 * r, 2 * r);
 }
 
-export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): KeyPoint[] {
+export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): OverlayPoints {
   const { model, view } = inp;
   const points: KeyPoint[] = [];
+  const handles: HandlePoint[] = [];
   const range = visibleRange(view);
   ctx.save();
   ctx.beginPath();
@@ -69,11 +109,12 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): K
   }
 
   // Keys, unselected under selected.
-  const selected: { p: KeyPoint; interp: Interp }[] = [];
+  const selected: { p: KeyPoint; interp: Interp; mode: KeyMode; index: number; c: number }[] = [];
   ctx.lineWidth = 1;
   for (const c of inp.channels) {
     const keys = model.keysOf(c.name);
-    for (const k of keys) {
+    for (let index = 0; index < keys.length; index++) {
+      const k = keys[index]!;
       if (k.frame < range.frame0 - 1 || k.frame > range.frame1 + 1) continue;
       const p: KeyPoint = {
         id: keyId(c.name, k.frame),
@@ -84,19 +125,20 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): K
       };
       points.push(p);
       if (inp.keySel.has(p.id)) {
-        selected.push({ p, interp: k.interp });
+        selected.push({ p, interp: k.interp, mode: keyMode(k), index, c: c.index });
         continue;
       }
       keyShape(ctx, p.x, p.y, k.interp, KEY_R);
-      ctx.fillStyle = GRAPH.keyFill;
+      ctx.fillStyle = keyFillFor(keyMode(k), GRAPH.keyFill);
       ctx.fill();
       ctx.strokeStyle = GRAPH.keyStroke;
       ctx.stroke();
     }
   }
-  for (const { p, interp } of selected) {
+  if (selected.length <= MAX_HANDLE_KEYS) drawHandles(ctx, inp, selected, handles);
+  for (const { p, interp, mode } of selected) {
     keyShape(ctx, p.x, p.y, interp, KEY_R + 0.5);
-    ctx.fillStyle = GRAPH.keySelFill;
+    ctx.fillStyle = keyFillFor(mode, GRAPH.keySelFill);
     ctx.fill();
     ctx.strokeStyle = GRAPH.keySelStroke;
     ctx.stroke();
@@ -155,7 +197,39 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): K
     ctx.textBaseline = 'middle';
     ctx.fillText(text, left + w / 2, 10);
   }
-  return points;
+  return { keys: points, handles };
+}
+
+/**
+ * The selected keys' tangent handles, on the final curve: each side's slope is the correction's
+ * (its tangent, keys.keySlopes) plus the filtered solve's there. A step out tangent has none.
+ */
+function drawHandles(
+  ctx: CanvasRenderingContext2D,
+  inp: OverlayInput,
+  selected: readonly { p: KeyPoint; index: number; c: number }[],
+  out: HandlePoint[],
+): void {
+  const slopes = new Map<string, ReturnType<CurveModel['slopesOf']>>();
+  ctx.strokeStyle = GRAPH.handleLine;
+  ctx.lineWidth = 1;
+  for (const { p, index, c } of selected) {
+    let s = slopes.get(p.control);
+    if (!s) slopes.set(p.control, (s = inp.model.slopesOf(p.control)));
+    const under = inp.model.filteredSlopeAt(c, p.frame);
+    for (const side of ['in', 'out'] as const) {
+      if (side === 'out' && s.step[index]) continue;
+      const slope = (side === 'in' ? s.in[index]! : s.out[index]!) + under;
+      const end = handleEnd(inp.view, p.x, p.y, slope, side);
+      ctx.beginPath();
+      ctx.moveTo(p.x, p.y);
+      ctx.lineTo(end.x, end.y);
+      ctx.stroke();
+      ctx.fillStyle = GRAPH.handleEnd;
+      ctx.fillRect(end.x - 2.5, end.y - 2.5, 5, 5);
+      out.push({ control: p.control, frame: p.frame, side, kx: p.x, ky: p.y, x: end.x, y: end.y });
+    }
+  }
 }
 
 function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, align: 'left' | 'right', color: string, swatch: string | null = null): void {

@@ -2,7 +2,7 @@
 // selection, the graph view, history labels. Evaluated curves live in the CurveModel (typed
 // arrays, not React state); components read this store, the canvas subscribes imperatively.
 import { create } from 'zustand';
-import type { KeyClip } from '../../../electron/common/curves/keys';
+import { KEY_MODES, type KeyClip, type KeyMode } from '../../../electron/common/curves/keys';
 import type { LayerState } from '../../../electron/common/edits';
 import type { CurveModel } from './curve-model';
 import { isStringArray, isStringRecord, readPref } from './prefs';
@@ -39,7 +39,11 @@ export interface CurveEditorState {
   saving: boolean;
   /** Last thing done, for the status line. */
   status: string;
+  /** The mode of keys made by S, a slider or a pose: 'pose' (the key is the value) unless the animator picks 'offset'. */
+  keyMode: KeyMode;
 }
+
+const isKeyMode = (v: unknown): v is KeyMode => typeof v === 'string' && (KEY_MODES as readonly string[]).includes(v);
 
 export const useCurveEditor = create<CurveEditorState>()(() => ({
   shotId: null,
@@ -63,6 +67,7 @@ export const useCurveEditor = create<CurveEditorState>()(() => ({
   clipboard: null,
   saving: false,
   status: '',
+  keyMode: readPref('curves.keyMode', 'pose', isKeyMode),
 }));
 
 export const editorState = (): CurveEditorState => useCurveEditor.getState();

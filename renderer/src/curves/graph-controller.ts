@@ -12,14 +12,14 @@ import { ColumnCache } from './column-cache';
 import { compareOverlayFor } from './compare-overlay';
 import type { CurveModel } from './curve-model';
 import { drawAxes } from './draw-axes';
-import { drawOverlay } from './draw-overlay';
+import { drawOverlay, type HandlePoint } from './draw-overlay';
 import { drawPlotBackground } from './draw-background';
 import { compareCount, curveLayerKey, curvePlan, drawCurves, gridSteps, type PlotInput } from './draw-plot';
 import { CurveLayer } from './curve-layer';
 import { drawVectorCurves, wantsVectorCurves, type CurvePlan } from './draw-vector';
 import { editorState, useCurveEditor, type CurveEditorState } from './editor-store';
 import { GUTTER_W, plotRect, RULER_H, zoneAt } from './graph-layout';
-import { dragDelta, dragOps } from './key-edits';
+import { dragDelta, dragOps, handleOps } from './key-edits';
 import { toImage } from './raster';
 import { commit, setLive } from './session';
 import { applySelection, hitCurve, hitKey, keysInBox, selectMode, type Box, type KeyPoint, type SelectMode } from './selection';
@@ -30,10 +30,14 @@ type Gesture =
   | { kind: 'pan'; lastX: number; lastY: number }
   | { kind: 'zoom'; startX: number; startY: number; start: GraphView }
   | { kind: 'keys'; startX: number; startY: number; start: LayerState; startSel: ReadonlySet<string>; moved: boolean; ops: EditOp[] }
-  | { kind: 'box'; box: Box; mode: SelectMode };
+  | { kind: 'box'; box: Box; mode: SelectMode }
+  | { kind: 'handle'; handle: HandlePoint; start: LayerState; under: number; moved: boolean; ops: EditOp[] };
 
 const DRAG_THRESHOLD = 3;
 const KEY_HIT_R = 7;
+const HANDLE_HIT_R = 6;
+/** The steepest slope a handle can be dragged to (the key schema's bound). */
+const MAX_SLOPE = 1000;
 
 let activeController: GraphController | null = null;
 
@@ -62,6 +66,7 @@ export class GraphController {
   private hover: { x: number; y: number } | null = null;
   private dragLabel: string | null = null;
   private keyPoints: KeyPoint[] = [];
+  private handlePoints: HandlePoint[] = [];
   private drawnKey: unknown[] = [];
   private drawnList: ChannelDef[] = [];
   /** Milliseconds of each plot redraw (ring buffer), for the bench. */
@@ -127,7 +132,7 @@ export class GraphController {
       ro.disconnect();
       this.el.removeEventListener('wheel', wheel);
       cancelAnimationFrame(this.raf);
-      if (this.gesture?.kind === 'keys') setLive(null);
+      if (this.gesture?.kind === 'keys' || this.gesture?.kind === 'handle') setLive(null);
     };
   }
 
@@ -213,7 +218,7 @@ export class GraphController {
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
       ctx.clearRect(0, 0, this.cssW, this.cssH);
       const box = this.gesture?.kind === 'box' ? this.gesture.box : null;
-      this.keyPoints = drawOverlay(ctx, {
+      const drawn = drawOverlay(ctx, {
         model,
         channels,
         colors: st.colors,
@@ -227,6 +232,8 @@ export class GraphController {
         previewRaw: useControlValues.getState().previewMode === 'raw',
         compareLabel: compare?.label ?? null,
       });
+      this.keyPoints = drawn.keys;
+      this.handlePoints = drawn.handles;
       this.overlayTimes[this.overlayCount++ % this.overlayTimes.length] = performance.now() - t0;
     }
   }
@@ -317,8 +324,12 @@ export class GraphController {
       this.gesture = { kind: 'scrub' };
       seek(snapFrame(xToFrame(view, x)));
     } else if (zone === 'plot') {
-      const hit = hitKey(this.keyPoints, x, y, KEY_HIT_R, st.keySel);
-      if (hit) {
+      const handle = this.hitHandle(x, y);
+      const hit = handle ? null : hitKey(this.keyPoints, x, y, KEY_HIT_R, st.keySel);
+      if (handle) {
+        const c = model.indexOf(handle.control);
+        this.gesture = { kind: 'handle', handle, start: model.layer, under: model.filteredSlopeAt(c, handle.frame), moved: false, ops: [] };
+      } else if (hit) {
         const mode = selectMode(e);
         let sel = st.keySel;
         if (!sel.has(hit.id) || mode === 'toggle') sel = applySelection(sel, [hit.id], mode);
@@ -354,6 +365,18 @@ export class GraphController {
     } else if (g.kind === 'box') {
       g.box = { ...g.box, x1: x, y1: y };
       this.invalidate(false);
+    } else if (g.kind === 'handle') {
+      const h = g.handle;
+      if (!g.moved && Math.hypot(x - h.x, y - h.y) < DRAG_THRESHOLD) return;
+      g.moved = true;
+      // The handle points from its key to the pointer, kept on its own side of the key.
+      const dx = h.side === 'in' ? Math.min(-1, x - h.kx) : Math.max(1, x - h.kx);
+      const slope = -(y - h.ky) / view.pxPerValue / (dx / view.pxPerFrame);
+      const corr = Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, slope - g.under));
+      g.ops = handleOps(g.start, h.control, h.frame, h.side, corr);
+      setLive(g.ops);
+      this.hover = { x, y };
+      this.dragLabel = `${h.side} tangent ${slope >= 0 ? '+' : ''}${slope.toFixed(4)}/f`;
     } else {
       const dx = x - g.startX;
       const dy = y - g.startY;
@@ -380,6 +403,8 @@ export class GraphController {
         const n = st.keySel.size;
         void commit(n === 1 ? 'Move key' : `Move ${n} keys`, g.ops);
       }
+    } else if (g.kind === 'handle') {
+      if (g.moved && g.ops.length > 0) void commit(`Shape ${g.handle.side} tangent of ${g.handle.control} at ${g.handle.frame}`, g.ops);
     } else if (g.kind === 'box') {
       const b = g.box;
       if (Math.hypot(b.x1 - b.x0, b.y1 - b.y0) < DRAG_THRESHOLD) this.clickEmpty(b.x0, b.y0, g.mode);
@@ -414,7 +439,7 @@ export class GraphController {
     if (g.kind === 'keys') {
       setLive(null);
       useCurveEditor.setState({ keySel: g.startSel });
-    }
+    } else if (g.kind === 'handle') setLive(null);
     this.endGesture();
     this.invalidate(false);
     return true;
@@ -429,6 +454,25 @@ export class GraphController {
       this.hover = null;
       this.invalidate(false);
     }
+  }
+
+  /** The nearest handle end within reach of (x, y), clipped px. */
+  private hitHandle(x: number, y: number): HandlePoint | null {
+    let best: HandlePoint | null = null;
+    let bestD = HANDLE_HIT_R;
+    for (const h of this.handlePoints) {
+      const d = Math.hypot(h.x - x, h.y - y);
+      if (d <= bestD) {
+        best = h;
+        bestD = d;
+      }
+    }
+    return best;
+  }
+
+  /** Tangent handle ends drawn last (clipped px), for tests. */
+  handlePositions(): readonly HandlePoint[] {
+    return this.handlePoints;
   }
 
   /** Key positions drawn last (clipped px), for tests. */

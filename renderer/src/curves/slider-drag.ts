@@ -33,7 +33,7 @@ export class SliderDrag {
     if (!a || !model || e.pointerId !== a.pointerId) return;
     a.value = Math.round(this.valueAt(e) * 1000) / 1000;
     // From the drag's start each time: the temporary state is rebuilt, never accumulated.
-    a.ops = sliderOps(a.start, model, this.name, a.frame, a.value);
+    a.ops = sliderOps(a.start, model, this.name, a.frame, a.value, editorState().keyMode);
     setLive(a.ops);
   }
 

@@ -20,6 +20,10 @@ export const GRAPH = {
   keyStroke: '#0b0c0d',
   keySelFill: '#ffd84d',
   keySelStroke: '#000000',
+  /** An offset key's centre (pose keys are filled). */
+  keyHollow: '#26292e',
+  handleLine: '#8fb8de',
+  handleEnd: '#cfe3f5',
   boxFill: 'rgba(90, 165, 230, 0.12)',
   boxStroke: '#5aa5e6',
   readoutBg: 'rgba(16, 17, 19, 0.82)',

@@ -9,6 +9,7 @@ import {
   dragOps,
   interpOps,
   keyFrameRange,
+  keyModeOps,
   limitValueDelta,
   pasteOps,
   poseOps,
@@ -33,20 +34,61 @@ const keyed: LayerState = {
 const keysOf = (ops: EditOp[], control: string) => ops.find((o): o is Extract<EditOp, { op: 'setKeys' }> => o.op === 'setKeys' && o.control === control)?.keys;
 
 describe('set key (S)', () => {
-  it('holds the correction already there, so the final curve does not move', () => {
+  it('an offset key holds the correction already there, so the final curve does not move', () => {
     const m = new CurveModel(makeTake(), keyed);
     const pull = m.indexOf('mouthCornerPull_L');
     const before = m.finalAt(pull, 1030);
-    const ops = setKeyOps(m.layer, m, ['mouthCornerPull_L', 'jawOpen'], 1030);
+    const ops = setKeyOps(m.layer, m, ['mouthCornerPull_L', 'jawOpen'], 1030, 'offset');
     m.setTemp(ops);
     expect(m.finalAt(pull, 1030)).toBeCloseTo(before, 6);
     expect(keysOf(ops, 'mouthCornerPull_L')!.map((k) => k.frame)).toEqual([1010, 1020, 1030, 1040]);
-    expect(keysOf(ops, 'jawOpen')).toEqual([{ frame: 1030, value: 0, interp: 'smooth' }]);
+    expect(keysOf(ops, 'jawOpen')).toEqual([{ frame: 1030, value: 0, interp: 'smooth', mode: 'offset' }]);
+  });
+
+  it('a pose key holds the final value already there, and keeps it under a filter applied later', () => {
+    const m = new CurveModel(makeTake(), keyed);
+    const pull = m.indexOf('mouthCornerPull_L');
+    const before = m.finalAt(pull, 1030);
+    const ops = setKeyOps(m.layer, m, ['mouthCornerPull_L'], 1030, 'pose');
+    expect(keysOf(ops, 'mouthCornerPull_L')!.find((k) => k.frame === 1030)).toMatchObject({ mode: 'pose', value: before });
+    m.setBase(applyOps(m.layer, ops));
+    expect(m.finalAt(pull, 1030)).toBeCloseTo(before, 6);
+    m.setTemp([{ op: 'setFilter', scope: 'control:mouthCornerPull_L', filter: { kind: 'gaussian', strength: 1 } }]);
+    expect(m.filteredAt(pull, 1030)).not.toBeCloseTo(m.rawAt(pull, 1030), 3); // the filter did change the solve there
+    expect(m.finalAt(pull, 1030)).toBeCloseTo(before, 6);
   });
 
   it('keeps an existing key as it is', () => {
     const m = new CurveModel(makeTake(), keyed);
-    expect(keysOf(setKeyOps(m.layer, m, ['mouthCornerPull_L'], 1020), 'mouthCornerPull_L')).toEqual(keyed.keys.mouthCornerPull_L);
+    expect(keysOf(setKeyOps(m.layer, m, ['mouthCornerPull_L'], 1020, 'pose'), 'mouthCornerPull_L')).toEqual(keyed.keys.mouthCornerPull_L);
+  });
+});
+
+describe('key mode', () => {
+  it('turning keys into pose keys and back keeps the final value at every key', () => {
+    const m = new CurveModel(makeTake(), keyed);
+    const pull = m.indexOf('mouthCornerPull_L');
+    const at = () => [1010, 1020, 1040].map((f) => m.finalAt(pull, f));
+    const before = at();
+    const sel = [keyId('mouthCornerPull_L', 1010), keyId('mouthCornerPull_L', 1020)];
+    const toPose = keyModeOps(m.layer, m, sel, 'pose');
+    expect(keysOf(toPose, 'mouthCornerPull_L')!.map((k) => k.mode)).toEqual(['pose', 'pose', undefined]);
+    m.setBase(applyOps(m.layer, toPose));
+    at().forEach((v, i) => expect(v).toBeCloseTo(before[i]!, 6));
+    const back = keyModeOps(m.layer, m, sel, 'offset');
+    m.setBase(applyOps(m.layer, back));
+    at().forEach((v, i) => expect(v).toBeCloseTo(before[i]!, 6));
+    expect(keysOf(back, 'mouthCornerPull_L')!.map((k) => +k.value.toFixed(5))).toEqual([0.1, 0.3, 0]);
+  });
+
+  it('a drag keeps pose keys inside the control range and offsets inside ±1', () => {
+    const keys = [
+      { frame: 1, value: 0.9, interp: 'smooth' as const, mode: 'pose' as const },
+      { frame: 2, value: -0.5, interp: 'smooth' as const, mode: 'offset' as const },
+    ];
+    expect(limitValueDelta(keys, 0.5)).toBeCloseTo(0.1, 9);
+    expect(limitValueDelta(keys, -2)).toBeCloseTo(-0.5, 9);
+    expect(limitValueDelta([keys[1]!], -2)).toBeCloseTo(-0.5, 9);
   });
 });
 
@@ -129,16 +171,21 @@ describe('copy, paste, mirror-paste', () => {
 describe('slider and poses', () => {
   it('the slider makes the final value at the frame what was asked', () => {
     const m = new CurveModel(makeTake(), keyed);
-    const ops = sliderOps(m.layer, m, 'mouthCornerPull_L', 1030, 0.75);
-    m.setTemp(ops);
-    expect(m.finalAt(m.indexOf('mouthCornerPull_L'), 1030)).toBeCloseTo(0.75, 5);
-    expect(sliderOps(m.layer, m, 'noSuchControl', 1030, 0.5)).toEqual([]);
+    for (const mode of ['pose', 'offset'] as const) {
+      const ops = sliderOps(m.committed, m, 'mouthCornerPull_L', 1030, 0.75, mode);
+      expect(keysOf(ops, 'mouthCornerPull_L')!.find((k) => k.frame === 1030)!.mode).toBe(mode);
+      m.setTemp(ops);
+      expect(m.finalAt(m.indexOf('mouthCornerPull_L'), 1030)).toBeCloseTo(0.75, 5);
+    }
+    // An existing key keeps its mode (1020 is an offset key).
+    expect(keysOf(sliderOps(m.layer, m, 'mouthCornerPull_L', 1020, 0.75, 'pose'), 'mouthCornerPull_L')!.find((k) => k.frame === 1020)!.mode).toBeUndefined();
+    expect(sliderOps(m.layer, m, 'noSuchControl', 1030, 0.5, 'pose')).toEqual([]);
   });
 
   it('a pose keys every control of its region back to its values', () => {
     const m = new CurveModel(makeTake(), EMPTY);
     const pose = { mouthCornerPull_L: 0.62, mouthCornerPull_R: 0.58 };
-    const ops = poseOps(m.layer, m, pose, 1150);
+    const ops = poseOps(m.layer, m, pose, 1150, 'pose');
     expect(ops).toHaveLength(2);
     m.setBase(applyOps(EMPTY, ops));
     expect(m.finalAt(m.indexOf('mouthCornerPull_L'), 1150)).toBeCloseTo(0.62, 5);

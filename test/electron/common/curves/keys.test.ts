@@ -153,7 +153,8 @@ describe('tangents (Maya vocabulary)', () => {
     const make = (t: TangentType) => frames.map((f, i) => key(f, o[i]!, t, t));
     const spline = keySlopes(make('spline'), o);
     expect(spline.out[1]).toBeCloseTo((0.5 - 0) / 20, 9);
-    expect(spline.in[0]).toBeCloseTo(0.05, 9); // an end: the adjacent segment's slope
+    expect(spline.out[0]).toBeCloseTo(0.05, 9); // an end: the adjacent segment's slope
+    expect(spline.in[0]).toBe(0); // the falloff side: flat unless fixed
     const clamped = keySlopes(make('clamped'), o);
     expect(clamped.out[1]).toBe(0);
     expect(clamped.out[0]).toBeCloseTo(0.05, 9);
@@ -175,6 +176,17 @@ describe('tangents (Maya vocabulary)', () => {
     const s = keySlopes(keys, [0, 0.5, 0.5]);
     expect(s.in[1]).toBeCloseTo(0.05, 9);
     expect(s.out[1]).toBe(0);
+  });
+
+  it('a handle shaped on a lone key shapes its falloff: the correction leaves the key at that slope and still settles at the falloff', () => {
+    const lone = [key(10, 0.3, 'fixed', 'fixed', { inSlope: 0.05, outSlope: 0.05 })];
+    const v = sample(lone, 8, 0, 20);
+    expect(v[10]).toBeCloseTo(0.3, 6);
+    expect(v[11]! - v[10]!).toBeGreaterThan(0.02); // rises on, where a flat key eases down
+    expect(v[9]! - v[10]!).toBeLessThan(-0.02);
+    expect([v[2], v[18]]).toEqual([0, 0]);
+    const flat = sample([key(10, 0.3, 'auto', 'auto')], 8, 0, 20);
+    expect(flat[11]).toBeLessThan(0.3);
   });
 
   it('a step out tangent holds until the next key, whatever its in tangent', () => {
