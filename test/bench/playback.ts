@@ -1,6 +1,6 @@
 // Playback as the animator sees it, measured in the page: how many of the shot's frames per
-// second are put on screen with the plate, the frame counter and the head all on that frame,
-// and the head drawn with that frame's published values. Counting animation-frame ticks or
+// second are put on screen with the plate, the frame counter, the head and the curve editor's
+// playhead all on that frame, and the head drawn with that frame's published values. Counting animation-frame ticks or
 // playhead moves would also count frames whose plate was still loading or whose head render
 // was skipped. The demo shot (the default head, 24 fps, 384² plates with normals) is what a new
 // user plays first; here its ground truth is the take (asked for: truthTake), so playback is
@@ -48,8 +48,8 @@ export interface PlaybackFigures {
   readonly presentedFps: number;
   /** Frames per second the playhead moved through (the clock's view: drops show as a gap to presentedFps). */
   readonly playheadFps: number;
-  /** Of the frames the playhead showed: how many had the wrong (or no) plate, head frame, head values. */
-  readonly misses: { readonly plate: number; readonly headFrame: number; readonly headValues: number; readonly shown: number };
+  /** Of the frames the playhead showed: how many had the wrong (or no) plate, head frame, head values, graph playhead. */
+  readonly misses: { readonly plate: number; readonly headFrame: number; readonly headValues: number; readonly graph: number; readonly shown: number };
   /** The head's moving scale and last measured frame cost at the end. */
   readonly pacing: { movingScale: number; frameCostMs: number; canvasWidth: number } | null;
 }
@@ -72,7 +72,8 @@ export async function measurePlayback(page: Page, opts: { warmupMs: number; wind
       if (s.on) {
         const d = window.__rigsolvePreview?.drawn() ?? { frame: null, values: null };
         const f = Number(counter?.value);
-        s.rows.push([performance.now(), f, Number(plate?.dataset.frame ?? NaN), d.frame ?? NaN]);
+        const g = window.__rigsolveCurves?.graphPlayhead() ?? null;
+        s.rows.push([performance.now(), f, Number(plate?.dataset.frame ?? NaN), d.frame ?? NaN, g]);
         if (d.frame !== null && d.values && !s.values.has(d.frame)) s.values.set(d.frame, Array.from(d.values));
       }
       requestAnimationFrame(tick);
@@ -97,13 +98,14 @@ export async function measurePlayback(page: Page, opts: { warmupMs: number; wind
     // Runs of samples on one frame; each was on screen with everything right at some sample, or
     // says what was off at its last.
     const runs = [];
-    for (const [t, f, p, d] of s.rows) {
+    for (const [t, f, p, d, g] of s.rows) {
       if (!Number.isFinite(f)) continue;
       let run = runs[runs.length - 1];
       if (!run || run.f !== f) runs.push((run = { t, f, verdict: null }));
       if (run.verdict === 'good') continue;
-      const plateOk = p === f, headOk = !${opts.head} || d === f, valuesOk = !${opts.head} || !wrongValues.has(f);
-      run.verdict = !plateOk ? 'plate' : !headOk ? 'head' : !valuesOk ? 'values' : 'good';
+      // The graph's playhead counts where a graph is on screen (null: none drawn).
+      const plateOk = p === f, headOk = !${opts.head} || d === f, valuesOk = !${opts.head} || !wrongValues.has(f), graphOk = g === null || g === f;
+      run.verdict = !plateOk ? 'plate' : !headOk ? 'head' : !valuesOk ? 'values' : !graphOk ? 'graph' : 'good';
     }
     // The first and last runs are cut by the window: count the ones between.
     const full = runs.slice(1, -1);
@@ -111,14 +113,14 @@ export async function measurePlayback(page: Page, opts: { warmupMs: number; wind
     const counted = full.slice(0, -1);
     const count = (v) => counted.filter((r) => r.verdict === v).length;
     return {
-      secs, shown: counted.length, good: count('good'), plate: count('plate'), head: count('head'), values: count('values'),
+      secs, shown: counted.length, good: count('good'), plate: count('plate'), head: count('head'), values: count('values'), graph: count('graph'),
       pacing: window.__rigsolvePreview?.pacing() ?? null,
     };
-  })()`)) as { secs: number; shown: number; good: number; plate: number; head: number; values: number; pacing: PlaybackFigures['pacing'] };
+  })()`)) as { secs: number; shown: number; good: number; plate: number; head: number; values: number; graph: number; pacing: PlaybackFigures['pacing'] };
   return {
     presentedFps: result.good / result.secs,
     playheadFps: result.shown / result.secs,
-    misses: { plate: result.plate, headFrame: result.head, headValues: result.values, shown: result.shown },
+    misses: { plate: result.plate, headFrame: result.head, headValues: result.values, graph: result.graph, shown: result.shown },
     pacing: result.pacing,
   };
 }

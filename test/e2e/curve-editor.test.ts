@@ -17,6 +17,7 @@ import { handlers } from '../../electron/api/handlers';
 import type { Key } from '../../electron/common/curves/keys';
 import { writeTestSequence } from '../../electron/demo/test-pattern';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { GUTTER_W } from '../../renderer/src/curves/graph-layout';
 import { tempDir } from '../helpers/temp';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -354,5 +355,45 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     }
     expect(rows).toHaveLength(FRAMES);
     expect(errors).toEqual([]);
+  });
+
+  it('Frame All (A) and Frame Selected (F) fit both axes, with a margin', async () => {
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    // Every curve drawn for the shown control (final, raw, filtered) over the plot, and its extremes near the edges.
+    const fit = async (from: number, to: number) =>
+      hook<{ x0: number; x1: number; y0: number; y1: number; w: number; h: number }>(`(() => {
+        const v = h.view();
+        const ys = [];
+        for (let f = ${from}; f <= ${to}; f++) for (const kind of ['final', 'raw', 'filtered']) ys.push(h.curveAt('${TWIN}', f, kind));
+        const y = (val) => -val * v.pxPerValue - v.scrollY;
+        const x = (f) => f * v.pxPerFrame - v.scrollX;
+        return { x0: x(${from}), x1: x(${to}), y0: Math.min(...ys.map(y)), y1: Math.max(...ys.map(y)), w: v.width, h: v.height };
+      })()`);
+    const graphBox = (await page.locator('[data-testid=curve-graph]').boundingBox())!;
+    const tl = page.locator('[data-testid=timeline]');
+    const pad = Number(await tl.getAttribute('data-pad'));
+    await page.keyboard.press('a');
+    // The shot's frames at their cells' centres, as the timeline lays them: half a cell plus its pad from either end.
+    const halfCell = (graphBox.width - GUTTER_W - 2 * pad) / FRAMES / 2;
+    await expect.poll(async () => (await fit(FIRST, FIRST + FRAMES - 1)).x0).toBeCloseTo(pad + halfCell, 0);
+    const all = await fit(FIRST, FIRST + FRAMES - 1);
+    expect(all.x1).toBeCloseTo(all.w - pad - halfCell, 0);
+    expect(all.y0).toBeCloseTo(20, 0);
+    expect(all.y1).toBeCloseTo(all.h - 20, 0);
+    // One time axis: the timeline sits under the plot and lays frames on the same pixels.
+    const box = (await tl.boundingBox())!;
+    const cell = (box.width - 2 * pad) / FRAMES;
+    for (const f of [FIRST, TYPED_FRAME, FIRST + FRAMES - 1]) {
+      const onGraph = (await hook<number>(`h.view().pxPerFrame * ${f} - h.view().scrollX`)) + graphBox.x + GUTTER_W;
+      expect(Math.abs(box.x + pad + (f - FIRST + 0.5) * cell - onGraph)).toBeLessThan(0.75);
+    }
+    const k = await keyOnScreen(TWIN, TYPED_FRAME);
+    await page.mouse.click(k.x, k.y);
+    await page.keyboard.press('f');
+    // One key: 4 frames either side, widened to the view's least span (10 frames); the values are the curve's over the 4.
+    await expect.poll(async () => (await fit(TYPED_FRAME - 5, TYPED_FRAME + 5)).x0).toBeCloseTo(24, 0);
+    const sel = await fit(TYPED_FRAME - 4, TYPED_FRAME + 4);
+    expect(sel.y0).toBeCloseTo(20, 0);
+    expect(sel.y1).toBeCloseTo(sel.h - 20, 0);
   });
 });

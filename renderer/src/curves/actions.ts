@@ -11,7 +11,7 @@ import { keyFieldOps, parseEntry, type KeyField } from './key-field';
 import { isStringRecord, readPref, writePref } from './prefs';
 import { commit, currentModel } from './session';
 import { byControl, keyId } from './selection';
-import { frameBox, type FrameBox } from './view';
+import { frameBox, shotTimeAxis, type FrameBox } from './view';
 
 /** The channels whose curves are drawn (and that S keys). */
 export function drawn(): ChannelDef[] {
@@ -242,23 +242,30 @@ function curvesBox(channels: readonly ChannelDef[], from: number, to: number): F
       if (x > hi) hi = x;
     }
   };
+  // Every curve drawn for these channels: final, and the raw and filtered solves when shown.
   for (const c of channels) {
     scan(model.final[c.index]!);
     if (st.showRaw) scan(model.take.raw[c.index]!);
+    if (st.showFiltered) scan(model.filtered[c.index]!);
   }
   return lo <= hi ? { frame0: from, frame1: to, value0: lo, value1: hi } : null;
 }
 
-/** A: frame every drawn curve over the whole shot. */
+/** A: frame every drawn curve over the whole shot, on both axes. */
 export function frameAll(): void {
   const st = editorState();
   const model = currentModel();
   if (!model || !st.view) return;
   const box = curvesBox(drawn(), model.take.firstFrame, model.lastFrame) ?? { frame0: model.take.firstFrame, frame1: model.lastFrame, value0: 0, value1: 1 };
-  useCurveEditor.setState({ view: frameBox(st.view, box) });
+  // Values fitted with a margin; time as the timeline lays the shot (one time axis).
+  useCurveEditor.setState({ view: shotTimeAxis(frameBox(st.view, box), model.take.firstFrame, model.lastFrame) });
 }
 
-/** F: frame the selected keys (Maya's F); with none selected, what is drawn. */
+/**
+ * F: frame the selected keys (Maya's F) on both axes: their frames with some room either side,
+ * and every value the keyed controls' curves take over that span, so the curve a key shapes is
+ * in view with it. With no key selected, what is drawn (A).
+ */
 export function frameSelection(): void {
   const st = editorState();
   const model = currentModel();
@@ -268,17 +275,27 @@ export function frameSelection(): void {
     frameAll();
     return;
   }
+  const pad = Math.max(4, Math.round((range.to - range.from) * 0.15));
+  const frame0 = range.from - pad;
+  const frame1 = range.to + pad;
   let lo = Infinity;
   let hi = -Infinity;
+  const keyed: ChannelDef[] = [];
   for (const [control, frames] of byControl(st.keySel)) {
     const c = model.indexOf(control);
     if (c < 0) continue;
+    keyed.push(model.take.channels[c]!);
     for (const f of frames) {
       const v = model.finalAt(c, f);
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
   }
-  const pad = Math.max(4, Math.round((range.to - range.from) * 0.15));
-  useCurveEditor.setState({ view: frameBox(st.view, { frame0: range.from - pad, frame1: range.to + pad, value0: lo - 0.05, value1: hi + 0.05 }) });
+  const curves = curvesBox(keyed, frame0, frame1);
+  if (curves) {
+    lo = Math.min(lo, curves.value0);
+    hi = Math.max(hi, curves.value1);
+  }
+  if (lo > hi) return;
+  useCurveEditor.setState({ view: frameBox(st.view, { frame0, frame1, value0: lo, value1: hi }) });
 }

@@ -7,6 +7,7 @@ import { editorState } from './editor-store';
 import { graphController } from './graph-controller';
 import { GUTTER_W, RULER_H } from './graph-layout';
 import { settled } from './session';
+import type { GraphView } from './view';
 
 export interface CurveDebugHooks {
   /** The final value of a control at a frame (the playhead by default), as the editor evaluates it. */
@@ -14,6 +15,8 @@ export interface CurveDebugHooks {
   /** What the preview reads through control-values' sampler, in its current mode. */
   publishedAt(control: string, frame?: number): number | null;
   publishedVersion(): number;
+  /** A control's final curve, raw solve or filtered solve at a frame, as the graph draws them. */
+  curveAt(control: string, frame: number, kind: 'final' | 'raw' | 'filtered'): number | null;
   /** Every published value at a frame, in the seam's control order (what the head preview draws). */
   publishedValues(frame?: number): number[] | null;
   keys(control: string): { frame: number; value: number; interp: string }[];
@@ -21,6 +24,10 @@ export interface CurveDebugHooks {
   keyScreen(control: string, frame: number): { x: number; y: number } | null;
   /** A selected key's tangent handle end in the graph element (CSS px), null when not drawn. */
   handleScreen(control: string, frame: number, side: 'in' | 'out'): { x: number; y: number } | null;
+  /** The graph's view (plot size, zoom, scroll), null before it has one. */
+  view(): GraphView | null;
+  /** The frame the graph last drew its playhead on, null before it drew one. */
+  graphPlayhead(): number | null;
   plotTimes(): number[];
   overlayTimes(): number[];
   /** Waits for every edit sent to be saved. */
@@ -51,6 +58,12 @@ export function installDebugHooks(): () => void {
       return s.sample(frame ?? usePlayhead.getState().frame, s.previewMode, out) ? out[i]! : null;
     },
     publishedVersion: () => useControlValues.getState().version,
+    curveAt(control, frame, kind) {
+      const m = editorState().model;
+      const c = m?.indexOf(control) ?? -1;
+      if (!m || c < 0) return null;
+      return kind === 'final' ? m.finalAt(c, frame) : kind === 'raw' ? m.rawAt(c, frame) : m.filteredAt(c, frame);
+    },
     publishedValues(frame) {
       const s = useControlValues.getState();
       const out = new Float32Array(s.controls.length);
@@ -71,6 +84,8 @@ export function installDebugHooks(): () => void {
         .find((p) => p.control === control && p.frame === frame && p.side === side);
       return h ? { x: h.x + GUTTER_W, y: h.y + RULER_H } : null;
     },
+    view: () => editorState().view,
+    graphPlayhead: () => graphController()?.playheadDrawn ?? null,
     plotTimes: () => ring(graphController()?.plotTimes, graphController()?.plotCount ?? 0),
     overlayTimes: () => ring(graphController()?.overlayTimes, graphController()?.overlayCount ?? 0),
     settled: async () => {

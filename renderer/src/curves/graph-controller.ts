@@ -6,6 +6,7 @@ import type { EditOp, LayerState } from '../../../electron/common/edits';
 import { sizeCanvas } from '../plate';
 import { useCompare } from '../state/compare-store';
 import { useControlValues } from '../state/control-values';
+import { publishPlotSpan } from '../state/time-axis';
 import { seek, usePlayhead } from '../state/playhead';
 import { drawnChannels, type ChannelDef } from './channels';
 import { ColumnCache } from './column-cache';
@@ -23,7 +24,7 @@ import { dragDelta, dragOps, handleOps } from './key-edits';
 import { toImage } from './raster';
 import { commit, setLive } from './session';
 import { applySelection, hitCurve, hitKey, keysInBox, selectMode, type Box, type KeyPoint, type SelectMode } from './selection';
-import { frameBox, panBy, resizeView, snapFrame, valueToY, xToFrame, zoomTime, zoomValue, type GraphView } from './view';
+import { frameBox, panBy, resizeView, shotTimeAxis, snapFrame, valueToY, xToFrame, zoomTime, zoomValue, type GraphView } from './view';
 
 type Gesture =
   | { kind: 'scrub' }
@@ -67,6 +68,8 @@ export class GraphController {
   private dragLabel: string | null = null;
   private keyPoints: KeyPoint[] = [];
   private handlePoints: HandlePoint[] = [];
+  /** The frame the overlay last drew the playhead on (the bench compares it with the plate's). */
+  playheadDrawn: number | null = null;
   private drawnKey: unknown[] = [];
   private drawnList: ChannelDef[] = [];
   /** Milliseconds of each plot redraw (ring buffer), for the bench. */
@@ -110,7 +113,7 @@ export class GraphController {
         if (s.model && !s.view && this.cssW > 0) this.initView();
       }),
       usePlayhead.subscribe((s, p) => {
-        if (s.frame !== p.frame) this.invalidate(false);
+        if (s.frame !== p.frame) this.playheadMoved();
       }),
       useControlValues.subscribe((s, p) => {
         if (s.previewMode !== p.previewMode) this.invalidate(false);
@@ -126,7 +129,10 @@ export class GraphController {
     this.el.addEventListener('wheel', wheel, { passive: false });
     this.resize();
     return () => {
-      if (activeController === this) setActive(null);
+      if (activeController === this) {
+        setActive(null);
+        publishPlotSpan(null);
+      }
       for (const off of offs) off();
       modelOff?.();
       ro.disconnect();
@@ -150,9 +156,16 @@ export class GraphController {
     for (const c of [this.base, this.curveCanvas, this.overlay]) sizeCanvas(c, { width: w, height: h }, dpr);
     const st = editorState();
     const rect = plotRect(w, h);
+    this.publishPlot(rect.width);
     if (st.view) useCurveEditor.setState({ view: resizeView(st.view, rect.width, rect.height) });
     else this.initView();
     this.invalidate(true);
+  }
+
+  /** Where the plot is on the page, for the timeline to sit under it (one time axis). */
+  private publishPlot(width: number): void {
+    const left = this.el.getBoundingClientRect().left + GUTTER_W;
+    publishPlotSpan({ left, right: left + width });
   }
 
   private initView(): void {
@@ -160,7 +173,25 @@ export class GraphController {
     if (!st.model || this.cssW === 0) return;
     const rect = plotRect(this.cssW, this.cssH);
     const blank: GraphView = { width: rect.width, height: rect.height, pxPerFrame: 1, pxPerValue: 100, scrollX: 0, scrollY: 0 };
-    useCurveEditor.setState({ view: frameBox(blank, { frame0: st.model.take.firstFrame, frame1: st.model.lastFrame, value0: -0.02, value1: 1.02 }) });
+    const { firstFrame } = st.model.take;
+    const box = frameBox(blank, { frame0: firstFrame, frame1: st.model.lastFrame, value0: -0.02, value1: 1.02 });
+    useCurveEditor.setState({ view: shotTimeAxis(box, firstFrame, st.model.lastFrame) });
+  }
+
+  /**
+   * The playhead moved: the overlay is drawn now, in the task that moved it (the playback loop's
+   * animation frame, a scrub), so the graph's playhead is on the frame the plate and the head show
+   * in the same presented frame. Waiting for another animation frame drew it one frame behind
+   * while playing. A pending plot redraw keeps its animation frame (the overlay goes with it).
+   */
+  private playheadMoved(): void {
+    if (this.plotDirty) {
+      this.invalidate(false);
+      return;
+    }
+    this.overlayDirty = true;
+    if (this.raf !== 0) cancelAnimationFrame(this.raf);
+    this.draw();
   }
 
   /** Marks layers for the next frame's redraw (plot implies overlay: it shows the same curves). */
@@ -218,12 +249,13 @@ export class GraphController {
       ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
       ctx.clearRect(0, 0, this.cssW, this.cssH);
       const box = this.gesture?.kind === 'box' ? this.gesture.box : null;
+      const frame = usePlayhead.getState().frame;
       const drawn = drawOverlay(ctx, {
         model,
         channels,
         colors: st.colors,
         view,
-        frame: usePlayhead.getState().frame,
+        frame,
         keySel: st.keySel,
         box,
         hover: this.hover,
@@ -234,6 +266,7 @@ export class GraphController {
       });
       this.keyPoints = drawn.keys;
       this.handlePoints = drawn.handles;
+      this.playheadDrawn = frame;
       this.overlayTimes[this.overlayCount++ % this.overlayTimes.length] = performance.now() - t0;
     }
   }

@@ -4,6 +4,7 @@
 //   clipped — CSS px inside the plot: scaled minus the scroll (what is on screen)
 // Zoom changes unit→scaled, pan changes scaled→clipped; keeping the two apart lets the curve
 // decimation be cached in scaled space and reused while panning.
+import { cellWidth, frameToPx, TIMELINE_PAD, type TimelineSpace } from '../timeline';
 
 export interface GraphView {
   /** Plot size, CSS px. */
@@ -96,6 +97,18 @@ export function frameBox(v: GraphView, box: FrameBox, margin = { x: 24, y: 20 })
   const ppf = clamp(w / (frame1 - frame0), ZOOM_LIMITS.minPxPerFrame, ZOOM_LIMITS.maxPxPerFrame);
   const ppv = clamp(h / (value1 - value0), ZOOM_LIMITS.minPxPerValue, ZOOM_LIMITS.maxPxPerValue);
   return { ...v, pxPerFrame: ppf, pxPerValue: ppv, scrollX: frame0 * ppf - margin.x, scrollY: -value1 * ppv - margin.y };
+}
+
+/**
+ * The whole shot on the time axis as the timeline lays it over the same width (its frameToPx, its
+ * pad): frame f at the centre of its cell. The timeline sits under the plot (state/time-axis), so
+ * after Frame All a frame is at one x in both, and the half cell is the margin at either end.
+ */
+export function shotTimeAxis(v: GraphView, first: number, last: number): GraphView {
+  const space: TimelineSpace = { first, last, width: v.width, pad: TIMELINE_PAD };
+  const cw = cellWidth(space);
+  if (cw < ZOOM_LIMITS.minPxPerFrame || cw > ZOOM_LIMITS.maxPxPerFrame) return v;
+  return { ...v, pxPerFrame: cw, scrollX: first * cw - frameToPx(space, first) };
 }
 
 /** Keeps the view's anchor when the plot is resized (the left edge and top stay where they were). */

@@ -1,7 +1,8 @@
 // Timeline: frame ruler, warning/missing ticks and the playhead. Click or drag anywhere to
 // scrub (pointer capture keeps the drag alive outside the element); hover shows the frame.
-import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode, type RefObject } from 'react';
 import { seek, usePlayhead } from '../state/playhead';
+import { timelineInset, useTimeAxis } from '../state/time-axis';
 import { CacheLine, type CacheSource } from './CacheLine';
 import { drawRuler } from './draw-ruler';
 import { frameToPx, pxToFrame, type Marker, type TimelineSpace } from './timeline-math';
@@ -29,6 +30,8 @@ export function Timeline({ first, last, markers, cache, layers, onRangeDrag, cla
   const rangeFrom = useRef<number | null>(null);
   const frame = usePlayhead((s) => s.frame);
   const space: TimelineSpace = useMemo(() => ({ first, last, width: size.width, pad: TIMELINE_PAD }), [first, last, size.width]);
+  // Over the curve editor's plot when it is on screen (one time axis: state/time-axis).
+  const inset = useTimelineInset(wrap);
 
   useEffect(() => {
     const el = wrap.current;
@@ -60,6 +63,7 @@ export function Timeline({ first, last, markers, cache, layers, onRangeDrag, cla
       data-first={first}
       data-last={last}
       data-pad={TIMELINE_PAD}
+      style={inset ? { marginLeft: inset.left, marginRight: inset.right } : undefined}
       role="slider"
       aria-label="Timeline"
       aria-valuemin={first}
@@ -106,6 +110,21 @@ export function Timeline({ first, last, markers, cache, layers, onRangeDrag, cla
       ) : null}
     </div>
   );
+}
+
+/**
+ * The margins that put the timeline under the curve editor's plot while it is on screen, so the
+ * two lay frames on the same pixels; null (full width) otherwise.
+ */
+function useTimelineInset(wrap: RefObject<HTMLDivElement | null>): { left: number; right: number } | null {
+  const plot = useTimeAxis((s) => s.plot);
+  const [inset, setInset] = useState<{ left: number; right: number } | null>(null);
+  useLayoutEffect(() => {
+    const box = wrap.current?.parentElement?.getBoundingClientRect();
+    const next = box && plot ? timelineInset({ left: box.left, right: box.right }, plot) : null;
+    setInset((cur) => (cur?.left === next?.left && cur?.right === next?.right ? cur : next));
+  }, [plot, wrap]);
+  return inset;
 }
 
 /** Centres the playhead's label on it, but keeps it inside the timeline at either end. */

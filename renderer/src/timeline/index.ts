@@ -2,5 +2,5 @@
 // the review's lanes draw in (so they line up with the ruler).
 export { frameRuns } from './cache-runs';
 export { frameAt } from './playback-clock';
-export { Timeline } from './Timeline';
+export { Timeline, TIMELINE_PAD } from './Timeline';
 export { cellWidth, frameToPx, type TimelineSpace } from './timeline-math';
