@@ -183,6 +183,9 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     await page.check('[data-testid=export-format-anim]');
     await page.fill('[data-testid=export-tolerance]', '0.01');
     await page.fill('[data-testid=export-dir]', exportDir);
+    await page.fill('[data-testid=export-node-name]', 'face:bs1');
+    await page.fill('[data-testid=export-start-frame]', '1001');
+    expect(await page.isDisabled('[data-testid=export-timecode-offset]')).toBe(true); // .anim has no timecode
     expect(await page.inputValue('[data-testid=export-file]')).toBe('sh010.anim');
     await page.click('[data-testid=export-submit]');
     await page.waitForSelector('[data-testid=export-result]');
@@ -190,7 +193,18 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     // 160 frames × 102 controls before; the reduction keeps fewer.
     expect(keys).toMatch(/^16,320 → [\d,]+ keys \(−\d+ %\)$/);
     expect(Number(await page.textContent('[data-testid=export-max-error]'))).toBeLessThanOrEqual(0.01);
-    expect(readFileSync(join(exportDir, 'sh010.anim'), 'utf8')).toContain('animVersion');
+    const anim = readFileSync(join(exportDir, 'sh010.anim'), 'utf8');
+    expect(anim).toContain('animVersion');
+    expect(anim).toContain('startTime 1001;');
+    expect(anim).toMatch(/^anim weight\.jawOpen jawOpen face:bs1 /m);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=export-dialog]', { state: 'detached' });
+    // The project remembers the export: the dialog opens with its format and settings.
+    await page.click('[data-testid=export-button]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=export-node-name]') as HTMLInputElement | null)?.value === 'face:bs1');
+    expect(await page.inputValue('[data-testid=export-start-frame]')).toBe('1001');
+    expect(await page.inputValue('[data-testid=export-tolerance]')).toBe('0.01');
+    await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-export-dialog.png') });
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid=export-dialog]', { state: 'detached' });
   });
@@ -223,11 +237,16 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     await page.click('[data-testid=export-approved-button]');
     await page.waitForSelector('[data-testid=batch-export-dialog]');
     await page.fill('[data-testid=batch-export-dir]', exportDir);
+    expect(await page.textContent('[data-testid=batch-export-settings]')).toContain('node face:bs1 · start frame 1001');
     await page.click('[data-testid=batch-export-submit]');
     const result = page.locator('[data-testid=batch-export-result]');
     await result.waitFor();
     expect(await result.textContent()).toContain('1 exported');
     expect(await result.textContent()).toContain('sh020');
     expect(existsSync(join(exportDir, 'sh020.anim'))).toBe(true);
+    // With the node and start frame the project's last export used.
+    const anim = readFileSync(join(exportDir, 'sh020.anim'), 'utf8');
+    expect(anim).toMatch(/^anim weight\.jawOpen jawOpen face:bs1 /m);
+    expect(anim).toContain('startTime 1001;');
   });
 });

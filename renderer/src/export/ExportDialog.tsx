@@ -269,7 +269,7 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
             className={`input num tolerance-input${errors.startFrame ? ' invalid' : ''}`}
             data-testid="export-start-frame"
             value={info.options.startFrame ? form.startFrame : ''}
-            placeholder={info.options.startFrame ? String(form.range.kind === 'all' ? first : form.range.from) : 'no frame numbers'}
+            placeholder={info.options.startFrame ? String(form.range.kind === 'all' ? first : form.range.from) : '—'}
             disabled={!info.options.startFrame || busy}
             onChange={(e) => set({ startFrame: e.target.value })}
           />
@@ -292,7 +292,7 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
             className={`input num tolerance-input${errors.timecodeOffset ? ' invalid' : ''}`}
             data-testid="export-timecode-offset"
             value={info.options.timecode ? form.timecodeOffset : ''}
-            placeholder={info.options.timecode ? '00:00:00:00' : 'no timecode'}
+            placeholder={info.options.timecode ? '00:00:00:00' : '—'}
             disabled={!info.options.timecode || busy}
             onChange={(e) => set({ timecodeOffset: e.target.value })}
           />
