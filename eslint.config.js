@@ -29,7 +29,7 @@ const ELECTRON_LAYERS = [
   ['util'], // Node helpers: app paths, map-limit, the NPY format
   ['db', 'rig'], // the project database; rigs, their loading, mapping and which rig a shot uses
   ['project', 'capture', 'export'], // the open project; importing captures and curves; writing curves out
-  ['solver', 'frames'], // solving shots into takes; what both hosts serve (plates, rigs, takes, static files)
+  ['solver', 'frames', 'dailies'], // solving shots into takes; what both hosts serve (plates, rigs, takes, static files); dailies movies
   ['eval', 'api', 'tools/synth', 'tools/default-head'], // evaluation; the request handlers; offline generators
   ['host', 'electron-main', 'demo'], // the browser host; the Electron host; the first-run project
   ['cli'],

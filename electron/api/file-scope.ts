@@ -81,6 +81,7 @@ export const PATH_CHANNELS: Partial<Record<ChannelName, PathsOf>> = {
   'fs.listDir': (a) => only(str(a.path)),
   'export.shot': (a) => only(str(a.out)),
   'export.approved': (a) => only(str(a.outDir)),
+  'dailies.render': (a) => only(str(a.out)),
   'rig.inspect': (a) => only(str(a.path)),
   'shot.setRig': (a) => only(str(a.path)),
   'solve.start': (a, userModelsDir) => {

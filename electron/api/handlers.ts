@@ -8,6 +8,7 @@ import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/s
 import { statusChangeRefusal } from '../common/review/status-rules';
 import { exportApproved, exportShot } from '../export/export-shot';
 import { rememberedExport } from '../export/remembered';
+import { renderDailies } from '../dailies/render-dailies';
 import { addNote, getNote, listNotes, setNoteResolved, setShotStatus } from '../db/review';
 import { commitEdit, historyState, readLayer, redoEdit, undoEdit } from '../db/layers';
 import { activeTakeId, getTake, listTakes, setActiveTake } from '../db/takes';
@@ -258,6 +259,34 @@ export const handlers: Handlers = {
   },
 
   'export.remembered': async (_args, ctx) => rememberedExport(requireSession(ctx).db),
+
+  'dailies.render': async (args, ctx) => {
+    const s = requireSession(ctx);
+    for (const id of args.shotIds) requireShot(ctx, id);
+    const jobId = randomUUID();
+    const label = args.shotIds.length === 1 ? `Dailies of ${getShot(s.db, args.shotIds[0]!)!.name}` : `Dailies of ${args.shotIds.length} shots`;
+    let last = 0;
+    try {
+      return await renderDailies(s.db, {
+        shotIds: args.shotIds,
+        out: args.out,
+        project: s.name,
+        width: args.width,
+        height: args.height,
+        notes: args.notes,
+        overlay: args.overlay,
+        artist: args.artist,
+        onProgress: (p) => {
+          const now = Date.now();
+          if (p.done < p.total && now - last < 100) return;
+          last = now;
+          ctx.emit('job.progress', { jobId, kind: 'dailies', label, done: p.done, total: p.total, finished: false, etaSeconds: p.etaSeconds });
+        },
+      });
+    } finally {
+      ctx.emit('job.progress', { jobId, kind: 'dailies', label, done: 1, total: 1, finished: true });
+    }
+  },
 
   'take.setActive': async (args, ctx) => {
     const s = requireSession(ctx);

@@ -5,6 +5,7 @@ import { isSqliteDamage, ProjectFileError } from '../db/open';
 import { EXIT, exitCodeFor, UsageError } from './args';
 import { runApp } from './commands/app';
 import { runCheck } from './commands/check';
+import { runDailies } from './commands/dailies';
 import { runEval } from './commands/eval';
 import { runExport } from './commands/export';
 import { runImport } from './commands/import';
@@ -25,6 +26,7 @@ export const COMMANDS: Record<string, Command> = {
   'rig-sheet': { summary: 'contact sheet of the rig: neutral plus every control', run: runRigSheet },
   eval: { summary: 'measure a model against the truth: MAE beside the all-zeros and best-constant baselines, skill, r (models/EVAL.md)', run: runEval },
   export: { summary: "export a shot's final curves for an animation package", run: runExport },
+  dailies: { summary: 'render dailies: plate and head side by side with burn-ins, an H.264 movie', run: runDailies },
   serve: { summary: 'serve the app to a browser (remote review, testing)', run: runServe },
   app: { summary: 'start the app in a browser (the demo project on first run)', run: runApp },
 };

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import type { BenchFigure, BenchSuite } from './figures';
 import { captureSuite } from './suites/capture';
+import { dailiesSuite } from './suites/dailies';
 import { exportSuite } from './suites/export';
 import { fuzzSuite } from './suites/fuzz';
 import { curveEditorSuite } from './suites/curve-editor';
@@ -11,7 +12,7 @@ import { modelSuite } from './suites/model';
 import { rigSuite } from './suites/rig';
 import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite, rigSuite, modelSuite, solveSuite, curveEditorSuite, exportSuite, fuzzSuite];
+const SUITES: BenchSuite[] = [captureSuite, rigSuite, modelSuite, solveSuite, curveEditorSuite, exportSuite, dailiesSuite, fuzzSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);

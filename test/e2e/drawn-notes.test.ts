@@ -2,7 +2,7 @@
 // read-only review host, draws on the plate in review mode (pen, a second colour, the eraser,
 // undo) and adds the drawing with a note on a frame range; the animator sees it over the plate on
 // those frames only, and resolving the note takes it away for both.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ let supervisor: Page;
 let animator: Page;
 let cleanup: () => Promise<void>;
 let shotId = 0;
+let dir = '';
 
 async function timelineX(p: Page, frame: number): Promise<{ x: number; y: number }> {
   const tl = p.locator('[data-testid=timeline]');
@@ -55,7 +56,6 @@ const drawn = (p: Page) => p.locator('[data-testid=drawing-layer-plate]').getAtt
 
 describe.skipIf(!existsSync(CHROMIUM))('drawn notes: the supervisor draws, the animator sees, resolving hides (browser hosts, Chromium)', () => {
   beforeAll(async () => {
-    let dir: string;
     ({ dir, cleanup } = await tempDir('rigsolve-e2e-drawn-'));
     const rgb = join(dir, 'captures', 'sh200', 'rgb');
     await writeTestSequence({ dir: rgb, first: 1, count: 40, width: 320, height: 240 });
@@ -155,4 +155,24 @@ describe.skipIf(!existsSync(CHROMIUM))('drawn notes: the supervisor draws, the a
     await supervisor.waitForSelector('[data-testid=note-item][data-resolved=true]');
     await expect.poll(() => drawn(supervisor)).toBe('0');
   });
+
+  it('renders dailies from the review button, with progress, and says where the movie went', async () => {
+    await animator.click('[data-testid=review-toggle]');
+    await animator.waitForSelector('[data-testid=review-layout]');
+    await animator.click('[data-testid=dailies-button]');
+    const out = join(dir, 'sh200_dailies.mp4');
+    await animator.fill('[data-testid=dailies-out]', out);
+    await animator.click('[data-testid=dailies-render]');
+    // progress with the rate and the time left, while it renders
+    await expect
+      .poll(() => animator.textContent('[data-testid=dailies-progress]'), { timeout: 30_000 })
+      .toMatch(/\d+ \/ 40 frames · [\d.]+ frames\/s · about \d+ s left/);
+    await animator.screenshot({ path: join(ROOT, 'test-output', 'e2e-dailies-progress.png') });
+    const result = animator.locator('[data-testid=dailies-result]');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toContain('40 frames, 1280×720 at 24 fps');
+    expect(statSync(out).size).toBeGreaterThan(10_000);
+    // a supervisor on the read-only host has no dailies button: it writes on the host
+    expect(await supervisor.locator('[data-testid=dailies-button]').count()).toBe(0);
+  }, 90_000);
 });

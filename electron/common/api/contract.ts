@@ -16,6 +16,8 @@ import {
   ShotId,
   ShotSummary,
   SlateEdit,
+  DailiesRequest,
+  DailiesResult,
   ExportResult,
   ModelSummary,
   Note,
@@ -101,6 +103,8 @@ export const CHANNELS = {
   ),
   /** The project's last export (format and settings), which the export dialogs open with; null before its first. */
   'export.remembered': channel(none, RememberedExport.nullable(), 'read'),
+  /** Dailies of the shots (plate | head, burn-ins, H.264) written to `out`, with job.progress (kind 'dailies', with an ETA). */
+  'dailies.render': channel(DailiesRequest, DailiesResult, 'host'),
   'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
   'rig.inspect': channel(z.object({ path: z.string().min(1), mapping: RigMapping.optional() }).strict(), RigInspectReport, 'host'),
   'shot.setRig': channel(z.object({ shotId: ShotId, path: z.string().min(1).nullable(), mapping: RigMapping.optional() }).strict(), ShotDetail, 'write'),
@@ -118,11 +122,13 @@ export const EVENTS = {
   /** Progress of a long job (import, video extraction, later solves and exports). */
   'job.progress': z.object({
     jobId: z.string(),
-    kind: z.enum(['import', 'extract', 'export']),
+    kind: z.enum(['import', 'extract', 'export', 'dailies']),
     label: z.string(),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
     finished: z.boolean(),
+    /** Seconds left at the rate so far, where the job measures it (dailies). */
+    etaSeconds: z.number().nonnegative().nullable().optional(),
   }),
   'solve.progress': z.object({
     shotId: ShotId,

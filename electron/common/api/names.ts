@@ -29,6 +29,7 @@ export const CHANNEL_NAME_LIST = [
   'export.shot',
   'export.approved',
   'export.remembered',
+  'dailies.render',
   'rig.inspect',
   'shot.setRig',
 ] as const;

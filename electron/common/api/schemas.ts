@@ -266,6 +266,33 @@ export const UserName = z.string().trim().min(1).max(80);
 export const ExportFormat = z.enum(EXPORT_FORMAT_NAMES);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+export const DailiesRequest = z
+  .object({
+    shotIds: z.array(ShotId).min(1).max(1000),
+    out: z.string().min(1),
+    /** Draw the open notes' drawings and words on their frames. */
+    notes: z.boolean().default(false),
+    /** The plate behind the head in the right half. */
+    overlay: z.boolean().default(false),
+    artist: z.string().trim().min(1).max(80).nullable().default(null),
+    width: z.number().int().min(320).max(7680).default(1280),
+    height: z.number().int().min(180).max(4320).default(720),
+  })
+  .strict();
+export type DailiesRequest = z.input<typeof DailiesRequest>;
+
+export const DailiesResult = z.object({
+  path: z.string(),
+  shots: z.array(z.string()),
+  frames: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  fps: z.number(),
+  renderSeconds: z.number(),
+  framesPerSecond: z.number(),
+});
+export type DailiesResult = z.infer<typeof DailiesResult>;
+
 export const ExportResult = z.object({
   path: z.string(),
   format: ExportFormat,

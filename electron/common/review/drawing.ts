@@ -95,3 +95,32 @@ export function strokeAt(strokes: readonly DrawingStroke[], p: DrawingPoint, rad
   }
   return -1;
 }
+
+export interface DrawingRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where a drawing's unit square lies for its target: the plate's image rect, or the centred square of the head's view. */
+export function drawingRect(target: DrawingTarget, plateRect: DrawingRect, headView: DrawingRect): DrawingRect {
+  if (target === 'plate') return plateRect;
+  const side = Math.min(headView.width, headView.height);
+  return { x: headView.x + (headView.width - side) / 2, y: headView.y + (headView.height - side) / 2, width: side, height: side };
+}
+
+/** A stroke as SVG path data in `r` (pixels), and its line width there: the shot view and the dailies draw with these. */
+export function strokeSvg(s: DrawingStroke, r: DrawingRect): { d: string; width: number } {
+  const at = (p: DrawingPoint) => `${(r.x + p[0] * r.width).toFixed(1)} ${(r.y + p[1] * r.height).toFixed(1)}`;
+  const width = Math.max(1.5, s.width * r.height);
+  if (s.kind === 'arrow') {
+    const from = s.points[0]!;
+    const tip = s.points[s.points.length - 1]!;
+    // the head in the rect's own proportions, so it is not squashed on a wide plate
+    const aspect = r.width / Math.max(1, r.height);
+    const [a, b] = arrowHead([from[0] * aspect, from[1]], [tip[0] * aspect, tip[1]], 0.04);
+    return { d: `M${at(from)}L${at(tip)}M${at([a[0] / aspect, a[1]])}L${at(tip)}L${at([b[0] / aspect, b[1]])}`, width };
+  }
+  return { d: s.points.length === 1 ? `M${at(s.points[0]!)}l0.01 0` : `M${s.points.map(at).join('L')}`, width };
+}

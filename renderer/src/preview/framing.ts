@@ -5,49 +5,22 @@
 // exactly for synthetic shots, roughly for a real capture framed the usual way.
 import { fitContain, plateBoxes, type Size } from '../ui/plate-layout';
 
-export type Vec3 = readonly [number, number, number];
-
-export interface Framing {
-  /** Point the camera looks at (and orbits about). */
-  readonly target: Vec3;
-  /** Height (rig units) that fills the image at the target. */
-  readonly height: number;
-}
-
-export interface Bounds {
-  readonly min: Vec3;
-  readonly max: Vec3;
-}
-
-export const FOCAL_MM = 85;
-export const SENSOR_WIDTH_MM = 36;
-
-/** Per-vertex material indices of a RigSolve GLB (_MATERIAL, RIG_MATERIALS order in electron/rig/types.ts). */
-export const MATERIAL_LIP = 1;
-export const MATERIAL_IRIS = 4;
-export const MATERIAL_PUPIL = 5;
-
-/** Landmark framing, as the synthetic renderer's framingFromLandmarks. */
-export function framingFromLandmarks(eyes: Vec3, mouth: Vec3): Framing {
-  const d = Math.max(0.02, eyes[1] - mouth[1]);
-  const cy = (eyes[1] + mouth[1]) / 2 + 0.2 * d;
-  return { target: [(eyes[0] + mouth[0]) / 2, cy, (eyes[2] + mouth[2]) / 2 - 0.2 * d], height: 4 * d };
-}
-
-/** Bounds framing for rigs without landmarks (as the synthetic renderer's framingFromBounds). */
-export function framingFromBounds(b: Bounds): Framing {
-  const sx = b.max[0] - b.min[0],
-    sy = b.max[1] - b.min[1],
-    sz = b.max[2] - b.min[2];
-  const target: Vec3 = [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, b.max[2] - sz * 0.3];
-  return { target, height: Math.max(sy, sx, 1e-6) * 1.08 };
-}
-
-/** Landmarks need eyes clearly above the mouth; anything else falls back to the bounds. */
-export function chooseFraming(eyes: Vec3 | null, mouth: Vec3 | null, bounds: Bounds): Framing {
-  if (eyes && mouth && eyes[1] - mouth[1] > 0.02) return framingFromLandmarks(eyes, mouth);
-  return framingFromBounds(bounds);
-}
+// The framing rules live in electron/common/mesh/framing.ts (the dailies frame the head the same way).
+import {
+  chooseFraming,
+  FOCAL_MM,
+  framingFromBounds,
+  framingFromLandmarks,
+  MATERIAL_IRIS,
+  MATERIAL_LIP,
+  MATERIAL_PUPIL,
+  SENSOR_WIDTH_MM,
+  type Bounds,
+  type Framing,
+  type Vec3,
+} from '../../../electron/common/mesh/framing';
+export { chooseFraming, FOCAL_MM, framingFromBounds, framingFromLandmarks, MATERIAL_IRIS, MATERIAL_LIP, MATERIAL_PUPIL, SENSOR_WIDTH_MM };
+export type { Bounds, Framing, Vec3 };
 
 /** Running sums for centroids of the eye (iris, pupil) and lip vertices, over several meshes. */
 export interface LandmarkSums {

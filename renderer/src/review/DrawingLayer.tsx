@@ -4,7 +4,7 @@
 // normalised to the plate image (contain-fitted, on each pane in side-by-side) or to the head
 // view's centred square, so a drawing stays where it was put whatever the window's size.
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { arrowHead, drawingsOnFrame, type DrawingPoint, type DrawingStroke, type DrawingTarget } from '../../../electron/common/review/drawing';
+import { drawingRect, drawingsOnFrame, strokeSvg, type DrawingPoint, type DrawingStroke, type DrawingTarget } from '../../../electron/common/review/drawing';
 import { usePlayhead } from '../state/playhead';
 import { fitContain, plateBoxes, type Size } from '../ui/plate-layout';
 import { addStroke, canDrawOn, eraseAt, redoDrawing, undoDrawing, useDrawing } from './drawing-store';
@@ -18,27 +18,17 @@ interface Rect {
   height: number;
 }
 
-/** Where the drawing's unit square lies in the layer, one rect per pane. */
+/**
+ * Where the drawing's unit square lies in the layer, one rect per pane: the plate's image rect
+ * (margin, contain-fit), or for the head the centred square of that rect, where the head preview
+ * frames the face; the dailies use the same rects (common/review/drawing).
+ */
 function targetRects(target: DrawingTarget, box: Size, plate: Size, panes: 1 | 2): Rect[] {
-  if (target === 'head') return [fitContain({ width: 1, height: 1 }, box)];
-  return plateBoxes(box, panes).map((b) => {
+  return plateBoxes(box, target === 'head' ? 1 : panes).map((b) => {
     const f = fitContain(plate, b);
-    return { x: b.x + f.x, y: b.y + f.y, width: f.width, height: f.height };
+    const r = { x: b.x + f.x, y: b.y + f.y, width: f.width, height: f.height };
+    return drawingRect(target, r, r);
   });
-}
-
-function strokePath(s: DrawingStroke, r: Rect): string {
-  const at = (p: DrawingPoint) => `${(r.x + p[0] * r.width).toFixed(1)} ${(r.y + p[1] * r.height).toFixed(1)}`;
-  if (s.kind === 'arrow') {
-    const from = s.points[0]!;
-    const tip = s.points[s.points.length - 1]!;
-    // the head in the rect's own proportions, so it is not squashed on a wide plate
-    const aspect = r.width / Math.max(1, r.height);
-    const [a, b] = arrowHead([from[0] * aspect, from[1]], [tip[0] * aspect, tip[1]], 0.04);
-    return `M${at(from)}L${at(tip)}M${at([a[0] / aspect, a[1]])}L${at(tip)}L${at([b[0] / aspect, b[1]])}`;
-  }
-  if (s.points.length === 1) return `M${at(s.points[0]!)}l0.01 0`;
-  return `M${s.points.map(at).join('L')}`;
 }
 
 function Strokes({ strokes, rects, testId }: { strokes: readonly DrawingStroke[]; rects: readonly Rect[]; testId: string }) {
@@ -49,9 +39,9 @@ function Strokes({ strokes, rects, testId }: { strokes: readonly DrawingStroke[]
           <path
             key={`${i}-${k}`}
             data-testid={i === 0 ? testId : undefined}
-            d={strokePath(s, r)}
+            d={strokeSvg(s, r).d}
             stroke={s.color}
-            strokeWidth={Math.max(1.5, s.width * r.height)}
+            strokeWidth={strokeSvg(s, r).width}
             fill="none"
             strokeLinecap="round"
             strokeLinejoin="round"
@@ -62,7 +52,8 @@ function Strokes({ strokes, rects, testId }: { strokes: readonly DrawingStroke[]
   );
 }
 
-export function DrawingLayer({ target, plate }: { target: DrawingTarget; plate?: Size }) {
+/** `plate`: the shot's plate size (its rect frames both the plate and, as in the head preview, the head). */
+export function DrawingLayer({ target, plate }: { target: DrawingTarget; plate: Size }) {
   const ref = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   const [live, setLive] = useState<DrawingPoint[] | null>(null);
@@ -105,8 +96,7 @@ export function DrawingLayer({ target, plate }: { target: DrawingTarget; plate?:
     return () => window.removeEventListener('keydown', onKey, true);
   }, [drawing, target]);
 
-  const plateSize = plate ?? { width: 1, height: 1 };
-  if (target === 'plate' && (plateSize.width <= 0 || plateSize.height <= 0)) return null;
+  const plateSize = plate && plate.width > 0 && plate.height > 0 ? plate : { width: 1, height: 1 };
   const rects = targetRects(target, size, plateSize, target === 'plate' && mode === 'side' ? 2 : 1);
   const editable = drawing && canDrawOn(target);
 

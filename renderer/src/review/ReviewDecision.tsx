@@ -8,6 +8,8 @@ import { navigate } from '../state/route';
 import { Icon } from '../ui/Icon';
 import { StatusBadge } from '../ui/StatusBadge';
 import { NeedsFixesDialog } from './NeedsFixesDialog';
+import { DailiesDialog } from './DailiesDialog';
+import { FeatureIcon } from '../ui/icons';
 import { useBrowserView } from '../state/browser-view-store';
 import { changeStatus } from './status-actions';
 import { neighbourShots, sortShots } from './status-filter';
@@ -19,6 +21,7 @@ export function ReviewDecision({ shot }: { shot: ShotDetail }) {
   const shots = useApp((s) => s.shots);
   const role: Role = readOnly ? 'reviewer' : 'artist';
   const [asking, setAsking] = useState(false);
+  const [dailies, setDailies] = useState(false);
   // The list's copy is refreshed on every status change; the shot prop may lag a moment.
   const live = shots.find((s) => s.id === shot.id) ?? shot;
   const statuses = useBrowserView((s) => s.statuses);
@@ -70,6 +73,18 @@ export function ReviewDecision({ shot }: { shot: ShotDetail }) {
           <Icon name="back" /> {prev ? prev.name : 'First shot'}
         </button>
         <span className="toolbar-spacer" />
+        {readOnly ? null : (
+          <button
+            className="btn ghost small"
+            data-testid="dailies-button"
+            title="Render dailies of this shot: plate | head with burn-ins, an H.264 movie"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setDailies(true)}
+          >
+            <FeatureIcon name="export" /> Dailies…
+          </button>
+        )}
+        <span className="toolbar-spacer" />
         <button
           className="btn ghost small"
           disabled={!next}
@@ -84,6 +99,7 @@ export function ReviewDecision({ shot }: { shot: ShotDetail }) {
         </button>
       </div>
       {asking ? <NeedsFixesDialog shotId={shot.id} shotName={shot.name} onClose={() => setAsking(false)} /> : null}
+      {dailies ? <DailiesDialog shot={shot} onClose={() => setDailies(false)} /> : null}
     </div>
   );
 }

@@ -136,14 +136,14 @@ function LoadedShot({ shot, frames }: Loaded) {
   if (!ready) return null;
   const first = shot.firstFrame ?? 0;
   const last = shot.lastFrame ?? 0;
+  const plateSize = { width: shot.width ?? 0, height: shot.height ?? 0 };
   // Drawn notes show over both views, in the workspace and in review mode alike.
   const head = HeadPanel ? (
     <div className="drawing-host">
       <HeadPanel shot={shot} frames={frames} />
-      <DrawingLayer target="head" />
+      <DrawingLayer target="head" plate={plateSize} />
     </div>
   ) : null;
-  const plateSize = { width: shot.width ?? 0, height: shot.height ?? 0 };
 
   return (
     <div className="shot-view" data-testid="shot-view" data-shot-id={shot.id}>
