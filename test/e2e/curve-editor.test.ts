@@ -396,4 +396,24 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     expect(sel.y0).toBeCloseTo(20, 0);
     expect(sel.y1).toBeCloseTo(sel.h - 20, 0);
   });
+
+  it('Ctrl+A selects every key shown; Up and Alt+Right nudge them, one undo step each', async () => {
+    await page.mouse.click(10, 10); // nothing focused, no key selected
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.inputValue('[data-testid=key-frame]')).toBe(String(TYPED_FRAME));
+    await page.keyboard.press('ArrowUp');
+    await settled();
+    expect((await layer()).keys[TWIN]![0]!.value).toBeCloseTo(0.486, 9);
+    await page.keyboard.press('Alt+ArrowRight');
+    await settled();
+    const l = await layer();
+    expect(l.keys[TWIN]!.map((k) => k.frame)).toEqual([TYPED_FRAME + 1]);
+    expect(l.undoLabel).toBe('Nudge 1 key +1 f');
+    expect(await page.inputValue('[data-testid=frame-counter]')).toBe(String(TYPED_FRAME)); // the playhead stayed
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await settled();
+    expect((await layer()).keys[TWIN]).toMatchObject([{ frame: TYPED_FRAME, value: 0.476 }]);
+    expect(errors).toEqual([]);
+  });
 });

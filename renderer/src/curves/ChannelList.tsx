@@ -3,7 +3,7 @@
 // keys the control at the playhead).
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Icon } from '../ui/Icon';
-import { selectControls, setChannelColor, setSelectedControls, toggleHidden, toggleSolo } from './actions';
+import { selectControls, selectRegionKeys, setChannelColor, setSelectedControls, toggleHidden, toggleSolo } from './actions';
 import { groupChannels, type ChannelDef } from './channels';
 import { defaultColors } from './colors';
 import { useCurveEditor } from './editor-store';
@@ -140,9 +140,15 @@ export function ChannelList() {
                   {g.label}
                 </button>
                 {keyed > 0 ? (
-                  <span className="ch-keyed-count" title={`${keyed} with corrections`}>
+                  <button
+                    className="ch-keyed-count"
+                    title={`${keyed} with keys: click to show them and select every key`}
+                    data-testid="region-keys"
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => selectRegionKeys(g.region)}
+                  >
                     ◆{keyed}
-                  </span>
+                  </button>
                 ) : null}
                 <span className="dim num">{g.channels.length}</span>
               </div>

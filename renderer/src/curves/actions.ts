@@ -6,7 +6,19 @@ import { useControlValues } from '../state/control-values';
 import { notify } from '../state/toasts';
 import { drawnChannels, regionChannels, type ChannelDef } from './channels';
 import { editorState, useCurveEditor } from './editor-store';
-import { breakTangentOps, copySelected, deleteOps, interpOps, keyFrameRange, keyModeOps, pasteOps, setKeyOps, tangentOps, type TangentSide } from './key-edits';
+import {
+  breakTangentOps,
+  copySelected,
+  deleteOps,
+  dragOps,
+  interpOps,
+  keyFrameRange,
+  keyModeOps,
+  pasteOps,
+  setKeyOps,
+  tangentOps,
+  type TangentSide,
+} from './key-edits';
 import { keyFieldOps, parseEntry, type KeyField } from './key-field';
 import { isStringRecord, readPref, writePref } from './prefs';
 import { commit, currentModel } from './session';
@@ -85,6 +97,40 @@ export function setKeyAtPlayhead(): void {
   const ops = setKeyOps(model.layer, model, names, frame, editorState().keyMode);
   useCurveEditor.setState({ keySel: new Set(names.map((n) => keyId(n, frame))) });
   void commit(names.length === 1 ? `Set key on ${names[0]} at ${frame}` : `Set keys on ${names.length} controls at ${frame}`, ops);
+}
+
+/** Ctrl+A: every key of the given controls (the shown ones by default) becomes the selection. */
+export function selectAllKeys(controls: readonly string[] = drawn().map((c) => c.name)): void {
+  const model = currentModel();
+  if (!model) return;
+  const sel = new Set<string>();
+  for (const name of controls) for (const k of model.keysOf(name)) sel.add(keyId(name, k.frame));
+  useCurveEditor.setState({ keySel: sel, status: `${sel.size} key${sel.size === 1 ? '' : 's'} selected` });
+}
+
+/** ◆ on a region's row: its controls are shown and every key they have is selected. */
+export function selectRegionKeys(region: string): void {
+  const model = editorState().model;
+  if (!model) return;
+  const names = regionChannels(model.take.channels, region);
+  selectControls(names);
+  selectAllKeys(names);
+}
+
+/**
+ * Up/Down, Alt+Left/Right: the selected keys nudged by a frame or a value step, as a drag of that
+ * size would move them (whole frames, within each mode's range, landing replaces), one undo step.
+ * False when no key is selected (the arrows keep their other meaning).
+ */
+export function nudgeSelectedKeys(dFrame: number, dValue: number): boolean {
+  const model = currentModel();
+  const sel = editorState().keySel;
+  if (!model || sel.size === 0) return false;
+  const r = dragOps(model.layer, sel, { dFrame, dValue });
+  useCurveEditor.setState({ keySel: r.selection });
+  const what = dFrame !== 0 ? `${dFrame > 0 ? '+' : ''}${dFrame} f` : `${dValue > 0 ? '+' : ''}${+dValue.toFixed(4)}`;
+  void commit(`Nudge ${sel.size} key${sel.size === 1 ? '' : 's'} ${what}`, r.ops);
+  return true;
 }
 
 export function deleteSelectedKeys(): void {

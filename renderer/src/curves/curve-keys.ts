@@ -1,7 +1,7 @@
 // The curve editor's keys, as a pure function of the key event (tested, and listed in the help
 // overlay from one table). They sit beside the shot view's transport keys, which they leave
-// alone: Space, arrows, Home/End and 1/2/3 (plate modes) keep their meaning, so interpolation
-// is on Alt+1/2/3.
+// alone: Space, Left/Right, Home/End and 1/2/3 (plate modes) keep their meaning, so
+// interpolation is on Alt+1/2/3 and nudging keys in time on Alt+Left/Right (Up/Down nudge values).
 import type { Interp } from '../../../electron/common/curves/keys';
 import type { KeyLike } from '../keyboard';
 
@@ -16,7 +16,12 @@ export type CurveAction =
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'interp'; interp: Interp }
+  | { type: 'selectAllKeys' }
+  | { type: 'nudge'; dFrame: number; dValue: number }
   | { type: 'cancel' };
+
+/** A value nudge (Up/Down); Shift: ten times as far, as Shift+Left/Right steps ten frames. */
+export const NUDGE_VALUE = 0.01;
 
 const INTERP_BY_DIGIT: Readonly<Record<string, Interp>> = { Digit1: 'smooth', Digit2: 'linear', Digit3: 'step' };
 
@@ -28,8 +33,13 @@ export function curveKeyAction(e: KeyLike & { code?: string }): CurveAction | nu
     if (key === 'y' && !e.shiftKey) return { type: 'redo' };
     if (key === 'c' && !e.shiftKey) return { type: 'copy' };
     if (key === 'v') return { type: 'paste', mirror: e.shiftKey };
+    if (key === 'a' && !e.shiftKey) return { type: 'selectAllKeys' };
     return null;
   }
+  const far = e.shiftKey ? 10 : 1;
+  if (e.altKey && !ctrl && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) return { type: 'nudge', dFrame: e.key === 'ArrowLeft' ? -far : far, dValue: 0 };
+  if (!e.altKey && !ctrl && (e.key === 'ArrowUp' || e.key === 'ArrowDown'))
+    return { type: 'nudge', dFrame: 0, dValue: (e.key === 'ArrowUp' ? 1 : -1) * far * NUDGE_VALUE };
   if (e.altKey && !ctrl) {
     // e.code: on a Mac Alt+1 types '¡', so the key itself is not the digit.
     const digit = e.code && INTERP_BY_DIGIT[e.code] ? e.code : `Digit${e.key}`;
@@ -63,6 +73,9 @@ export const CURVE_KEYS: readonly [keys: string, what: string][] = [
   ['Drag a tangent handle', 'Shape the curve through the selected key (its tangents become Fixed; Broken shapes in and out apart)'],
   ['Key field (Inspector)', 'Type a frame, value or final value; +=, -=, *=, /= change each selected key from its own'],
   ['Drag empty space', 'Box-select keys (Shift adds, Ctrl toggles)'],
+  ['Ctrl + A', 'Select every key of the shown controls (◆ in the list: every key of a region)'],
+  ['Up / Down', 'Nudge the selected keys’ values by 0.01 (Shift: 0.1)'],
+  ['Alt + Left / Right', 'Nudge the selected keys a frame (Shift: 10)'],
   ['Delete', 'Delete the selected keys'],
   ['Ctrl + C / Ctrl + V', 'Copy keys / paste them at the playhead'],
   ['Ctrl + Shift + V', 'Paste mirrored onto the left/right twins'],

@@ -3,7 +3,18 @@
 // Typing in a field (the channel search, a pose name) is left alone.
 import { useEffect } from 'react';
 import { isTypingTarget } from '../keyboard';
-import { copyKeys, deleteSelectedKeys, frameAll, frameSelection, pasteKeys, setInterp, setKeyAtPlayhead, toggleAB } from './actions';
+import {
+  copyKeys,
+  deleteSelectedKeys,
+  frameAll,
+  frameSelection,
+  nudgeSelectedKeys,
+  pasteKeys,
+  selectAllKeys,
+  setInterp,
+  setKeyAtPlayhead,
+  toggleAB,
+} from './actions';
 import { curveKeyAction, type CurveAction } from './curve-keys';
 import { editorState, useCurveEditor } from './editor-store';
 import { graphController } from './graph-controller';
@@ -63,6 +74,11 @@ export function runCurveAction(a: CurveAction): boolean {
     case 'interp':
       setInterp(a.interp);
       return true;
+    case 'selectAllKeys':
+      selectAllKeys();
+      return true;
+    case 'nudge':
+      return nudgeSelectedKeys(a.dFrame, a.dValue);
     default:
       return false;
   }

@@ -29,6 +29,16 @@ describe('curve editor keys', () => {
     expect(curveKeyAction(key('y', { ctrlKey: true }))).toEqual({ type: 'redo' });
   });
 
+  it('selects every key with Ctrl+A and nudges with Up/Down (values) and Alt+Left/Right (frames), Shift ten times as far', () => {
+    expect(curveKeyAction(key('a', { ctrlKey: true }))).toEqual({ type: 'selectAllKeys' });
+    expect(curveKeyAction(key('ArrowUp'))).toEqual({ type: 'nudge', dFrame: 0, dValue: 0.01 });
+    expect(curveKeyAction(key('ArrowDown', { shiftKey: true }))).toEqual({ type: 'nudge', dFrame: 0, dValue: -0.1 });
+    expect(curveKeyAction(key('ArrowRight', { altKey: true }))).toEqual({ type: 'nudge', dFrame: 1, dValue: 0 });
+    expect(curveKeyAction(key('ArrowLeft', { altKey: true, shiftKey: true }))).toEqual({ type: 'nudge', dFrame: -10, dValue: 0 });
+    expect(curveKeyAction(key('ArrowLeft', { altKey: true, ctrlKey: true }))).toBeNull();
+    expect(curveKeyAction(key('ArrowUp', { ctrlKey: true }))).toBeNull();
+  });
+
   it('puts interpolation on Alt+1/2/3, matched on the physical key too', () => {
     expect(curveKeyAction(key('1', { altKey: true }))).toEqual({ type: 'interp', interp: 'smooth' });
     expect(curveKeyAction({ ...key('™', { altKey: true }), code: 'Digit2' })).toEqual({ type: 'interp', interp: 'linear' });
