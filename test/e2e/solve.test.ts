@@ -201,7 +201,7 @@ describe.skipIf(!existsSync(CHROMIUM))('solve from the UI (browser host, Chromiu
     await page.waitForSelector('[data-testid=export-dialog]', { state: 'detached' });
     // The project remembers the export: the dialog opens with its format and settings.
     await page.click('[data-testid=export-button]');
-    await page.waitForFunction(() => (document.querySelector('[data-testid=export-node-name]') as HTMLInputElement | null)?.value === 'face:bs1');
+    await expect.poll(() => page.inputValue('[data-testid=export-node-name]')).toBe('face:bs1');
     expect(await page.inputValue('[data-testid=export-start-frame]')).toBe('1001');
     expect(await page.inputValue('[data-testid=export-tolerance]')).toBe('0.01');
     await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-export-dialog.png') });
