@@ -416,4 +416,31 @@ describe.skipIf(!existsSync(CHROMIUM))('curve editor: cleaning up a solve (brows
     expect((await layer()).keys[TWIN]).toMatchObject([{ frame: TYPED_FRAME, value: 0.476 }]);
     expect(errors).toEqual([]);
   });
+
+  it('the buffer curve keeps the curves before a change, drawn dashed, and swaps them back and forth', async () => {
+    await page.click('[data-testid=tool-buffer]');
+    await expect.poll(() => page.isEnabled('[data-testid=tool-buffer-swap]')).toBe(true);
+    await page.keyboard.press('Control+a');
+    await page.fill('[data-testid=key-value]', '0.3');
+    await page.press('[data-testid=key-value]', 'Enter');
+    await settled();
+    expect(await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME})`)).toBeCloseTo(0.3, 6);
+    await page.keyboard.press('a');
+    await mkdir(join(ROOT, 'test-output'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-curve-buffer.png') });
+    await page.click('[data-testid=tool-buffer-swap]');
+    await settled();
+    expect(await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME})`)).toBeCloseTo(0.476, 6);
+    expect((await layer()).undoLabel).toBe('Swap buffer curves');
+    await page.click('[data-testid=tool-buffer-swap]');
+    await settled();
+    expect(await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME})`)).toBeCloseTo(0.3, 6);
+    // A swap is an edit like any other: undo puts the kept curves back.
+    await page.keyboard.press('Control+z');
+    await settled();
+    expect(await hook<number>(`h.finalAt('${TWIN}', ${TYPED_FRAME})`)).toBeCloseTo(0.476, 6);
+    await page.click('[data-testid=tool-buffer-clear]');
+    expect(await page.isEnabled('[data-testid=tool-buffer-swap]')).toBe(false);
+    expect(errors).toEqual([]);
+  });
 });

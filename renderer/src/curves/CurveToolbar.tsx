@@ -4,6 +4,7 @@ import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Interp } from '../../../electron/common/curves/keys';
 import { useControlValues } from '../state/control-values';
 import {
+  clearBuffer,
   copyKeys,
   deleteSelectedKeys,
   frameAll,
@@ -15,6 +16,8 @@ import {
   setInterp,
   setKeyAtPlayhead,
   setNewKeyMode,
+  snapshotBuffer,
+  swapBuffer,
   toggleAB,
 } from './actions';
 import { useCurveEditor } from './editor-store';
@@ -70,8 +73,10 @@ export function CurveToolbar() {
   const saving = useCurveEditor((s) => s.saving);
   const status = useCurveEditor((s) => s.status);
   const keyMode = useCurveEditor((s) => s.keyMode);
+  const buffer = useCurveEditor((s) => s.buffer);
   const previewMode = useControlValues((s) => s.previewMode);
   const ready = model !== null;
+  const hasBuffer = buffer !== null && model !== null && buffer.shotId === model.take.shotId;
   const nSel = keySel.size;
   const selInterp = selectedInterp(model?.layer.keys ?? {}, keySel);
 
@@ -147,6 +152,29 @@ export function CurveToolbar() {
         >
           Filtered
         </Tool>
+      </div>
+      <div className="tool-group" role="group" aria-label="Buffer curve">
+        <Tool
+          title="Keep the curves as they are now, drawn dashed under the final ones (Maya's buffer curve)"
+          onClick={snapshotBuffer}
+          disabled={!ready}
+          testId="tool-buffer"
+        >
+          Buffer
+        </Tool>
+        <Tool
+          title="Swap the curves with the buffer: the kept ones come back (one undo step), these become the buffer"
+          onClick={swapBuffer}
+          disabled={!hasBuffer}
+          testId="tool-buffer-swap"
+        >
+          Swap
+        </Tool>
+        <Tool title="Forget the buffer" onClick={clearBuffer} disabled={!hasBuffer} testId="tool-buffer-clear">
+          ✕
+        </Tool>
+      </div>
+      <div className="tool-group">
         <Tool title="Frame the selected keys (F)" onClick={frameSelection} disabled={!ready}>
           Frame sel <kbd>F</kbd>
         </Tool>

@@ -3,7 +3,9 @@
 import type { Interp, KeyMode, TangentType } from '../../../electron/common/curves/keys';
 import { usePlayhead } from '../state/playhead';
 import { useControlValues } from '../state/control-values';
+import { clearCompare, setCompareCurves } from '../state/compare-store';
 import { notify } from '../state/toasts';
+import { restoreOps } from './buffer-curve';
 import { drawnChannels, regionChannels, type ChannelDef } from './channels';
 import { editorState, useCurveEditor } from './editor-store';
 import {
@@ -230,6 +232,44 @@ export function setTangentsBroken(broken: boolean): void {
   const sel = editorState().keySel;
   if (!model || sel.size === 0) return;
   void commit(`${broken ? 'Break' : 'Unify'} tangents on ${sel.size} key${sel.size === 1 ? '' : 's'}`, breakTangentOps(model.layer, model, sel, broken));
+}
+
+/** The buffer's dashed curves: the current final curves of every control, copied. */
+function showBuffer(label: string): void {
+  const model = currentModel();
+  if (!model) return;
+  const curves = new Map<string, Float32Array>();
+  for (const c of model.take.channels) curves.set(c.name, model.final[c.index]!.slice());
+  setCompareCurves(model.take.shotId, label, model.take.firstFrame, curves);
+}
+
+/** Keeps the curves as they are now (Maya's buffer curve snapshot), drawn dashed under the final ones. */
+export function snapshotBuffer(): void {
+  const model = currentModel();
+  if (!model) return;
+  showBuffer('buffer');
+  useCurveEditor.setState({ buffer: { shotId: model.take.shotId, layer: model.layer }, status: 'Buffer kept: the curves as they are now' });
+}
+
+/** Swaps the curves with the buffer: the kept ones become the curves (one undo step), the current ones the buffer. */
+export function swapBuffer(): void {
+  const model = currentModel();
+  const buffer = editorState().buffer;
+  if (!model || !buffer || buffer.shotId !== model.take.shotId) return;
+  const ops = restoreOps(model.layer, buffer.layer);
+  if (ops.length === 0) {
+    notify('Nothing to swap', 'The curves are the buffer’s already.');
+    return;
+  }
+  showBuffer('buffer');
+  useCurveEditor.setState({ buffer: { shotId: buffer.shotId, layer: model.layer } });
+  void commit('Swap buffer curves', ops);
+}
+
+export function clearBuffer(): void {
+  if (!editorState().buffer) return;
+  useCurveEditor.setState({ buffer: null });
+  clearCompare();
 }
 
 export function copyKeys(): void {

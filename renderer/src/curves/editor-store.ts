@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { KEY_MODES, type KeyClip, type KeyMode } from '../../../electron/common/curves/keys';
 import type { LayerState } from '../../../electron/common/edits';
+import type { CurveBuffer } from './buffer-curve';
 import type { CurveModel } from './curve-model';
 import { isStringArray, isStringRecord, readPref } from './prefs';
 import type { GraphView } from './view';
@@ -41,6 +42,8 @@ export interface CurveEditorState {
   status: string;
   /** The mode of keys made by S, a slider or a pose: 'pose' (the key is the value) unless the animator picks 'offset'. */
   keyMode: KeyMode;
+  /** The buffer curve (kept curves, drawn dashed), or null. */
+  buffer: CurveBuffer | null;
 }
 
 const isKeyMode = (v: unknown): v is KeyMode => typeof v === 'string' && (KEY_MODES as readonly string[]).includes(v);
@@ -68,6 +71,7 @@ export const useCurveEditor = create<CurveEditorState>()(() => ({
   saving: false,
   status: '',
   keyMode: readPref('curves.keyMode', 'pose', isKeyMode),
+  buffer: null,
 }));
 
 export const editorState = (): CurveEditorState => useCurveEditor.getState();
