@@ -166,6 +166,14 @@ export async function renderDailies(db: ProjectDb, opts: DailiesOptions): Promis
     plans.push({ plan: plan(db, id, opts.notes ?? false, rig.controls), raster: createHeadRasterizer(rig) });
   }
   const fps = plans[0]!.plan.shot.fps;
+  // One movie has one frame rate: a shot at another would play at the wrong speed.
+  const odd = plans.find((p) => p.plan.shot.fps !== fps);
+  if (odd) {
+    const first = plans[0]!.plan.shot;
+    throw badInput(
+      `${first.name} is ${first.fps} fps and ${odd.plan.shot.name} ${odd.plan.shot.fps} fps: one movie has one frame rate, render them separately`,
+    );
+  }
   const total = plans.reduce((n, p) => n + p.plan.frames.length, 0);
   const artistFallback = opts.artist ?? null;
   let user = 'unknown';

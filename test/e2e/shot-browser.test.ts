@@ -21,18 +21,19 @@ let host: BrowserHost;
 let browser: Browser;
 let page: Page;
 let cleanup: () => Promise<void>;
+let dir = '';
 
 const names = (p: Page) => p.locator('[data-testid=shot-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name')));
 const cell = (p: Page, shot: string, field: string) => p.locator(`[data-testid=shot-row][data-name="${shot}"] [data-testid=slate-${field}]`);
 
 describe.skipIf(!existsSync(CHROMIUM))('shot browser: thumbnails and slates (browser host, Chromium)', () => {
   beforeAll(async () => {
-    let dir: string;
     ({ dir, cleanup } = await tempDir('rigsolve-e2e-browser-'));
     const rendererDir = join(dir, 'renderer');
     const { build } = await import('vite');
     await build({ configFile: join(ROOT, 'renderer', 'vite.config.ts'), build: { outDir: rendererDir, emptyOutDir: true }, logLevel: 'warn' });
     ctx = createAppContext({ host: 'browser', readOnly: false, projectPath: join(dir, 'browser.rigsolve') });
+    await writeTestSequence({ dir: join(dir, 'new', 'sc3_tk9_cleo'), first: 1, count: 4, width: 320, height: 180 });
     for (const [name, first] of [
       ['sc10_tk2_anna', 1],
       ['sc2_tk5_ben', 101],
@@ -108,5 +109,31 @@ describe.skipIf(!existsSync(CHROMIUM))('shot browser: thumbnails and slates (bro
     await expect.poll(() => names(page)).toEqual(['sc10_tk2_anna', 'sc2_tk1_anna']);
     await page.fill('[aria-label="Filter shots"]', '');
     await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-shot-browser.png') });
+  });
+
+  it('fills the slate at import from the capture folder name, with the pattern given in the dialog', async () => {
+    // the earlier steps' messages would sit over the dialog's buttons
+    const dismiss = page.locator('.toast [aria-label=Dismiss]');
+    while ((await dismiss.count()) > 0)
+      await dismiss
+        .first()
+        .click({ timeout: 2000 })
+        .catch(() => undefined);
+    await page.click('[data-testid=import-button]');
+    await page.fill('[data-testid=picker-path]', join(dir, 'new'));
+    await page.press('[data-testid=picker-path]', 'Enter');
+    await page.click('[data-testid=picker-entry][data-name=sc3_tk9_cleo]');
+    await page.click('[data-testid=picker-use-rgb]');
+    await page.fill('[data-testid=import-shot-name]', 'sh300');
+    await page.fill('[data-testid=import-name-pattern]', '{shot}');
+    await page.waitForSelector('.field-error:has-text("Unknown field {shot}")');
+    await page.fill('[data-testid=import-name-pattern]', 'sc{scene}_tk{take}_{actor}');
+    await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-import-slate.png') });
+    await page.click('[data-testid=import-submit]');
+    await page.waitForSelector('[data-testid=import-report]', { timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cell(page, 'sh300', 'actor').textContent()).toBe('cleo');
+    expect(await cell(page, 'sh300', 'scene').textContent()).toBe('3');
+    expect(await cell(page, 'sh300', 'captureTake').textContent()).toBe('9');
   });
 });

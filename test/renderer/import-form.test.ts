@@ -22,4 +22,10 @@ describe('import form', () => {
     expect(ImportRequest.strict().parse(withNormals)).toMatchObject({ normalSource: '/n', fps: 30, normalConvention: 'directx' });
     expect(toImportRequest({ ...EMPTY_FORM, rgbSource: '/a', shotName: 'x', truthTake: true }).truthTake).toBe(true);
   });
+
+  it('takes a slate pattern, and says what is wrong with one it cannot read', () => {
+    const req = toImportRequest({ ...EMPTY_FORM, rgbSource: '/a', shotName: 'sc1_tk2', namePattern: ' sc{scene}_tk{take} ' });
+    expect(ImportRequest.strict().parse(req).namePattern).toBe('sc{scene}_tk{take}');
+    expect(validateImport({ ...EMPTY_FORM, rgbSource: '/a', shotName: 'x', namePattern: '{shot}' }).namePattern).toMatch(/^Unknown field \{shot\}/);
+  });
 });

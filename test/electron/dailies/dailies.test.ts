@@ -60,6 +60,7 @@ beforeAll(async () => {
   };
   const { shot } = await call('capture.import', { shotName: 'sh010', rgbSource: join(dir, 'rgb'), fps: 24, curvesPath: join(dir, 'curves.csv') });
   await call('shot.setSlate', { shotId: shot.id, slate: { captureTake: '4', startTimecode: '01:00:00:00' } });
+  await call('capture.import', { shotName: 'sh020', rgbSource: join(dir, 'rgb'), fps: 30 });
   await call('shot.setStatus', { shotId: shot.id, status: 'approved', by: 'Tom Ito' });
   await call('notes.add', {
     shotId: shot.id,
@@ -157,9 +158,12 @@ describe('rigsolve dailies', () => {
     const both = runCli('dailies', '--project', project, '--shot', 'sh010', '--status', 'approved', '--out', movie());
     expect(both.status).toBe(2);
     expect(both.stderr.trim().split('\n')).toHaveLength(1);
-    const none = runCli('dailies', '--project', project, '--status', 'todo', '--out', movie());
+    const none = runCli('dailies', '--project', project, '--status', 'needsFixes', '--out', movie());
     expect(none.status).toBe(2);
-    expect(none.stderr).toContain('no shot is todo');
+    expect(none.stderr).toContain('no shot is needsFixes');
+    const mixed = runCli('dailies', '--project', project, '--shot', 'sh010', '--shot', 'sh020', '--out', movie());
+    expect(mixed.status, mixed.stdout + mixed.stderr).toBe(2);
+    expect(mixed.stderr).toContain('sh010 is 24 fps and sh020 30 fps: one movie has one frame rate');
     const gif = runCli('dailies', '--project', project, '--shot', 'sh010', '--out', join(dir, 'x.gif'));
     expect(gif.status).toBe(2);
     expect(gif.stderr).toContain('.mp4 or .mov');

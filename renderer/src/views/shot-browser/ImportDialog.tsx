@@ -41,7 +41,9 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
   const background = useRef(false);
   const readOnly = useApp((s) => s.project?.readOnly ?? false);
 
-  const errors: FormErrors = touched ? validateImport(form) : {};
+  const checked = validateImport(form);
+  // The pattern is said to be wrong as it is typed (the other fields wait for Import).
+  const errors: FormErrors = touched ? checked : checked.namePattern ? { namePattern: checked.namePattern } : {};
   const running = phase.name === 'running';
 
   const setRgb = (path: string) => {
@@ -254,6 +256,25 @@ export function ImportDialog({ onClose, onOpenShot }: Props) {
             />
             Also import the ground truth (truth.csv beside the capture) as a comparison take
           </label>
+          <div className="field">
+            <label htmlFor="imp-pattern">Slate from names</label>
+            <input
+              id="imp-pattern"
+              {...field('namePattern')}
+              data-testid="import-name-pattern"
+              value={form.namePattern}
+              placeholder="sc{scene}_tk{take}_{actor} (optional)"
+              disabled={running}
+              onChange={(e) => setForm((f) => ({ ...f, namePattern: e.target.value }))}
+            />
+            {errors.namePattern ? (
+              <span className="field-error">{errors.namePattern}</span>
+            ) : (
+              <span className="field-hint">
+                Scene, take, actor and start timecode from the shot name or the capture’s: {'{scene} {take} {actor} {timecode}'}, {'{*}'} skips.
+              </span>
+            )}
+          </div>
           {phase.name === 'form' && phase.error ? (
             <div className="form-error" role="alert" data-testid="import-error">
               <strong>Import failed.</strong> {phase.error}

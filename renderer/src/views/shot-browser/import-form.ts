@@ -1,6 +1,7 @@
 // The import dialog's form as plain data, checked and turned into an ImportRequest here so the
 // rules are testable without rendering anything.
 import type { ImportRequest, NormalConvention } from '../../../../electron/common/api/schemas';
+import { compileNamePattern } from '../../../../electron/common/slate/slate';
 
 export interface ImportForm {
   rgbSource: string;
@@ -11,9 +12,11 @@ export interface ImportForm {
   normalConvention: NormalConvention;
   /** Import the truth.csv beside a synthetic capture as a comparison take: only when asked. */
   truthTake: boolean;
+  /** Fills the slate from the shot or capture names: "sc{scene}_tk{take}_{actor}"; blank: no slate. */
+  namePattern: string;
 }
 
-export const EMPTY_FORM: ImportForm = { rgbSource: '', normalSource: '', shotName: '', fps: '', normalConvention: 'opengl', truthTake: false };
+export const EMPTY_FORM: ImportForm = { rgbSource: '', normalSource: '', shotName: '', fps: '', normalConvention: 'opengl', truthTake: false, namePattern: '' };
 
 export type FormErrors = Partial<Record<keyof ImportForm, string>>;
 
@@ -29,6 +32,10 @@ export function validateImport(f: ImportForm): FormErrors {
   if (f.normalSource.trim() && f.normalSource.trim() === f.rgbSource.trim()) {
     errors.normalSource = 'The normal maps must be in another folder than the RGB plates.';
   }
+  if (f.namePattern.trim()) {
+    const p = compileNamePattern(f.namePattern);
+    if ('problem' in p) errors.namePattern = `${p.problem[0]!.toUpperCase()}${p.problem.slice(1)}.`;
+  }
   return errors;
 }
 
@@ -41,5 +48,6 @@ export function toImportRequest(f: ImportForm): ImportRequest {
     fps: f.fps.trim() ? Number(f.fps) : null,
     normalConvention: f.normalConvention,
     truthTake: f.truthTake,
+    ...(f.namePattern.trim() ? { namePattern: f.namePattern.trim() } : {}),
   };
 }
