@@ -27,6 +27,9 @@ export async function runShots(argv: string[]): Promise<number> {
       console.log('no shots');
       return 0;
     }
+    // The slate's columns come last, and only when some shot has one.
+    const slated = shots.some((s) => s.scene !== null || s.captureTake !== null || s.actor !== null || s.startTimecode !== null);
+    const slate = (s: (typeof shots)[number]) => (slated ? [s.scene ?? '-', s.captureTake ?? '-', s.actor ?? '-', s.startTimecode ?? '-'] : []);
     const rows = shots.map((s) => [
       s.name,
       String(s.frameCount),
@@ -34,8 +37,9 @@ export async function runShots(argv: string[]): Promise<number> {
       String(s.fps),
       s.status,
       s.importState === 'complete' ? String(s.warningCount) : `${s.warningCount} (import unfinished: import again to resume)`,
+      ...slate(s),
     ]);
-    const head = ['shot', 'frames', 'range', 'fps', 'status', 'warnings'];
+    const head = ['shot', 'frames', 'range', 'fps', 'status', 'warnings', ...(slated ? ['scene', 'take', 'actor', 'start tc'] : [])];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const fmt = (r: string[]): string =>
       r

@@ -9,6 +9,7 @@ import { handlers } from '../../../electron/api/handlers';
 import type { ChannelArgs, ChannelName, ChannelResult } from '../../../electron/common/api/contract';
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
 import { serveFrame } from '../../../electron/frames/serve-frame';
+import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
 let dir: string;
@@ -73,5 +74,27 @@ describe('slate', () => {
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     const cached = await readdir(join(ctx.session()!.cacheDir, 'proxies', String(shot!.id), 'rgb'));
     expect(cached.length).toBeGreaterThan(0);
+  });
+
+  it('rigsolve import --name-pattern fills it, and rigsolve shots lists it', () => {
+    const project = join(dir, 'cli.rigsolve');
+    const imp = runCli(
+      'import',
+      '--project',
+      project,
+      '--shot',
+      'sc5_tk2_cleo_01-00-00-00',
+      '--rgb',
+      join(dir, 'rgb'),
+      '--name-pattern',
+      'sc{scene}_tk{take}_{actor}_{timecode}',
+    );
+    expect(imp.status, imp.stderr).toBe(0);
+    const list = runCli('shots', '--project', project);
+    expect(list.stdout).toMatch(/scene\s+take\s+actor\s+start tc/);
+    expect(list.stdout).toMatch(/sc5_tk2_cleo_01-00-00-00 .*\s5\s+2\s+cleo\s+01:00:00:00/);
+    const bad = runCli('import', '--project', project, '--shot', 'x', '--rgb', join(dir, 'rgb'), '--name-pattern', '{take}_{take}');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('rigsolve import: name pattern: {take} appears twice in the pattern');
   });
 });
