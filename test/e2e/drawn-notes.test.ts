@@ -156,6 +156,30 @@ describe.skipIf(!existsSync(CHROMIUM))('drawn notes: the supervisor draws, the a
     await expect.poll(() => drawn(supervisor)).toBe('0');
   });
 
+  it('draws on the head too: one view per note, the other refused until the note is added', async () => {
+    await seekTo(supervisor, 30);
+    const head = (await supervisor.locator('[data-testid=drawing-layer-head]').boundingBox())!;
+    await supervisor.click('[data-testid=draw-tool-arrow]');
+    await supervisor.mouse.move(head.x + 0.8 * head.width, head.y + 0.3 * head.height);
+    await supervisor.mouse.down();
+    await supervisor.mouse.move(head.x + 0.55 * head.width, head.y + 0.6 * head.height, { steps: 5 });
+    await supervisor.mouse.up();
+    await expect.poll(() => supervisor.textContent('[data-testid=draw-count]')).toBe('1 on the head');
+    // the plate now takes no pen: the drawing is on the head
+    expect(await supervisor.getAttribute('[data-testid=drawing-layer-plate]', 'class')).toContain('other');
+    await drag(supervisor, [0.3, 0.3], [0.5, 0.5]);
+    expect(await supervisor.textContent('[data-testid=draw-count]')).toBe('1 on the head');
+    await supervisor.click('[data-testid=note-text]');
+    await supervisor.keyboard.type('Brow: less lift on this beat.');
+    await supervisor.keyboard.press('Enter');
+    await supervisor.waitForSelector('[data-testid=note-drawing]:has-text("drawn on the head (1 stroke)")');
+
+    await seekTo(animator, 30);
+    await expect.poll(() => animator.getAttribute('[data-testid=drawing-layer-head]', 'data-drawn')).toBe('1');
+    expect(await drawn(animator)).toBe('0');
+    await animator.screenshot({ path: join(ROOT, 'test-output', 'e2e-drawn-notes-head.png') });
+  });
+
   it('renders dailies from the review button, with progress, and says where the movie went', async () => {
     await animator.click('[data-testid=review-toggle]');
     await animator.waitForSelector('[data-testid=review-layout]');

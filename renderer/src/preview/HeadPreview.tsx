@@ -26,7 +26,7 @@ installPreviewDebugHooks();
 
 type Load = { state: 'loading' } | { state: 'ready'; vertices: number; correctives: number } | { state: 'error'; message: string };
 
-export function HeadPreview({ shot }: ShotPanelProps) {
+export function HeadPreview({ shot, overlay: stageOverlay }: ShotPanelProps) {
   const stage = useRef<HTMLDivElement>(null);
   const plateCanvas = useRef<HTMLCanvasElement>(null);
   const glCanvas = useRef<HTMLCanvasElement>(null);
@@ -107,6 +107,7 @@ export function HeadPreview({ shot }: ShotPanelProps) {
         <canvas ref={plateCanvas} className="head-plate" style={{ visibility: showOverlay ? 'visible' : 'hidden' }} />
         <canvas ref={glCanvas} className="head-canvas" data-testid="head-canvas" style={{ opacity: showOverlay ? opacity : 1 }} />
         <ModeLabel status={status} />
+        {stageOverlay}
         <div className="head-notes">
           {load.state === 'loading' ? (
             <span className="head-note">

@@ -138,12 +138,7 @@ function LoadedShot({ shot, frames }: Loaded) {
   const last = shot.lastFrame ?? 0;
   const plateSize = { width: shot.width ?? 0, height: shot.height ?? 0 };
   // Drawn notes show over both views, in the workspace and in review mode alike.
-  const head = HeadPanel ? (
-    <div className="drawing-host">
-      <HeadPanel shot={shot} frames={frames} />
-      <DrawingLayer target="head" plate={plateSize} />
-    </div>
-  ) : null;
+  const head = HeadPanel ? <HeadPanel shot={shot} frames={frames} overlay={<DrawingLayer target="head" plate={plateSize} />} /> : null;
 
   return (
     <div className="shot-view" data-testid="shot-view" data-shot-id={shot.id}>
