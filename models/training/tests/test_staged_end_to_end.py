@@ -3,6 +3,7 @@ training data and a natural-motion shot with the app's own renderer (rigsolve sy
 synth-shot), train the tiny staged configuration, and require that it beats the best constant
 per control on the held-out shot (skill > 0). A solver that collapses to a constant, as the first
 shipped model did, fails here."""
+import json
 import subprocess
 from pathlib import Path
 
@@ -50,3 +51,22 @@ def test_tiny_staged_solver_beats_the_best_constant_on_a_held_out_shot(renders, 
     jaw = next(c for c in fig["controls"] if c["control"] == "jawOpen")
     assert jaw["r"] is not None and jaw["r"] > 0.5, jaw
     assert np.isfinite(pred).all() and pred.min() >= 0 and pred.max() <= 1
+
+
+def test_expert_on_crops_experiment_cuts_the_layouts_crops_and_scores_one_head(renders, tmp_path):
+    """The loss experiment of EVAL.md's notes (experiments/expert_on_crops.py) at smoke size."""
+    script = Path(__file__).resolve().parents[1] / "experiments" / "expert_on_crops.py"
+    crops = tmp_path / "crops.npz"
+    run = lambda *a: subprocess.run(["python3", str(script), *map(str, a)], capture_output=True, text=True, timeout=600)  # noqa: E731
+    done = run("cut", "--data", renders / "train", "--val", renders / "val", "--config", CONFIG_DIR / "staged-tiny.json",
+               "--samples", 300, "--out", crops)
+    assert done.returncode == 0, done.stderr[-2000:]
+    d = np.load(crops)
+    assert d["t_mouth"].shape[0] == 300 and d["v_mouth"].shape[0] == 256 and d["t_mouth"].shape[1] == 6
+    done = run("train", "--crops", crops, "--crop", "jaw", "--head", "jaw", "--loss", "huber:0.1", "--steps", 20)
+    assert done.returncode == 0, done.stderr[-2000:]
+    out = json.loads(done.stdout)
+    names = [c["control"] for c in out["figures"]["controls"]]
+    assert out["figures"]["frames"] == 256 and "jawOpen" in names and all(n.startswith(("jaw", "neck")) for n in names)
+    bad = run("train", "--crops", crops, "--crop", "jaw", "--head", "jaw", "--loss", "cosine", "--steps", 1)
+    assert bad.returncode != 0 and "--loss" in bad.stderr
