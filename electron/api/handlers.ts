@@ -264,6 +264,8 @@ export const handlers: Handlers = {
     const s = requireSession(ctx);
     for (const id of args.shotIds) requireShot(ctx, id);
     const jobId = randomUUID();
+    const stop = new AbortController();
+    dailiesRuns.set(jobId, stop);
     const label = args.shotIds.length === 1 ? `Dailies of ${getShot(s.db, args.shotIds[0]!)!.name}` : `Dailies of ${args.shotIds.length} shots`;
     let last = 0;
     try {
@@ -276,6 +278,7 @@ export const handlers: Handlers = {
         notes: args.notes,
         overlay: args.overlay,
         artist: args.artist,
+        signal: stop.signal,
         onProgress: (p) => {
           const now = Date.now();
           if (p.done < p.total && now - last < 100) return;
@@ -284,8 +287,15 @@ export const handlers: Handlers = {
         },
       });
     } finally {
+      dailiesRuns.delete(jobId);
       ctx.emit('job.progress', { jobId, kind: 'dailies', label, done: 1, total: 1, finished: true });
     }
+  },
+
+  'dailies.cancel': async (args) => {
+    const runs = args.jobId === null ? [...dailiesRuns.values()] : [dailiesRuns.get(args.jobId)].filter((r) => r !== undefined);
+    runs.forEach((r) => r.abort());
+    return { cancelled: runs.length };
   },
 
   'take.setActive': async (args, ctx) => {
@@ -331,6 +341,9 @@ function inspectReport(path: string, controls: readonly string[], report: RigMap
     controls: [...controls],
   };
 }
+
+/** Dailies renders in progress, by their job id, so dailies.cancel can stop one. */
+const dailiesRuns = new Map<string, AbortController>();
 
 function notFoundShot(id: number): never {
   throw notFound(`no shot with id ${id}`);

@@ -236,7 +236,7 @@ export async function renderDailies(db: ProjectDb, opts: DailiesOptions): Promis
       let topBand: { data: Buffer } | null = null;
       let next = loadPlate(0);
       for (let i = 0; i < p.frames.length; i++) {
-        if (opts.signal?.aborted) throw badInput('dailies cancelled');
+        if (opts.signal?.aborted) throw badInput('dailies cancelled: no movie was written');
         const { frame } = p.frames[i]!;
         const plate = await next;
         // the next plate decodes (in sharp's threads) while this frame's head is drawn

@@ -67,7 +67,12 @@ export async function runDailies(argv: string[]): Promise<number> {
           });
     if (ids.length === 0) throw new UsageError(`no shot is ${status}`);
     const progress = values.json ? undefined : progressLine('dailies');
+    // Ctrl+C stops at the next frame and removes the unfinished movie.
+    const stop = new AbortController();
+    const onInterrupt = () => stop.abort();
+    process.once('SIGINT', onInterrupt);
     const result = await renderDailies(project.db, {
+      signal: stop.signal,
       shotIds: ids,
       out,
       project: project.name,
@@ -77,6 +82,7 @@ export async function runDailies(argv: string[]): Promise<number> {
       artist: (values.artist as string | undefined) ?? null,
       ...(progress ? { onProgress: (p) => progress(p.done, p.total) } : {}),
     });
+    process.off('SIGINT', onInterrupt);
     console.log(values.json ? JSON.stringify(result, null, 2) : formatResult(result));
     return 0;
   } finally {

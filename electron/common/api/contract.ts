@@ -105,6 +105,8 @@ export const CHANNELS = {
   'export.remembered': channel(none, RememberedExport.nullable(), 'read'),
   /** Dailies of the shots (plate | head, burn-ins, H.264) written to `out`, with job.progress (kind 'dailies', with an ETA). */
   'dailies.render': channel(DailiesRequest, DailiesResult, 'host'),
+  /** Stops a dailies render (its job.progress jobId; null: every one running): it fails as cancelled and leaves no file. */
+  'dailies.cancel': channel(z.object({ jobId: z.string().max(100).nullable().default(null) }).strict(), z.object({ cancelled: z.number().int() }), 'host'),
   'take.setActive': channel(z.object({ shotId: ShotId, takeId: z.number().int().positive() }).strict(), z.array(TakeSummary), 'write'),
   'rig.inspect': channel(z.object({ path: z.string().min(1), mapping: RigMapping.optional() }).strict(), RigInspectReport, 'host'),
   'shot.setRig': channel(z.object({ shotId: ShotId, path: z.string().min(1).nullable(), mapping: RigMapping.optional() }).strict(), ShotDetail, 'write'),

@@ -30,6 +30,7 @@ export const CHANNEL_NAME_LIST = [
   'export.approved',
   'export.remembered',
   'dailies.render',
+  'dailies.cancel',
   'rig.inspect',
   'shot.setRig',
 ] as const;

@@ -44,9 +44,25 @@ export function DailiesDialog({ shot, onClose }: { shot: ShotDetail; onClose: ()
       testId="dailies-dialog"
       footer={
         <>
-          <button className="btn" onClick={onClose} disabled={busy}>
-            {result ? 'Close' : 'Cancel'}
-          </button>
+          {busy ? (
+            <button
+              className="btn"
+              data-testid="dailies-stop"
+              disabled={!job}
+              onClick={() =>
+                job &&
+                void api()
+                  .call('dailies.cancel', { jobId: job.jobId })
+                  .catch((err: unknown) => setError(toApiCallError(err).message))
+              }
+            >
+              Stop
+            </button>
+          ) : (
+            <button className="btn" onClick={onClose}>
+              {result ? 'Close' : 'Cancel'}
+            </button>
+          )}
           <button className="btn primary" data-testid="dailies-render" disabled={busy || !out.trim()} onClick={() => void render()}>
             {busy ? 'Rendering…' : 'Render'}
           </button>

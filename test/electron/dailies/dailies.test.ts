@@ -4,6 +4,7 @@
 // the text that frame should carry (project, shot, take, status, artist; frame and timecode), and
 // not the text of the next frame. Drawn notes and the status selection are checked too.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
@@ -167,5 +168,31 @@ describe('rigsolve dailies', () => {
     const gif = runCli('dailies', '--project', project, '--shot', 'sh010', '--out', join(dir, 'x.gif'));
     expect(gif.status).toBe(2);
     expect(gif.stderr).toContain('.mp4 or .mov');
+  });
+
+  it('the API reports progress with an ETA, and dailies.cancel stops a render and leaves no file', async () => {
+    const ctx: HostedContext = createAppContext({ host: 'browser', readOnly: false, projectPath: project });
+    try {
+      const shot = (await dispatch(handlers, ctx, 'shots.list', {})) as { ok: true; result: { id: number; name: string }[] };
+      const id = shot.result.find((s) => s.name === 'sh010')!.id;
+      const events: { done: number; total: number; etaSeconds?: number | null | undefined; jobId: string }[] = [];
+      let cancelled: Promise<unknown> | null = null;
+      ctx.onEvent((event, payload) => {
+        if (event !== 'job.progress') return;
+        const p = payload as (typeof events)[number] & { finished: boolean };
+        if (!p.finished) events.push(p);
+        if (!p.finished && !cancelled) cancelled = dispatch(handlers, ctx, 'dailies.cancel', { jobId: p.jobId });
+      });
+      const out = join(dir, 'cancelled.mp4');
+      const r = await dispatch(handlers, ctx, 'dailies.render', { shotIds: [id], out, width: 320, height: 180 });
+      expect(r.ok ? null : r.error).toMatchObject({ code: 'badInput', message: 'dailies cancelled: no movie was written' });
+      expect(await cancelled).toMatchObject({ ok: true, result: { cancelled: 1 } });
+      expect(events[0]).toMatchObject({ done: 1, total: FRAMES });
+      expect(events.some((e) => typeof e.etaSeconds === 'number')).toBe(true);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+    } finally {
+      ctx.close();
+    }
   });
 });
