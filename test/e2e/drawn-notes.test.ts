@@ -196,6 +196,14 @@ describe.skipIf(!existsSync(CHROMIUM))('drawn notes: the supervisor draws, the a
     await result.waitFor({ timeout: 60_000 });
     expect(await result.textContent()).toContain('40 frames, 1280×720 at 24 fps');
     expect(statSync(out).size).toBeGreaterThan(10_000);
+    // again to another file, stopped part way: the dialog says so and no file is left
+    const stopped = join(dir, 'stopped.mp4');
+    await animator.fill('[data-testid=dailies-out]', stopped);
+    await animator.click('[data-testid=dailies-render]');
+    await expect.poll(() => animator.textContent('[data-testid=dailies-progress]'), { timeout: 30_000 }).toMatch(/frames\/s/);
+    await animator.click('[data-testid=dailies-stop]');
+    await animator.waitForSelector('[data-testid=dailies-dialog] [role=alert]:has-text("dailies cancelled: no movie was written")');
+    expect(existsSync(stopped)).toBe(false);
     // a supervisor on the read-only host has no dailies button: it writes on the host
     expect(await supervisor.locator('[data-testid=dailies-button]').count()).toBe(0);
   }, 90_000);
