@@ -44,6 +44,18 @@ export function sortKeys(keys: readonly Key[]): Key[] {
 
 export const keyMode = (k: Key): KeyMode => k.mode ?? 'offset';
 
+/** The index of the first key at or after `frame` in keys sorted by frame (keys.length if none): binary search. */
+export function firstKeyAtOrAfter(keys: readonly { frame: number }[], frame: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]!.frame < frame) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The three-way shorthand for an out tangent (what the toolbar and Alt+1/2/3 show and set). */
 export function interpOf(out: TangentType): Interp {
   return out === 'step' ? 'step' : out === 'linear' ? 'linear' : 'smooth';

@@ -2,7 +2,7 @@
 // selection and the hover readout — everything that changes at pointer or playback rate, drawn
 // over the plot without re-rasterising it. Returns the key and handle positions it drew, for hit
 // testing.
-import { keyMode, type Interp, type KeyMode } from '../../../electron/common/curves/keys';
+import { firstKeyAtOrAfter, KEY_MODES, keyMode, type Interp, type KeyMode } from '../../../electron/common/curves/keys';
 import type { ChannelDef } from './channels';
 import { compareLegend } from './compare-overlay';
 import type { CurveModel } from './curve-model';
@@ -30,6 +30,35 @@ export interface OverlayInput {
 }
 
 const KEY_R = 4;
+/**
+ * Keys closer than this on screen are drawn as one (per control; a key is 2·KEY_R + 1 px wide, so
+ * closer ones would overlap anyway): a cleaned-up long take has thousands of keys per control,
+ * and the overlay is redrawn on every played frame.
+ */
+export const KEY_CELL = 2 * KEY_R + 1;
+/**
+ * At most this many keys are drawn: with a hundred keyed controls in view the cell widens so the
+ * overlay stays within a frame (every key stays selectable: selection reads the keys themselves).
+ */
+export const MAX_DRAWN_KEYS = 800;
+
+/**
+ * The narrowest cell (px, ≥ KEY_CELL) at which the keys in view, `counts` per control over `width`
+ * px, draw as at most MAX_DRAWN_KEYS: a control draws min(its keys, width / cell).
+ */
+export function keyCell(counts: readonly number[], width: number): number {
+  const drawnAt = (cell: number) => counts.reduce((n, k) => n + Math.min(k, Math.ceil(width / cell) + 1), 0);
+  if (drawnAt(KEY_CELL) <= MAX_DRAWN_KEYS) return KEY_CELL;
+  let lo = KEY_CELL;
+  let hi = Math.max(KEY_CELL, width);
+  while (drawnAt(hi) > MAX_DRAWN_KEYS && hi < 1e9) hi *= 2;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    if (drawnAt(mid) > MAX_DRAWN_KEYS) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
 /** Length of a tangent handle on screen (px), as in Maya, whatever the zoom. */
 export const HANDLE_LEN = 36;
 /** Handles are drawn for at most this many selected keys (a box over a dense region selects thousands). */
@@ -69,10 +98,12 @@ function keyFillFor(mode: KeyMode, fill: string): string {
   return mode === 'pose' ? fill : GRAPH.keyHollow;
 }
 
+/** Adds a key's shape to the current path (a subpath of its own). */
 function keyShape(ctx: CanvasRenderingContext2D, x: number, y: number, interp: Interp, r: number): void {
-  ctx.beginPath();
-  if (interp === 'smooth') ctx.arc(x, y, r, 0, Math.PI * 2);
-  else if (interp === 'linear') {
+  if (interp === 'smooth') {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+  } else if (interp === 'linear') {
     ctx.moveTo(x, y - r - 1);
     ctx.lineTo(x + r + 1, y);
     ctx.lineTo(x, y + r + 1);
@@ -111,16 +142,33 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): O
   // Keys, unselected under selected.
   const selected: { p: KeyPoint; interp: Interp; mode: KeyMode; index: number; c: number }[] = [];
   ctx.lineWidth = 1;
-  for (const c of inp.channels) {
+  // Each control's keys in view (binary search), and how far apart drawn keys must be.
+  const spans = inp.channels.map((c) => {
     const keys = model.keysOf(c.name);
-    for (let index = 0; index < keys.length; index++) {
+    return { c, keys, from: firstKeyAtOrAfter(keys, range.frame0 - 1), to: firstKeyAtOrAfter(keys, Math.floor(range.frame1 + 1) + 1) };
+  });
+  const cell = keyCell(
+    spans.map((s) => s.to - s.from),
+    view.width,
+  );
+  // Unselected keys go into one path per fill (pose, offset): one fill and one stroke each.
+  const plain: Record<KeyMode, { p: KeyPoint; interp: Interp }[]> = { pose: [], offset: [] };
+  for (const { c, keys, from, to } of spans) {
+    let lastX = -Infinity;
+    for (let index = from; index < to; index++) {
       const k = keys[index]!;
-      if (k.frame < range.frame0 - 1 || k.frame > range.frame1 + 1) continue;
+      const x = frameToX(view, k.frame);
+      if (x - lastX < cell) {
+        // Too close to the key drawn last: jump to the first key a cell on (binary search).
+        index = Math.max(index + 1, firstKeyAtOrAfter(keys, Math.ceil(xToFrame(view, lastX + cell)))) - 1;
+        continue;
+      }
+      lastX = x;
       const p: KeyPoint = {
         id: keyId(c.name, k.frame),
         control: c.name,
         frame: k.frame,
-        x: frameToX(view, k.frame),
+        x,
         y: valueToY(view, model.finalAt(c.index, k.frame)),
       };
       points.push(p);
@@ -128,15 +176,21 @@ export function drawOverlay(ctx: CanvasRenderingContext2D, inp: OverlayInput): O
         selected.push({ p, interp: k.interp, mode: keyMode(k), index, c: c.index });
         continue;
       }
-      keyShape(ctx, p.x, p.y, k.interp, KEY_R);
-      ctx.fillStyle = keyFillFor(keyMode(k), GRAPH.keyFill);
-      ctx.fill();
-      ctx.strokeStyle = GRAPH.keyStroke;
-      ctx.stroke();
+      plain[keyMode(k)].push({ p, interp: k.interp });
     }
+  }
+  for (const mode of KEY_MODES) {
+    if (plain[mode].length === 0) continue;
+    ctx.beginPath();
+    for (const { p, interp } of plain[mode]) keyShape(ctx, p.x, p.y, interp, KEY_R);
+    ctx.fillStyle = keyFillFor(mode, GRAPH.keyFill);
+    ctx.fill();
+    ctx.strokeStyle = GRAPH.keyStroke;
+    ctx.stroke();
   }
   if (selected.length <= MAX_HANDLE_KEYS) drawHandles(ctx, inp, selected, handles);
   for (const { p, interp, mode } of selected) {
+    ctx.beginPath();
     keyShape(ctx, p.x, p.y, interp, KEY_R + 0.5);
     ctx.fillStyle = keyFillFor(mode, GRAPH.keySelFill);
     ctx.fill();

@@ -441,7 +441,7 @@ export class GraphController {
     } else if (g.kind === 'box') {
       const b = g.box;
       if (Math.hypot(b.x1 - b.x0, b.y1 - b.y0) < DRAG_THRESHOLD) this.clickEmpty(b.x0, b.y0, g.mode);
-      else useCurveEditor.setState({ keySel: applySelection(st.keySel, keysInBox(this.keyPoints, b), g.mode) });
+      else useCurveEditor.setState({ keySel: applySelection(st.keySel, this.keysInBox(b), g.mode) });
     }
     this.invalidate(false);
   }
@@ -487,6 +487,23 @@ export class GraphController {
       this.hover = null;
       this.invalidate(false);
     }
+  }
+
+  /** The shown keys inside a box (clipped px): every key under it, however densely they are drawn. */
+  private keysInBox(box: Box): string[] {
+    const st = editorState();
+    const model = st.model;
+    const view = st.view;
+    if (!model || !view) return [];
+    return keysInBox(
+      this.drawn(st).map((c) => c.name),
+      {
+        keysOf: (name) => model.keysOf(name),
+        frameAt: (x) => xToFrame(view, x),
+        y: (name, frame) => valueToY(view, model.finalAt(model.indexOf(name), frame)),
+      },
+      box,
+    );
   }
 
   /** The nearest handle end within reach of (x, y), clipped px. */

@@ -1,4 +1,5 @@
 // Selection, as an outliner and a graph editor do it: pure functions over sets of names / key ids.
+import { firstKeyAtOrAfter } from '../../../electron/common/curves/keys';
 
 /** A key is identified by its control and frame (a control has at most one key per frame). */
 export function keyId(control: string, frame: number): string {
@@ -90,9 +91,33 @@ export function normBox(b: Box): Box {
   return { x0: Math.min(b.x0, b.x1), y0: Math.min(b.y0, b.y1), x1: Math.max(b.x0, b.x1), y1: Math.max(b.y0, b.y1) };
 }
 
-export function keysInBox(points: readonly KeyPoint[], box: Box): string[] {
+/** What box selection reads: each shown control's keys (sorted by frame) and where a key is on screen. */
+export interface KeyLayout {
+  keysOf(control: string): readonly { frame: number }[];
+  /** The frame at an x (clipped px). */
+  frameAt(x: number): number;
+  y(control: string, frame: number): number;
+}
+
+/**
+ * Every key of `controls` inside a box (any drag direction), read from the keys themselves, not
+ * from what the overlay drew (it draws one key per few pixels where they are dense): the frames
+ * under the box by binary search, then each key's y.
+ */
+export function keysInBox(controls: readonly string[], layout: KeyLayout, box: Box): string[] {
   const b = normBox(box);
-  return points.filter((p) => p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1).map((p) => p.id);
+  const f0 = Math.ceil(layout.frameAt(b.x0) - 1e-9);
+  const f1 = Math.floor(layout.frameAt(b.x1) + 1e-9);
+  const ids: string[] = [];
+  for (const control of controls) {
+    const keys = layout.keysOf(control);
+    for (let i = firstKeyAtOrAfter(keys, f0); i < keys.length && keys[i]!.frame <= f1; i++) {
+      const f = keys[i]!.frame;
+      const y = layout.y(control, f);
+      if (y >= b.y0 && y <= b.y1) ids.push(keyId(control, f));
+    }
+  }
+  return ids;
 }
 
 /**

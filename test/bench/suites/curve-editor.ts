@@ -105,11 +105,29 @@ export function busyLayer(db: ProjectDb, shotId: number, first: number, length: 
   });
 }
 
+/** Keys a cleaned-up long take has: a key every `every` frames on every control (offsets of a few hundredths). */
+export const DENSE_EVERY = 10;
+
+export function denseKeys(db: ProjectDb, shotId: number, first: number, length: number, every = DENSE_EVERY): number {
+  let count = 0;
+  commitEdit(db, shotId, {
+    label: 'bench dense keys',
+    ops: DEFAULT_CONTROLS.map((c, i) => {
+      const keys = [];
+      for (let f = first; f < first + length; f += every) keys.push({ frame: f, value: 0.04 * Math.sin(f / 37 + i), interp: 'smooth' as const });
+      count += keys.length;
+      return { op: 'setKeys' as const, control: c.name, keys };
+    }),
+  });
+  return count;
+}
+
 interface BenchShot {
   projectPath: string;
   shotId: number;
   first: number;
   demoShotId: number;
+  keys: number;
 }
 
 async function makeShot(root: string): Promise<BenchShot> {
@@ -130,8 +148,9 @@ async function makeShot(root: string): Promise<BenchShot> {
     const first = report.shot.firstFrame ?? 1;
     writeSyntheticTake(project.db, shotId, FRAMES, [first + 5000, first + 5001, first + 12000]);
     busyLayer(project.db, shotId, first, FRAMES);
+    const keys = denseKeys(project.db, shotId, first, FRAMES);
     const demo = await importDemoShot(project.db, project.cacheDir);
-    return { projectPath, shotId, first, demoShotId: demo.shotId };
+    return { projectPath, shotId, first, demoShotId: demo.shotId, keys };
   } finally {
     project.close();
   }
@@ -177,6 +196,7 @@ async function run(): Promise<BenchFigure[]> {
         await page.waitForTimeout(300);
       }
       const before = ((await hooks(page, 'h.plotTimes().length')) as number) ?? 0;
+      const overlayBefore = ((await hooks(page, 'h.overlayTimes().length')) as number) ?? 0;
       const y = graph.y + graph.height / 2;
       await page.mouse.move(graph.x + graph.width * 0.7, y);
       await page.mouse.down({ button: 'middle' });
@@ -187,9 +207,19 @@ async function run(): Promise<BenchFigure[]> {
       await page.mouse.up({ button: 'middle' });
       await page.waitForTimeout(200);
       const times = ((await hooks(page, 'h.plotTimes()')) as number[]).slice(before).sort((a, b) => a - b);
-      const label = `plot redraw while panning, 102 channels × ${FRAMES} frames (raw, filtered, final), ${zoom}`;
+      const keyed = `keyed every ${DENSE_EVERY} frames (${shot.keys.toLocaleString('en')} keys)`;
+      const label = `plot redraw while panning, 102 channels × ${FRAMES} frames (raw, filtered, final), ${keyed}, ${zoom}`;
       figures.push({ suite, name: `${label}: median`, value: quantile(times, 0.5), unit: 'ms', notes: `${times.length} redraws` });
       figures.push({ suite, name: `${label}: p95`, value: quantile(times, 0.95), unit: 'ms', target: '≤ 8' });
+      // The keys, playhead and readouts are the overlay's, redrawn with every pan too.
+      const overlay = ((await hooks(page, 'h.overlayTimes()')) as number[]).slice(overlayBefore).sort((a, b) => a - b);
+      figures.push({
+        suite,
+        name: `overlay redraw (keys, playhead) while panning, ${keyed}, ${zoom}: p95`,
+        value: quantile(overlay, 0.95),
+        unit: 'ms',
+        target: '≤ 8',
+      });
     }
 
     // 2. Key drag → published preview value: the time from a pointer move reaching the page to

@@ -56,9 +56,25 @@ describe('hit testing', () => {
     expect(hitKey(pts, 150, 60, 6, new Set())).toBeNull();
   });
 
+  // The same keys as pts, laid out at 10 px a frame; y from the table.
+  const layout = {
+    keysOf: (name: string) => pts.filter((p) => p.control === name).map((p) => ({ frame: p.frame })),
+    frameAt: (x: number) => x / 10,
+    y: (name: string, frame: number) => pts.find((p) => p.control === name && p.frame === frame)!.y,
+  };
+  const names = ['jawOpen', 'mouthCornerPull_L'];
+
   it('box-selects keys in any drag direction', () => {
-    expect(keysInBox(pts, { x0: 210, y0: 90, x1: 90, y1: 52 }).sort()).toEqual([keyId('jawOpen', 20), keyId('mouthCornerPull_L', 10)].sort());
-    expect(keysInBox(pts, { x0: 0, y0: 0, x1: 10, y1: 10 })).toEqual([]);
+    expect(keysInBox(names, layout, { x0: 210, y0: 90, x1: 90, y1: 52 }).sort()).toEqual([keyId('jawOpen', 20), keyId('mouthCornerPull_L', 10)].sort());
+    expect(keysInBox(names, layout, { x0: 0, y0: 0, x1: 10, y1: 10 })).toEqual([]);
+  });
+
+  it('box-selects every key under the box, however densely they are drawn: 20,000 keys a control', () => {
+    const dense = { ...layout, keysOf: () => Array.from({ length: 20_000 }, (_, i) => ({ frame: i })), frameAt: (x: number) => x / 0.05, y: () => 50 };
+    const ids = keysInBox(['jawOpen', 'browDown_L'], dense, { x0: 10, y0: 40, x1: 20, y1: 60 });
+    expect(ids).toHaveLength(2 * 201); // frames 200…400 of each
+    expect(ids[0]).toBe(keyId('jawOpen', 200));
+    expect(keysInBox(['jawOpen'], dense, { x0: 10, y0: 0, x1: 20, y1: 10 })).toEqual([]);
   });
 
   it('picks the curve nearest the pointer at its frame', () => {
