@@ -13,6 +13,7 @@ import { MAX_MESSAGE_BYTES } from '../../electron/host/api-sockets';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { connectApi, type ApiClient } from './api-client';
 import { projectState } from './project-state';
+import { mulberry32 as rng } from './seeded';
 
 export interface FuzzOptions {
   seed: number;
@@ -55,18 +56,6 @@ export interface FuzzReport {
   acceptedWrites: number;
   ms: number;
   failures: FuzzFailure[];
-}
-
-/** mulberry32: small, fast and seedable, so a failure reproduces from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

@@ -21,22 +21,11 @@ import { startBrowserHost } from '../../../electron/host/browser-host';
 import { openProject } from '../../../electron/project/session';
 import { quantile, type BenchFigure, type BenchSuite } from '../figures';
 import { DEMO, importDemoShot, measurePlayback, type PlaybackFigures } from '../playback';
+import { mulberry32 as rng } from '../../helpers/seeded';
 
 const FRAMES = 20_000;
 const FPS = 60;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** mulberry32: a small deterministic generator, so every run benches the same curves. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Solve-like curves: slow expressions (a few sines), bursts of speech on the mouth, solver

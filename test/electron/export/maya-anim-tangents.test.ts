@@ -8,6 +8,7 @@ import { interpOf, TANGENT_TYPES, type Key, type TangentType } from '../../../el
 import { reduceCurve, reduceHermite } from '../../../electron/common/curves/reduce';
 import type { CurvesTable } from '../../../electron/export/curves-table';
 import { toMayaAnim } from '../../../electron/export/maya-anim';
+import { mulberry32 as rng } from '../../helpers/seeded';
 
 interface AnimKey {
   time: number;
@@ -73,17 +74,6 @@ function mayaAt(keys: AnimKey[], frame: number, fps: number): number {
   const t2 = t * t;
   const t3 = t2 * t;
   return (2 * t3 - 3 * t2 + 1) * a.value + (t3 - 2 * t2 + t) * h * m0 + (-2 * t3 + 3 * t2) * b.value + (t3 - t2) * h * m1;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KINDS: FilterKind[] = ['none', 'gaussian', 'savitzkyGolay', 'oneEuro'];

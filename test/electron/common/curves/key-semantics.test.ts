@@ -6,18 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateControl, filteredCurve } from '../../../../electron/common/curves/evaluate';
 import type { FilterKind, FilterSpec } from '../../../../electron/common/curves/filters';
 import { interpOf, sampleCorrection, TANGENT_TYPES, type Key, type TangentType } from '../../../../electron/common/curves/keys';
-
-/** mulberry32: a failure reproduces from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../helpers/seeded';
 
 const FPS = 24;
 const KINDS: FilterKind[] = ['none', 'gaussian', 'savitzkyGolay', 'oneEuro'];
