@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from rigsolve_training.config import load_config  # noqa: E402
 from rigsolve_training.data import SynthDataset  # noqa: E402
 from rigsolve_training.evaluate import model_inputs  # noqa: E402
+from rigsolve_training.losses import huber  # noqa: E402
 from rigsolve_training.skill import skill_figures  # noqa: E402
 from rigsolve_training.staged import Expert, StagedSolver, anchors_to_normalised, assign_controls, expert_layout, sample_crop  # noqa: E402
 
@@ -67,8 +68,7 @@ def per_control_loss(kind: str):
     if name == "l1":
         return lambda a: a
     if name == "huber":
-        b = float(beta)
-        return lambda a: torch.where(a < b, 0.5 * a * a / b, a - 0.5 * b)
+        return lambda a: huber(a, float(beta))
     raise SystemExit(f"--loss {kind!r}: mse, l1 or huber:BETA")
 
 

@@ -70,6 +70,11 @@ class RigBasis(nn.Module):
         return torch.where(tot > 0, w, torch.ones_like(w))
 
 
+def huber(a: torch.Tensor, beta: float) -> torch.Tensor:
+    """Huber of absolute errors a: quadratic below beta, linear above (scaled so it is continuous)."""
+    return torch.where(a < beta, 0.5 * a * a / beta, a - 0.5 * beta)
+
+
 def control_weights(regions: list[str], region_weights: dict) -> torch.Tensor:
     unknown = set(region_weights) - set(regions)
     if unknown:
@@ -108,9 +113,7 @@ class SolverLoss(nn.Module):
         l1 = self._weighted_mean(a, self.cw)
         if self.param_loss == "l1":
             return l1, l1
-        b = self.param_beta
-        hub = torch.where(a < b, 0.5 * a * a / b, a - 0.5 * b)
-        return self._weighted_mean(hub, self.cw), l1
+        return self._weighted_mean(huber(a, self.param_beta), self.cw), l1
 
     def mesh_term(self, pred, target, vidx):
         """Vertex-weighted Huber of the per-vertex distance in mm, and the weighted mean distance."""
