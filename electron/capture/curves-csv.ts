@@ -2,7 +2,10 @@
 // onto a rig's controls. Names match exactly, then through the ARKit alias table (electron/rig),
 // then case-insensitively with Left/Right suffixes read as _L/_R. Controls the file lacks stay at 0.
 // Read when a curves file is imported as a take (curves-take.ts), and by the synthetic shot writer
-// when a CSV drives its motion.
+// when a CSV drives its motion. The head channels (common/head.ts: headYaw… headTz) match by their
+// exact names only and are read apart from the controls (headFromCurves): Live Link Face's HeadYaw
+// is radians in another convention, and would be wrong read as degrees.
+import { HEAD_CHANNELS, isHeadChannel, type HeadChannel } from '../common/head';
 import { ARKIT_TO_CONTROLS, arkitNameOf } from '../rig/arkit-aliases';
 
 export interface CurveTable {
@@ -105,6 +108,7 @@ export function curvesToWeights(table: CurveTable, controls: readonly string[]):
   const weights = new Float32Array(N * C);
   const unmatched: string[] = [];
   const targets = table.columns.map((name) => {
+    if (isHeadChannel(name)) return [];
     const t = resolveCurveColumn(name, controls);
     if (t.length === 0) unmatched.push(name);
     return t;
@@ -117,4 +121,22 @@ export function curvesToWeights(table: CurveTable, controls: readonly string[]):
     for (let c = 0; c < C; c++) weights[r * C + c] = Math.min(1, Math.max(0, weights[r * C + c]!));
   }
   return { frames: table.frames, weights, unmatched };
+}
+
+export interface HeadCurves {
+  /** The head channels the file names (the others read 0). */
+  readonly channels: readonly HeadChannel[];
+  /** rows × 6 (HEAD_CHANNELS order), row-major: degrees and millimetres as the file holds them. */
+  readonly values: Float32Array;
+}
+
+/** The head channels of a curves table (truth.csv's headYaw… headTz, by exact name), or null when it has none. */
+export function headFromCurves(table: CurveTable): HeadCurves | null {
+  const K = table.columns.length;
+  const N = table.frames.length;
+  const cols = HEAD_CHANNELS.map((h) => table.columns.indexOf(h));
+  if (cols.every((c) => c < 0)) return null;
+  const values = new Float32Array(N * HEAD_CHANNELS.length);
+  for (let r = 0; r < N; r++) cols.forEach((c, h) => (values[r * HEAD_CHANNELS.length + h] = c >= 0 ? table.values[r * K + c]! : 0));
+  return { channels: HEAD_CHANNELS.filter((_, h) => cols[h]! >= 0), values };
 }

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { badInput } from '../common/api/errors';
+import { isHeadChannel } from '../common/head';
 import type { SolverClient } from '../solver/client';
 import { decodeForModel, defaultCrop } from '../solver/decode';
 import { modelInput, type ModelInfo } from '../solver/manifest';
@@ -132,17 +133,22 @@ export async function evaluateShot(dir: string, mode: EvalMode, ctx: Ctx): Promi
   return { mode, frames: frames.length, ...errors, jitterPredicted: jitter(pred, controls.length), jitterTruth: jitter(truth, controls.length) };
 }
 
+/** truth.csv's controls and their rows; the head columns (common/head.ts: degrees and mm, not 0…1) are not controls and are left out. */
 export function parseTruthCsv(text: string): { controls: string[]; frames: number[]; rows: Float32Array } {
   const lines = text.trim().split(/\r?\n/);
   const header = lines[0]!.split(',');
   if (header[0] !== 'frame') throw badInput('truth.csv must start with a "frame" column');
-  const controls = header.slice(1);
+  const columns = header
+    .slice(1)
+    .map((name, i) => ({ name, cell: i + 1 }))
+    .filter((c) => !isHeadChannel(c.name));
+  const controls = columns.map((c) => c.name);
   const frames: number[] = [];
   const rows = new Float32Array((lines.length - 1) * controls.length);
   lines.slice(1).forEach((line, i) => {
     const cells = line.split(',');
     frames.push(Number(cells[0]));
-    for (let c = 0; c < controls.length; c++) rows[i * controls.length + c] = Number(cells[c + 1]);
+    columns.forEach((col, c) => (rows[i * controls.length + c] = Number(cells[col.cell])));
   });
   return { controls, frames, rows };
 }

@@ -2,7 +2,8 @@
 // rgb/frame.NNNN.png, normal/frame.NNNN.png — plus the ground truth, truth.csv.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { curvesToWeights, type CurveTable } from '../../../capture/curves-csv';
+import { curvesToWeights, headFromCurves, type CurveTable } from '../../../capture/curves-csv';
+import { HEAD_CHANNELS } from '../../../common/head';
 import type { Rig } from '../../../rig/types';
 import { mapLimit } from '../../../util/map-limit';
 import { safeWriteFile } from '../../../util/safe-write';
@@ -58,13 +59,27 @@ export function frameFileName(frame: number, digits: number): string {
   return `frame.${String(frame).padStart(digits, '0')}.png`;
 }
 
-/** truth.csv text: header `frame,<controls>`, one row per frame, 6 decimals. */
-export function truthCsv(controls: readonly string[], frames: readonly number[], weights: Float32Array): string {
+/**
+ * The true head motion of each frame in the head channels' order (common/head.ts): yaw, pitch,
+ * roll in degrees, then the pivot's translation in mm. The renderer turns the head about the top
+ * of the neck and never moves that pivot, so translation is 0 on every synthetic frame.
+ */
+export function truthHeadRow(pose: HeadPose): [number, number, number, number, number, number] {
+  return [pose.yaw ?? 0, pose.pitch ?? 0, pose.roll ?? 0, 0, 0, 0];
+}
+
+/**
+ * truth.csv text: header `frame,<controls>,<head channels>` (headYaw, headPitch, headRoll in
+ * degrees, headTx, headTy, headTz in mm: common/head.ts), one row per frame, 6 decimals. Readers
+ * that know only controls ignore the head columns (they name no control).
+ */
+export function truthCsv(controls: readonly string[], frames: readonly number[], weights: Float32Array, poses?: readonly HeadPose[]): string {
   const C = controls.length;
-  const lines = [`frame,${controls.join(',')}`];
+  const lines = [`frame,${[...controls, ...HEAD_CHANNELS].join(',')}`];
   frames.forEach((f, r) => {
     const row = new Array<string>(C);
     for (let c = 0; c < C; c++) row[c] = weights[r * C + c]!.toFixed(6);
+    for (const v of truthHeadRow(poses?.[r] ?? {})) row.push((v === 0 ? 0 : v).toFixed(6));
     lines.push(`${f},${row.join(',')}`);
   });
   return `${lines.join('\n')}\n`;
@@ -87,8 +102,13 @@ export async function writeSynthShot(o: SynthShotOptions): Promise<SynthShotResu
     frames = ok ? [...mapped.frames] : mapped.frames.map((_, i) => i + 1);
     weights = mapped.weights;
     unmatched = mapped.unmatched;
+    // A file with head rotation columns (a truth.csv) turns the head as it says; the renderer does
+    // not move the head's pivot, so translation columns are not rendered (truth.csv writes them as 0).
+    const head = headFromCurves(o.curves);
     const amount = o.motion?.headMotion ?? 0;
-    poses = amount > 0 ? generateMotion({ frames: frames.length, fps, seed, controls, headMotion: amount }).poses : frames.map(() => ({}));
+    if (head && head.channels.some((c) => c === 'headYaw' || c === 'headPitch' || c === 'headRoll'))
+      poses = frames.map((_, r) => ({ yaw: head.values[r * 6]!, pitch: head.values[r * 6 + 1]!, roll: head.values[r * 6 + 2]! }));
+    else poses = amount > 0 ? generateMotion({ frames: frames.length, fps, seed, controls, headMotion: amount }).poses : frames.map(() => ({}));
   } else {
     const n = o.frames ?? 120;
     const motion = generateMotion({ frames: n, fps, seed, controls, ...o.motion });
@@ -128,6 +148,6 @@ export async function writeSynthShot(o: SynthShotOptions): Promise<SynthShotResu
     if (!o.pool) await pool.close();
   }
   const truth = join(o.outDir, 'truth.csv');
-  await safeWriteFile(truth, truthCsv(controls, frames, weights));
+  await safeWriteFile(truth, truthCsv(controls, frames, weights, poses));
   return { outDir: o.outDir, frames, rgbFiles, normalFiles, truthCsv: truth, unmatchedColumns: unmatched };
 }

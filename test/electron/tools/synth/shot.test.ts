@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCurvesCsv, resolveCurveColumn } from '../../../../electron/capture/curves-csv';
+import { HEAD_CHANNELS } from '../../../../electron/common/head';
+import { generateMotion } from '../../../../electron/tools/synth/shot/motion';
 import { writeSynthShot } from '../../../../electron/tools/synth/shot/write-shot';
 import { ballHeadRig } from './test-rig';
 
@@ -29,11 +31,21 @@ describe('writeSynthShot', () => {
     const meta = await sharp(join(root, 'a/rgb/frame.0001.png')).metadata();
     expect([meta.width, meta.height, meta.channels, meta.depth]).toEqual([32, 32, 3, 'uchar']);
     const lines = readFileSync(a.truthCsv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe(`frame,${rig.controls.join(',')}`);
+    expect(lines[0]).toBe(`frame,${rig.controls.join(',')},headYaw,headPitch,headRoll,headTx,headTy,headTz`);
     expect(lines).toHaveLength(7);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(lines[1]!.split(',')).toHaveLength(rig.controls.length + 1);
+    expect(lines[1]!.split(',')).toHaveLength(rig.controls.length + 1 + HEAD_CHANNELS.length);
     expect(lines[1]!.split(',')[1]).toMatch(/^\d\.\d{6}$/);
+    // The head columns are the poses the frames were rendered with (degrees), translation 0 (the head turns about the neck).
+    const poses = generateMotion({ frames: 6, fps: 24, seed: 5, controls: rig.controls }).poses;
+    lines.slice(1).forEach((line, i) => {
+      const head = line.split(',').slice(-HEAD_CHANNELS.length).map(Number);
+      expect(head[0]).toBeCloseTo(poses[i]!.yaw!, 5);
+      expect(head[1]).toBeCloseTo(poses[i]!.pitch!, 5);
+      expect(head[2]).toBeCloseTo(poses[i]!.roll!, 5);
+      expect(head.slice(3)).toEqual([0, 0, 0]);
+    });
+    expect(lines.slice(1).some((l) => Math.abs(Number(l.split(',').at(-6))) > 0.01)).toBe(true);
 
     await writeSynthShot({ ...opts, outDir: join(root, 'b') });
     for (const f of ['truth.csv', 'rgb/frame.0003.png', 'normal/frame.0006.png']) {
