@@ -4,6 +4,7 @@
 import { badInput } from '../common/api/errors';
 import type { RigMapping, ShotDetail } from '../common/api/schemas';
 import { REGIONS } from '../common/controls';
+import { HEAD_CHANNELS, HEAD_GROUP, channelUnit, keyValueLimit } from '../common/head';
 import type { EditTransaction } from '../common/edits';
 import { rigForShot } from '../rig/shot-rig';
 
@@ -20,7 +21,8 @@ export const MAX_KEYS_PER_TRANSACTION = 200_000;
 /** Entries of a rig's manual mapping (a rig has one per morph target: hundreds, not thousands). */
 export const MAX_MAPPING_ENTRIES = 5_000;
 
-const REGION_NAMES: ReadonlySet<string> = new Set(REGIONS);
+/** Filter scopes: the rig's regions and the head's group (region:head). */
+const REGION_NAMES: ReadonlySet<string> = new Set([...REGIONS, HEAD_GROUP]);
 
 /** The frames a key of `shot` may sit at, or null when the shot has no frames yet. */
 export function keyFrameBounds(shot: Pick<ShotDetail, 'firstFrame' | 'lastFrame'>): { lo: number; hi: number } | null {
@@ -30,10 +32,12 @@ export function keyFrameBounds(shot: Pick<ShotDetail, 'firstFrame' | 'lastFrame'
 
 /** Refuses (badInput, nothing written) a transaction that does not fit `shot`. */
 export function checkEditTransaction(shot: ShotDetail, tx: EditTransaction): void {
-  const controls = new Set(rigForShot(shot).controls);
+  // Every shot's channels: its rig's controls and the head's six (common/head.ts), keyed and filtered alike.
+  const rigControls = rigForShot(shot).controls;
+  const controls = new Set([...rigControls, ...HEAD_CHANNELS]);
   const rigName = shot.rigPath === null ? 'the default head' : 'its rig';
   const unknownControl = (name: string): Error =>
-    badInput(`"${name}" is not a control of shot "${shot.name}" (${rigName} has ${controls.size} controls, e.g. jawOpen); nothing was changed`);
+    badInput(`"${name}" is not a control of shot "${shot.name}" (${rigName} has ${rigControls.length} controls, e.g. jawOpen); nothing was changed`);
   const bounds = keyFrameBounds(shot);
   let total = 0;
   for (const op of tx.ops) {
@@ -50,7 +54,7 @@ export function checkEditTransaction(shot: ShotDetail, tx: EditTransaction): voi
       const [kind, name] = op.scope.split(':') as [string, string];
       if (kind === 'control' && !controls.has(name)) throw unknownControl(name);
       if (kind === 'region' && !REGION_NAMES.has(name)) {
-        throw badInput(`"${name}" is not a region (${REGIONS.join(', ')}); nothing was changed`);
+        throw badInput(`"${name}" is not a region (${[...REGIONS, HEAD_GROUP].join(', ')}); nothing was changed`);
       }
       if (op.filter && !Number.isFinite(op.filter.strength)) throw badInput(`the filter strength on ${op.scope} is not a number; nothing was changed`);
     } else if (!Number.isFinite(op.frames)) throw badInput('the falloff is not a number of frames; nothing was changed');
@@ -66,6 +70,11 @@ function checkKeys(shot: ShotDetail, bounds: { lo: number; hi: number }, control
   for (const k of keys) {
     if (!Number.isInteger(k.frame)) throw badInput(`a key on "${control}" is at frame ${k.frame}, not a whole frame; nothing was changed`);
     if (!Number.isFinite(k.value)) throw badInput(`a key on "${control}" at frame ${k.frame} has no finite value (${k.value}); nothing was changed`);
+    if (Math.abs(k.value) > keyValueLimit(control)) {
+      const unit = channelUnit(control);
+      const u = unit ? ` ${unit}` : '';
+      throw badInput(`a key on "${control}" at frame ${k.frame} is ${k.value}${u}, beyond ±${keyValueLimit(control)}${u}; nothing was changed`);
+    }
     if (seen.has(k.frame)) throw badInput(`two keys on "${control}" at frame ${k.frame}; nothing was changed`);
     seen.add(k.frame);
     if (k.frame < bounds.lo || k.frame > bounds.hi) {

@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { badInput } from '../common/api/errors';
 import { fillGaps } from '../common/curves/fill';
+import { HEAD_CHANNELS, type HeadMotionInfo } from '../common/head';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
 import { completeTake, createTake, listTakes, setActiveTake, type TakeRecord } from '../db/takes';
 import { defaultShotRig, rigForShot } from '../rig/shot-rig';
-import { curvesToWeights, parseCurvesCsv } from './curves-csv';
+import { curvesToWeights, headFromCurves, parseCurvesCsv } from './curves-csv';
 
 export const CURVES_TAKE_MODEL = 'curves-file';
 
@@ -102,7 +103,24 @@ export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: s
     if (i < 0 || i >= length) return;
     controls.forEach((c, k) => (curves.get(c)![i] = mapped.weights[r * controls.length + k]!));
   });
+  // The file's head channels (truth.csv's headYaw… headTz) become the take's; a file without them gives a take without head motion.
+  const head = headFromCurves(table);
+  if (head) {
+    HEAD_CHANNELS.forEach((h, k) => {
+      const curve = new Float32Array(length).fill(Number.NaN);
+      table.frames.forEach((frame, r) => {
+        const i = frame - shot.firstFrame!;
+        if (i >= 0 && i < length) curve[i] = head.values[r * HEAD_CHANNELS.length + k]!;
+      });
+      curves.set(h, curve);
+    });
+  }
   for (const curve of curves.values()) fillGaps(curve);
+  const source = role === 'truth' ? 'truth' : 'file';
+  const missingHead = HEAD_CHANNELS.filter((h) => !head?.channels.includes(h));
+  const headMotion: HeadMotionInfo = head
+    ? { rotation: source, translation: source, note: missingHead.length ? `${basename(csvPath)} has no ${missingHead.join(', ')}: read as 0` : null }
+    : { rotation: 'none', translation: 'none', note: `${basename(csvPath)} has no head columns: this take has no head motion` };
   // Importing the same file again replaces nothing: an identical curves take is reused.
   const existing = listTakes(db, shotId).find((t) => t.modelId === CURVES_TAKE_MODEL && t.settings.file === csvPath && t.state === 'complete');
   if (existing) {
@@ -118,6 +136,6 @@ export async function importCurvesTake(db: ProjectDb, shotId: number, csvPath: s
     settingsKey: `curves:${csvPath}`,
     notice: null,
   });
-  completeTake(db, takeId, shotId, curves, [], 0, { activate });
+  completeTake(db, takeId, shotId, curves, [], 0, { activate, headMotion });
   return { takeId, name, frames: table.frames.length, unmatchedColumns: [...mapped.unmatched] };
 }

@@ -5,12 +5,16 @@
 import { z } from 'zod';
 import type { FilterSpec } from './curves/filters';
 import { KEY_MODES, TANGENT_TYPES, type Key } from './curves/keys';
+import { HEAD_CHANNELS, keyValueLimit } from './head';
+
+const HEAD_KEY_LIMIT = Math.max(...HEAD_CHANNELS.map(keyValueLimit));
 
 const Slope = z.number().min(-1000).max(1000);
 
 export const KeySchema = z.object({
   frame: z.number().int(),
-  value: z.number().min(-10).max(10),
+  // The widest channel's range (the head's millimetres); each channel's own limit (a control's ±10) is checked against the shot (api/shot-input.ts).
+  value: z.number().min(-HEAD_KEY_LIMIT).max(HEAD_KEY_LIMIT),
   interp: z.enum(['smooth', 'linear', 'step']),
   mode: z.enum(KEY_MODES).optional(),
   inTangent: z.enum(TANGENT_TYPES).optional(),

@@ -35,6 +35,8 @@ export interface HeadChannelDef {
   /** The range a final value is clamped to (as a control's is to 0…1). */
   readonly min: number;
   readonly max: number;
+  /** What counts as a full swing, as 1 is for a control (the One-Euro filter's speed is read in these). */
+  readonly scale: number;
 }
 
 /** Rotations within a half turn each way; translations within a metre each way. */
@@ -42,12 +44,12 @@ const DEG_LIMIT = 180;
 const MM_LIMIT = 1000;
 
 export const HEAD_CHANNEL_DEFS: Readonly<Record<HeadChannel, HeadChannelDef>> = {
-  headYaw: { name: 'headYaw', label: 'Head yaw', unit: 'deg', axis: 'y', min: -DEG_LIMIT, max: DEG_LIMIT },
-  headPitch: { name: 'headPitch', label: 'Head pitch', unit: 'deg', axis: 'x', min: -DEG_LIMIT, max: DEG_LIMIT },
-  headRoll: { name: 'headRoll', label: 'Head roll', unit: 'deg', axis: 'z', min: -DEG_LIMIT, max: DEG_LIMIT },
-  headTx: { name: 'headTx', label: 'Head X', unit: 'mm', axis: 'x', min: -MM_LIMIT, max: MM_LIMIT },
-  headTy: { name: 'headTy', label: 'Head Y', unit: 'mm', axis: 'y', min: -MM_LIMIT, max: MM_LIMIT },
-  headTz: { name: 'headTz', label: 'Head Z', unit: 'mm', axis: 'z', min: -MM_LIMIT, max: MM_LIMIT },
+  headYaw: { name: 'headYaw', label: 'Head yaw', unit: 'deg', axis: 'y', min: -DEG_LIMIT, max: DEG_LIMIT, scale: 10 },
+  headPitch: { name: 'headPitch', label: 'Head pitch', unit: 'deg', axis: 'x', min: -DEG_LIMIT, max: DEG_LIMIT, scale: 10 },
+  headRoll: { name: 'headRoll', label: 'Head roll', unit: 'deg', axis: 'z', min: -DEG_LIMIT, max: DEG_LIMIT, scale: 10 },
+  headTx: { name: 'headTx', label: 'Head X', unit: 'mm', axis: 'x', min: -MM_LIMIT, max: MM_LIMIT, scale: 10 },
+  headTy: { name: 'headTy', label: 'Head Y', unit: 'mm', axis: 'y', min: -MM_LIMIT, max: MM_LIMIT, scale: 10 },
+  headTz: { name: 'headTz', label: 'Head Z', unit: 'mm', axis: 'z', min: -MM_LIMIT, max: MM_LIMIT, scale: 10 },
 };
 
 const HEAD_SET: ReadonlySet<string> = new Set(HEAD_CHANNELS);
@@ -66,6 +68,16 @@ export function channelRange(name: string): { min: number; max: number } {
   if (!isHeadChannel(name)) return { min: 0, max: 1 };
   const d = HEAD_CHANNEL_DEFS[name];
   return { min: d.min, max: d.max };
+}
+
+/** A channel's full swing for the filters: 1 for a control, 10° or 10 mm for the head. */
+export function channelScale(name: string): number {
+  return isHeadChannel(name) ? HEAD_CHANNEL_DEFS[name].scale : 1;
+}
+
+/** The channel-list group of a head channel ('head'), else null (a control's group is its rig region). */
+export function headGroupOf(name: string): typeof HEAD_GROUP | null {
+  return isHeadChannel(name) ? HEAD_GROUP : null;
 }
 
 /** The largest value a key may hold on a channel (the API's check): a control's ±10, the head's range. */

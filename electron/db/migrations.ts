@@ -164,4 +164,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE keys ADD COLUMN out_slope REAL;
   ALTER TABLE keys ADD COLUMN broken INTEGER;
   `,
+  /* 8: head motion */ `
+  -- Where a take's head channels (common/head.ts: headYaw… headTz, stored in curves beside the
+  -- controls) came from, JSON {rotation, translation, note}; NULL: a take made before head motion,
+  -- which has no head curves (its exports carry none).
+  ALTER TABLE takes ADD COLUMN head_motion TEXT;
+  `,
 ];

@@ -1,6 +1,7 @@
 // Takes: one solve run of a shot. While solving, each batch's frames go to take_frames; when the
 // solve completes they are gathered into one Float32 BLOB per control (curves) in one transaction.
 import type { ShotStatus } from '../common/api/schemas';
+import type { HeadMotionInfo, HeadSource } from '../common/head';
 import { statusAfterSolve } from '../common/review/status-rules';
 import type { ProjectDb } from './open';
 
@@ -19,6 +20,8 @@ export interface TakeRecord {
   createdAt: string;
   failedFrames: number[];
   notice: string | null;
+  /** Where the take's head channels came from; null for a take made before head motion (it has no head curves). */
+  headMotion: HeadMotionInfo | null;
 }
 
 interface TakeRow {
@@ -34,6 +37,21 @@ interface TakeRow {
   created_at: string;
   failed_frames: string;
   notice: string | null;
+  head_motion: string | null;
+}
+
+const HEAD_SOURCES: readonly HeadSource[] = ['solved', 'truth', 'file', 'none'];
+
+/** The stored head-motion note, read defensively (a hand-edited value reads as "not known"). */
+function headMotionOf(text: string | null): HeadMotionInfo | null {
+  if (text === null) return null;
+  try {
+    const v = JSON.parse(text) as Partial<HeadMotionInfo>;
+    const source = (s: unknown): HeadSource => (HEAD_SOURCES.includes(s as HeadSource) ? (s as HeadSource) : 'none');
+    return { rotation: source(v.rotation), translation: source(v.translation), note: typeof v.note === 'string' ? v.note : null };
+  } catch {
+    return { rotation: 'none', translation: 'none', note: null };
+  }
 }
 
 function toRecord(r: TakeRow): TakeRecord {
@@ -50,6 +68,7 @@ function toRecord(r: TakeRow): TakeRecord {
     createdAt: r.created_at,
     failedFrames: JSON.parse(r.failed_frames) as number[],
     notice: r.notice,
+    headMotion: headMotionOf(r.head_motion ?? null),
   };
 }
 
@@ -122,7 +141,8 @@ export function blobToFloat32(b: Buffer): Float32Array {
 }
 
 /**
- * Completes a take: its curves written, staging rows removed, and (unless `activate` is false: a
+ * Completes a take: its curves written (the head channels, common/head.ts, among them when
+ * `headMotion` says where they came from), staging rows removed, and (unless `activate` is false: a
  * comparison take such as a capture's ground truth) made the shot's active take.
  */
 export function completeTake(
@@ -132,11 +152,12 @@ export function completeTake(
   curves: ReadonlyMap<string, Float32Array>,
   failedFrames: readonly number[],
   durationMs: number,
-  opts: { activate?: boolean } = {},
+  opts: { activate?: boolean; headMotion?: HeadMotionInfo } = {},
 ): void {
   const insert = db.prepare('INSERT OR REPLACE INTO curves (take_id, control, data) VALUES (?, ?, ?)');
   db.transaction(() => {
     for (const [control, data] of curves) insert.run(takeId, control, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    if (opts.headMotion) db.prepare('UPDATE takes SET head_motion = ? WHERE id = ?').run(JSON.stringify(opts.headMotion), takeId);
     db.prepare('DELETE FROM take_frames WHERE take_id = ?').run(takeId);
     db.prepare(`UPDATE takes SET state = 'complete', failed_frames = ?, duration_ms = coalesce(duration_ms, 0) + ? WHERE id = ?`).run(
       JSON.stringify(failedFrames),

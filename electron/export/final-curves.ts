@@ -1,9 +1,11 @@
 // A shot's final curves as the animator sees them, for every exporter:
-//   final = clamp(filter(raw take) + correction keys), the same function the curve editor draws.
+//   final = clamp(filter(raw take) + correction keys), the same function the curve editor draws,
+// the rig's controls first, then the take's head channels (common/head.ts) when it has them.
 import { badInput, notFound } from '../common/api/errors';
 import { DEFAULT_CONTROLS } from '../common/controls';
 import { evaluateControl } from '../common/curves/evaluate';
 import { filterFor } from '../common/edits';
+import { channelRange, channelScale, HEAD_CHANNELS, HEAD_GROUP, isHeadChannel } from '../common/head';
 import { readLayer } from '../db/layers';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
@@ -21,6 +23,8 @@ export interface FinalCurvesOptions {
   range?: { from: number; to: number } | null;
   /** Raw take only, no filters or corrections (for comparing takes). */
   raw?: boolean;
+  /** The head channels after the controls, when the take has them (default true); false leaves them out. */
+  head?: boolean;
 }
 
 export function finalCurves(db: ProjectDb, shotId: number, opts: FinalCurvesOptions = {}): CurvesTable & { takeId: number } {
@@ -42,15 +46,26 @@ export function finalCurves(db: ProjectDb, shotId: number, opts: FinalCurvesOpti
   const layer = readLayer(db, shotId);
   const controls: string[] = [];
   const values: Float32Array[] = [];
-  for (const name of rigForShot(shot).controls) {
+  // The rig's controls, then the head's six (common/head.ts) when the take has them: each with its
+  // own range (0…1, degrees, mm) and its group's filter (region:head for the head).
+  const head = opts.head === false ? [] : HEAD_CHANNELS.filter((h) => raw.has(h));
+  for (const name of [...rigForShot(shot).controls, ...head]) {
     const curve = raw.get(name);
     if (!curve) continue;
+    const group = REGIONS.get(name) ?? (isHeadChannel(name) ? HEAD_GROUP : 'other');
     controls.push(name);
     values.push(
       opts.raw
         ? curve.slice(from - first, to - first + 1)
         : evaluateControl(
-            { raw: curve, filter: filterFor(layer, name, REGIONS.get(name) ?? 'other'), keys: layer.keys[name] ?? [], falloff: layer.falloff },
+            {
+              raw: curve,
+              filter: filterFor(layer, name, group),
+              keys: layer.keys[name] ?? [],
+              falloff: layer.falloff,
+              ...channelRange(name),
+              scale: channelScale(name),
+            },
             { shotFirst: first, from, to },
             shot.fps,
           ),

@@ -79,10 +79,15 @@ export class SolverClient {
   }
 
   /** Solves a batch of decoded frames; `input` is the model manifest's input contract. */
-  async infer(modelPath: string, frames: FrameBatch, input: ModelInput): Promise<{ params: Float32Array; features: Float32Array | null; controls: number }> {
+  async infer(
+    modelPath: string,
+    frames: FrameBatch,
+    input: ModelInput,
+  ): Promise<{ params: Float32Array; features: Float32Array | null; controls: number; pose: Float32Array | null }> {
     const res = await this.request({ type: 'infer', modelPath, frames, input });
     if (res.type !== 'inferred') throw new Error(`unexpected answer ${res.type}`);
-    return { params: res.params, features: res.features, controls: res.controls };
+    // An older solver process (or a test double) answers without a pose: no head rotation.
+    return { params: res.params, features: res.features, controls: res.controls, pose: res.pose ?? null };
   }
 
   /** Kills the process (tests use it to simulate a crash; the app on quit). */

@@ -57,6 +57,8 @@ export interface ModelOutput {
   params: Float32Array;
   features: Float32Array | null;
   controls: number;
+  /** The pose stage's head yaw, pitch, roll per frame in degrees ([N, 3]), when the graph has a `pose` output. */
+  pose: Float32Array | null;
 }
 
 /** One forward pass of a loaded model on float32 NCHW tensors (the model bench calls it directly). */
@@ -69,7 +71,8 @@ export async function runModel(modelPath: string, batch: number, size: number, r
   const params = out.params;
   if (!params) throw new Error('the model has no "params" output');
   const features = out.features;
-  return { params: params.data as Float32Array, features: features ? (features.data as Float32Array) : null, controls: params.dims[1] ?? 0 };
+  const pose = out.pose && out.pose.dims.length === 2 && out.pose.dims[1] === 3 ? (out.pose.data as Float32Array) : null;
+  return { params: params.data as Float32Array, features: features ? (features.data as Float32Array) : null, controls: params.dims[1] ?? 0, pose };
 }
 
 export async function handleRequest(req: SolverRequest): Promise<SolverResponse> {

@@ -23,6 +23,6 @@ export type SolverRequest =
 
 export type SolverResponse =
   | { type: 'loaded'; id: number; provider: Provider; notice: string | null; loadMs: number }
-  | { type: 'inferred'; id: number; params: Float32Array; features: Float32Array | null; controls: number; inferMs: number }
+  | { type: 'inferred'; id: number; params: Float32Array; features: Float32Array | null; controls: number; pose: Float32Array | null; inferMs: number }
   | { type: 'unloaded'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { AppError, badInput } from '../common/api/errors';
 import type { CropRect } from '../common/api/schemas';
 import { fillGaps } from '../common/curves/fill';
+import { HEAD_CHANNELS, type HeadMotionInfo } from '../common/head';
 import { listFrameRecords, upsertFrames, type FrameRecord } from '../db/frames';
 import type { ProjectDb } from '../db/open';
 import { getShot } from '../db/shots';
@@ -192,9 +193,13 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
         const out = await opts.client.infer(opts.model.path, batch.plates, input);
         if (out.controls !== manifest.controls.length)
           throw new AppError('internal', `the model gave ${out.controls} values per frame, its manifest lists ${manifest.controls.length}`);
+        // A frame's row: the rig's controls, then (when the model has a pose stage) the head
+        // channels: yaw, pitch, roll from the pose, translation 0 (see SOLVED_HEAD).
+        const C = opts.rigControls.length;
         batch.solvable.forEach((frameIdx, k) => {
-          const values = new Float32Array(opts.rigControls.length);
+          const values = new Float32Array(out.pose ? C + HEAD_CHANNELS.length : C);
           for (let c = 0; c < outIndex.length; c++) values[outIndex[c]!] = out.params[k * out.controls + c]!;
+          if (out.pose) values.set(out.pose.subarray(k * 3, k * 3 + 3), C);
           rows[frameIdx]!.params = values;
         });
       }
@@ -216,7 +221,10 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
   const first = shot.firstFrame!;
   const length = shot.lastFrame! - first + 1;
   const perFrame = readTakeFrames(db, takeId);
-  const curves = new Map(opts.rigControls.map((c) => [c, new Float32Array(length).fill(Number.NaN)]));
+  const C = opts.rigControls.length;
+  const withHead = [...perFrame.values()].some((p) => p !== null && p.length >= C + HEAD_CHANNELS.length);
+  const names = withHead ? [...opts.rigControls, ...HEAD_CHANNELS] : opts.rigControls;
+  const curves = new Map(names.map((c) => [c, new Float32Array(length).fill(Number.NaN)]));
   const failed: number[] = [];
   for (let i = 0; i < length; i++) {
     const params = perFrame.get(first + i);
@@ -224,11 +232,11 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
       failed.push(first + i);
       continue;
     }
-    opts.rigControls.forEach((c, k) => (curves.get(c)![i] = params[k]!));
+    names.forEach((c, k) => (curves.get(c)![i] = params[k] ?? Number.NaN));
   }
   for (const curve of curves.values()) fillGaps(curve);
   const durationMs = performance.now() - started;
-  completeTake(db, takeId, shotId, curves, failed, durationMs);
+  completeTake(db, takeId, shotId, curves, failed, durationMs, { headMotion: withHead ? SOLVED_HEAD : NO_SOLVED_HEAD });
   return {
     takeId,
     provider: loaded.provider,
@@ -240,6 +248,25 @@ export async function solveShot(db: ProjectDb, shotId: number, opts: SolveOption
     framesPerSecond: solvedNow / (durationMs / 1000),
   };
 }
+
+/**
+ * A solved take's head: rotation from the model's pose stage (yaw, pitch, roll of the head as the
+ * camera sees it: the rig's rotation when the camera faces the actor, as on a synthetic shot).
+ * Translation is not solved: the pose stage's anchors (eyes, mouth in the crop's pixels) would
+ * give it only through the shot's camera (focal length, distance), which an imported shot does
+ * not carry yet, so it is stored as 0 and the take says so.
+ */
+export const SOLVED_HEAD: HeadMotionInfo = {
+  rotation: 'solved',
+  translation: 'none',
+  note: 'head translation is not solved yet (it needs the shot’s camera): headTx/Ty/Tz are 0',
+};
+
+const NO_SOLVED_HEAD: HeadMotionInfo = {
+  rotation: 'none',
+  translation: 'none',
+  note: 'the model has no pose stage: this take has no head motion',
+};
 
 /** A plate that fails to decode at solve time is recorded on its frame, as import would have. */
 function recordDecodeFailures(db: ProjectDb, shotId: number, frames: FrameRecord[], failures: Map<number, string>): void {

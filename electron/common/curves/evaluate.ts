@@ -13,9 +13,11 @@ export interface ControlLayer {
   keys: readonly Key[];
   /** Frames over which a correction eases back to zero beyond its first and last keys. */
   falloff: number;
-  /** The control's range; the default rig's controls run 0…1. */
+  /** The control's range; the default rig's controls run 0…1 (common/head.ts channelRange gives the head's). */
   min?: number;
   max?: number;
+  /** The channel's span for the filter (1 for a control; common/head.ts channelScale for the head). */
+  scale?: number;
 }
 
 export interface FrameRange {
@@ -27,8 +29,8 @@ export interface FrameRange {
 }
 
 /** The filtered raw curve alone (cache it: it changes only when the take or filter does). */
-export function filteredCurve(raw: Float32Array, filter: FilterSpec, fps: number): Float32Array {
-  return applyFilter(raw, filter, fps);
+export function filteredCurve(raw: Float32Array, filter: FilterSpec, fps: number, scale = 1): Float32Array {
+  return applyFilter(raw, filter, fps, undefined, scale);
 }
 
 /** Final values for frames range.from..range.to, given the already filtered curve. */
@@ -54,5 +56,5 @@ export function finalFromFiltered(
 }
 
 export function evaluateControl(layer: ControlLayer, range: FrameRange, fps: number): Float32Array {
-  return finalFromFiltered(filteredCurve(layer.raw, layer.filter, fps), layer, range);
+  return finalFromFiltered(filteredCurve(layer.raw, layer.filter, fps, layer.scale), layer, range);
 }

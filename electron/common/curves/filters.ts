@@ -23,7 +23,12 @@ function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
 
-export function applyFilter(raw: Float32Array, spec: FilterSpec, fps: number, out = new Float32Array(raw.length)): Float32Array {
+/**
+ * `scale` is the channel's span (1 for a 0…1 control; common/head.ts `channelScale` for the head's
+ * degrees and mm): Gaussian and Savitzky–Golay are linear and need none, One-Euro's speed term
+ * reads the speed divided by it, so a strength smooths a head turn as it smooths a control.
+ */
+export function applyFilter(raw: Float32Array, spec: FilterSpec, fps: number, out = new Float32Array(raw.length), scale = 1): Float32Array {
   if (spec.kind === 'none' || spec.strength <= 0) {
     out.set(raw);
     return out;
@@ -34,7 +39,7 @@ export function applyFilter(raw: Float32Array, spec: FilterSpec, fps: number, ou
     case 'savitzkyGolay':
       return savitzkyGolay(raw, savgolHalfWindow(spec.strength), 2, out);
     case 'oneEuro':
-      return oneEuro(raw, fps, { minCutoff: oneEuroMinCutoff(spec.strength), beta: 0.5, dCutoff: 1 }, out);
+      return oneEuro(raw, fps, { minCutoff: oneEuroMinCutoff(spec.strength), beta: 0.5 / (scale > 0 ? scale : 1), dCutoff: 1 }, out);
   }
 }
 

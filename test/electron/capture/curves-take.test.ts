@@ -4,6 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_CONTROL_NAMES } from '../../../electron/common/controls';
+import { HEAD_CHANNELS } from '../../../electron/common/head';
+import { headFromCurves, parseCurvesCsv } from '../../../electron/capture/curves-csv';
 import { takeName } from '../../../electron/capture/curves-take';
 import { writeTestSequence } from '../../../electron/demo/test-pattern';
 import { finalCurves } from '../../../electron/export/final-curves';
@@ -58,6 +60,14 @@ it('with --truth-take imports truth.csv as the active "ground truth (truth.csv)"
       const v = table.values[table.controls.indexOf(name)]!;
       for (let i = 0; i < 20; i++) expect(Math.abs(v[i]! - truth.rows[i * truth.controls.length + c]!), `${name}@${i}`).toBeLessThan(1e-6);
     }
+    // The true head motion comes with it: truth.csv's head columns, degrees and mm, said to be the truth.
+    expect(take!.headMotion).toEqual({ rotation: 'truth', translation: 'truth', note: null });
+    const head = headFromCurves(parseCurvesCsv(await readFile(join(dir, 'shot', 'truth.csv'), 'utf8')))!;
+    HEAD_CHANNELS.forEach((h, k) => {
+      const v = table.values[table.controls.indexOf(h)]!;
+      for (let i = 0; i < 20; i++) expect(Math.abs(v[i]! - head.values[i * HEAD_CHANNELS.length + k]!), `${h}@${i}`).toBeLessThan(1e-4);
+    });
+    expect(Math.max(...table.values[table.controls.indexOf('headYaw')]!.map(Math.abs))).toBeGreaterThan(0.5);
   } finally {
     project.close();
   }

@@ -63,3 +63,15 @@ describe('head channels', () => {
     expect(Array.from(truth.rows)).toEqual([0.5, 0.25]);
   });
 });
+
+describe('filters on head channels', () => {
+  it('smooth a head turn with One-Euro as they smooth a control: the speed term reads the channel’s scale', async () => {
+    const { applyFilter } = await import('../../../electron/common/curves/filters');
+    const x = Float32Array.from({ length: 60 }, (_, i) => 0.5 + 0.3 * Math.sin(i / 5) + (i % 2 ? 0.02 : -0.02));
+    const deg = x.map((v) => v * 10);
+    const spec = { kind: 'oneEuro' as const, strength: 0.6 };
+    const control = applyFilter(x, spec, 24);
+    const head = applyFilter(deg, spec, 24, undefined, 10);
+    head.forEach((v, i) => expect(v).toBeCloseTo(control[i]! * 10, 3));
+  });
+});

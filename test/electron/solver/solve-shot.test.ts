@@ -43,6 +43,15 @@ async function importShot(name: string, rgb = join(dir, 'rgb'), normal: string |
   ).shot.id;
 }
 
+/** The solver process as a model with a pose stage answers: a head yaw of frame-in-batch degrees, pitch -3, roll 1.5. */
+class PoseClient extends SolverClient {
+  override async infer(...args: Parameters<SolverClient['infer']>) {
+    const out = await super.infer(...args);
+    const n = out.params.length / out.controls;
+    return { ...out, pose: Float32Array.from({ length: n * 3 }, (_, i) => (i % 3 === 0 ? Math.floor(i / 3) : i % 3 === 1 ? -3 : 1.5)) };
+  }
+}
+
 describe('solveShot', () => {
   it('solves every frame into a take with one curve per control, and makes it active', async () => {
     const shotId = await importShot('a');
@@ -71,6 +80,29 @@ describe('solveShot', () => {
     expect(getShot(project.db, shotId)!.status).toBe('cleanup');
     const takes = listTakes(project.db, shotId);
     expect(takes.map((t) => [t.state, t.modelId, t.provider])).toEqual([['complete', 'fixture-pooled', 'cpu']]);
+    // The fixture model has no pose stage: no head curves, and the take says why.
+    expect(takes[0]!.headMotion).toMatchObject({ rotation: 'none', translation: 'none' });
+  });
+
+  it('fills the head rotation from the model’s pose stage, translation 0 with a note', async () => {
+    const shotId = await importShot('pose');
+    const poseClient = new PoseClient();
+    try {
+      const r = await solveShot(project.db, shotId, { model, client: poseClient, rigControls: DEFAULT_CONTROL_NAMES, batch: 8, device: 'cpu' });
+      const curves = readCurves(project.db, r.takeId);
+      expect(curves.size).toBe(108);
+      expect(Array.from(curves.get('headYaw')!.slice(0, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 0, 1]);
+      expect(new Set(curves.get('headPitch'))).toEqual(new Set([-3]));
+      expect(new Set(curves.get('headRoll'))).toEqual(new Set([1.5]));
+      for (const t of ['headTx', 'headTy', 'headTz']) expect(new Set(curves.get(t))).toEqual(new Set([0]));
+      const take = listTakes(project.db, shotId)[0]!;
+      expect(take.headMotion).toMatchObject({ rotation: 'solved', translation: 'none' });
+      expect(take.headMotion!.note).toMatch(/translation is not solved/);
+      // The controls are the model's, as without a pose.
+      for (const c of DEFAULT_CONTROL_NAMES) for (const v of curves.get(c)!) expect(v >= 0 && v <= 1).toBe(true);
+    } finally {
+      poseClient.dispose();
+    }
   });
 
   it('gives the same values whatever the batch composition across a resume (batches aligned to the shot)', async () => {
