@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "configs"
-FREEFORM = {"loss.region_weights", "train.lr_scale", "model.staged.experts"}
+FREEFORM = {"loss.region_weights", "loss.region_beta", "train.lr_scale", "model.staged.experts"}
 
 
 def _merge(base: dict, over: dict, path: str = "") -> dict:

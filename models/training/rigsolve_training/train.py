@@ -144,13 +144,16 @@ def init_locator(model, ds: SynthDataset, seed: int, rows: int = 2000):
         last.weight.mul_(0.1)
 
 
-def init_from(model, path) -> tuple[list[str], list[str]]:
+def init_from(model, path, skip: list[str] = ()) -> tuple[list[str], list[str]]:
     """Start from another checkpoint's weights wherever names and shapes match (a changed
-    layout keeps the stages it shares: pose stage, face Hiera, eye and brow experts).
-    Returns (loaded, left at their initialisation)."""
+    layout keeps the stages it shares: pose stage, face Hiera, eye and brow experts), except
+    names starting with a prefix in skip (a part to learn again from its initialisation: an
+    expert whose features collapsed). Returns (loaded, left at their initialisation)."""
     theirs = load_checkpoint(path)["model"]
     mine = model.state_dict()
-    loaded = [k for k, v in theirs.items() if k in mine and mine[k].shape == v.shape]
+    skip = [*skip, "deadzone"]  # a calibration belongs to the model it was measured on
+    loaded = [k for k, v in theirs.items() if k in mine and mine[k].shape == v.shape
+              and not any(k.startswith(p) for p in skip)]
     model.load_state_dict({**mine, **{k: theirs[k] for k in loaded}})
     return loaded, sorted(set(mine) - set(loaded))
 
@@ -167,6 +170,17 @@ def staged_loss(model, loss_fn, rgb, nrm, y, labels, vidx, rng, cfg):
     p_loss = (pose - labels["pose"]).abs().mean()
     total = loss + float(lc["anchor_weight"]) * a_loss + float(lc["pose_weight"]) * p_loss
     return total, {**parts, "anchor": a_loss.detach(), "pose": p_loss.detach()}
+
+
+def grad_clip_groups(model: torch.nn.Module, apart: list[str]) -> list[list[torch.nn.Parameter]]:
+    """Parameters clipped together: one group per prefix in apart, then the rest. Measured: the
+    pose stage's anchor term was 99.9% of the global gradient norm, so one global clip scaled
+    every expert's gradient by whatever the locator happened to do that step."""
+    groups: list[list[torch.nn.Parameter]] = [[] for _ in range(len(apart) + 1)]
+    for name, p in model.named_parameters():
+        i = next((j for j, pre in enumerate(apart) if name.startswith(pre)), len(apart))
+        groups[i].append(p)
+    return [g for g in groups if g]
 
 
 def lr_at(step: int, tc: dict) -> float:
@@ -240,14 +254,21 @@ def load_checkpoint(path, map_location="cpu") -> dict:
     return ck
 
 
+def completed_state(model, state: dict) -> dict:
+    """A checkpoint's weights with the buffers that older checkpoints lack filled in."""
+    state, mine = dict(state), model.state_dict()
+    if "mean_anchors" in mine and "mean_anchors" not in state and not model.fixed_crops:
+        # checkpoints written before the fixed-crops ablation existed: the buffer is unused there
+        state["mean_anchors"] = mine["mean_anchors"]
+    if "deadzone" in mine and "deadzone" not in state:
+        state["deadzone"] = mine["deadzone"]  # written before calibration existed: the plain clamp
+    return state
+
+
 def model_from_checkpoint(path, device="cpu"):
     ck = load_checkpoint(path, device)
     model = build_model(ck["config"], len(ck["data"]["controls"]), ck["data"]["controls"], ck["data"]["regions"])
-    state = dict(ck["model"])
-    if "mean_anchors" in model.state_dict() and "mean_anchors" not in state and not model.fixed_crops:
-        # checkpoints written before the fixed-crops ablation existed: the buffer is unused there
-        state["mean_anchors"] = model.state_dict()["mean_anchors"]
-    model.load_state_dict(state)
+    model.load_state_dict(completed_state(model, ck["model"]))
     return model.to(device).eval(), ck
 
 
@@ -318,7 +339,7 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
     if staged:
         init_locator(model, ds, seed)
     if tc["init_from"] and not (resume and last.exists()):
-        loaded, fresh = init_from(model, tc["init_from"])
+        loaded, fresh = init_from(model, tc["init_from"], tc.get("init_skip", []))
         say(f"[train] from {tc['init_from']}: {len(loaded)} tensors loaded, {len(fresh)} new "
             f"({', '.join(sorted({k.split('.')[0] + '.' + k.split('.')[1] for k in fresh if '.' in k}))})")
     opt = torch.optim.AdamW(param_groups(model, float(tc["weight_decay"]), tc.get("lr_scale")), lr=float(tc["lr"]))
@@ -332,7 +353,7 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
         if changed:
             raise ValueError(f"config differs from the checkpoint's in {changed}; "
                              f"only {sorted(RESUMABLE_KEYS)} may change on resume")
-        model.load_state_dict(ck["model"])
+        model.load_state_dict(completed_state(model, ck["model"]))
         opt.load_state_dict(ck["optimizer"])
         torch.set_rng_state(ck["torch_rng"].cpu())  # map_location may have moved it
         step, best, elapsed0 = ck["step"], ck["best_val"], ck["elapsed_s"]
@@ -351,6 +372,7 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
                 "torch_rng": torch.get_rng_state(), "best_val": best, "elapsed_s": elapsed,
                 "log_acc": dict(acc), "data": data_info}
 
+    clip_groups = grad_clip_groups(model, tc.get("clip_apart", []))
     total = int(tc["steps"])
     end = total if stop_after is None else min(total, stop_after)
     order = BatchOrder(len(ds), int(tc["batch_size"]), seed)
@@ -388,7 +410,8 @@ def train(cfg: dict, data_dir, out_dir, val_dir=None, resume: bool = False,
             opt.zero_grad(set_to_none=True)
             loss.backward()
             if float(tc["grad_clip"]) > 0:
-                torch.nn.utils.clip_grad_norm_(model.parameters(), float(tc["grad_clip"]))
+                for group in clip_groups:
+                    torch.nn.utils.clip_grad_norm_(group, float(tc["grad_clip"]))
             opt.step()
             step += 1
             acc["loss"] += float(loss.detach())

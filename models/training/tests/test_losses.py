@@ -77,6 +77,17 @@ def test_region_weights_change_the_balance():
         SolverLoss(hand_basis(), REGIONS, cfg(region_weights={"lips": 2.0}))
 
 
+def test_region_beta_makes_that_region_quadratic_over_the_whole_range():
+    pred, target = torch.tensor([[0.5, 0.5, 0.0]]), torch.zeros(1, 3)       # brow and gaze off by 0.5
+    loss = SolverLoss(hand_basis(), REGIONS, cfg(mesh=0.0, region_weights={}, region_beta={"gaze": 1.0}))
+    brow_huber = 0.5 - 0.5 * 0.1                     # beta 0.1: linear above 0.1
+    gaze_square = 0.5 * 0.5 * 0.5 / 1.0              # beta 1: 0.5 a^2 / beta
+    assert float(loss(pred, target, None)[0]) == pytest.approx((brow_huber + gaze_square) / 3)
+    assert loss.beta.tolist() == pytest.approx([0.1, 1.0, 0.1])
+    with pytest.raises(ValueError, match="region_beta"):
+        SolverLoss(hand_basis(), REGIONS, cfg(region_beta={"lips": 1.0}))
+
+
 def test_vertex_subsample_draws_only_moving_vertices():
     loss = SolverLoss(hand_basis(), REGIONS, cfg(mesh_vertices=1))
     rng = np.random.default_rng(0)

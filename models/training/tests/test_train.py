@@ -86,3 +86,29 @@ def test_config_rejects_unknown_keys():
         load_config(CONFIG_DIR / "tiny.json", ["train.stepz=3"])
     cfg = load_config(CONFIG_DIR / "tiny.json", ["loss.region_weights.lips=1.5"])
     assert cfg["loss"]["region_weights"] == {"gaze": 4.0, "eyelid": 2.0, "lips": 1.5}
+
+
+def test_init_from_skips_the_named_parts(fake_data, tmp_path):
+    from rigsolve_training.model import build_model
+    from rigsolve_training.train import init_from
+    data, val, _ = fake_data
+    cfg = load_config(CONFIG_DIR / "tiny.json", SHORT)
+    train(cfg, data, tmp_path / "a", val, quiet=True)
+    theirs = weights(tmp_path / "a" / "checkpoint-last.pt")
+    torch.manual_seed(5)
+    model = build_model(cfg, len(load_checkpoint(tmp_path / "a" / "checkpoint-last.pt")["data"]["controls"]))
+    fresh_head = model.state_dict()["head.0.weight"].clone()
+    loaded, fresh = init_from(model, tmp_path / "a" / "checkpoint-last.pt", ["head."])
+    mine = model.state_dict()
+    assert fresh and all(k.startswith("head.") for k in fresh)
+    assert torch.equal(mine["head.0.weight"], fresh_head) and not torch.equal(mine["head.0.weight"], theirs["head.0.weight"])
+    assert all(torch.equal(mine[k], theirs[k]) for k in loaded)
+
+
+def test_clip_apart_puts_the_named_parts_in_their_own_group():
+    from rigsolve_training.train import grad_clip_groups
+    model = torch.nn.Sequential(torch.nn.Linear(2, 2), torch.nn.Linear(2, 2))
+    groups = grad_clip_groups(model, ["0."])
+    assert [len(g) for g in groups] == [2, 2]
+    assert groups[0][0] is model[0].weight
+    assert len(grad_clip_groups(model, [])) == 1
