@@ -165,6 +165,7 @@ def build_manifest(onnx_path: Path, model, ck: dict, evaluation, parity: dict, q
         "training": {"steps": ck["step"], "elapsedSeconds": round(ck["elapsed_s"], 1)},
         "config": cfg,
         "evaluation": evaluation,
+        **({"calibration": ck["calibration"]} if "calibration" in ck else {}),
         "featureSize": model.feature_dim,
         **({"stages": staged_description(model)} if is_staged(model) else {}),
         "opset": 17,

@@ -173,6 +173,8 @@ class StagedSolver(nn.Module):
         # Ablation: crop at the training data's mean anchors (no pose stage in the loop)
         self.fixed_crops = bool(sc.get("fixed_crops", False))  # absent in configs that predate it
         self.register_buffer("mean_anchors", torch.zeros(len(ANCHORS), 2))
+        # per-control output deadzone, set after training by calibrate.py (0: plain clamp)
+        self.register_buffer("deadzone", torch.zeros(len(controls)))
         self.locator_pool = int(sc["locator_pool"])
         self.locator = Locator(list(sc["locator_widths"]), len(ANCHORS), self.input_size // self.locator_pool)
         hcfg = HieraConfig.from_dict({"input_size": fs, **model_cfg["hiera"]})
@@ -239,7 +241,7 @@ class StagedSolver(nn.Module):
     def forward(self, rgb: torch.Tensor, normal: torch.Tensor, clamp: bool = True):
         anchors, pose = self.locate(rgb)
         params, fused = self.solve(rgb, normal, self.crop_anchors(anchors), pose)
-        return (params.clamp(0.0, 1.0) if clamp else params), fused
+        return (calibrated_output(params, self.deadzone) if clamp else params), fused
 
     def forward_export(self, rgb, normal):
         """The shipped graph: params, features, and the pose stage's anchors (pixels of the
@@ -247,7 +249,14 @@ class StagedSolver(nn.Module):
         anchors, pose = self.locate(rgb)
         params, fused = self.solve(rgb, normal, self.crop_anchors(anchors), pose)
         pixels = (anchors + 1) * (self.input_size * 0.5)
-        return params.clamp(0.0, 1.0), fused, pixels, pose * POSE_SCALE_DEG
+        return calibrated_output(params, self.deadzone), fused, pixels, pose * POSE_SCALE_DEG
+
+
+def calibrated_output(params: torch.Tensor, deadzone: torch.Tensor) -> torch.Tensor:
+    """What the solver returns: each control's raw value x -> clamp((x - t) / (1 - t), 0, 1), t its
+    calibrated deadzone. A value the network is unsure of (a small hedge around 0) reads exactly
+    0, and 1 still reads 1. Training takes its loss on the raw value (the gradient never dies)."""
+    return ((params - deadzone) / (1.0 - deadzone)).clamp(0.0, 1.0)
 
 
 def anchors_to_normalised(pixels: torch.Tensor, size: int) -> torch.Tensor:

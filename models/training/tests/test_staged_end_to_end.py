@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import torch
 
+from rigsolve_training.calibrate import calibrate
 from rigsolve_training.config import CONFIG_DIR, load_config
 from rigsolve_training.controls import REPO_ROOT
 from rigsolve_training.data import read_shot
@@ -51,6 +52,13 @@ def test_tiny_staged_solver_beats_the_best_constant_on_a_held_out_shot(renders, 
     jaw = next(c for c in fig["controls"] if c["control"] == "jawOpen")
     assert jaw["r"] is not None and jaw["r"] > 0.5, jaw
     assert np.isfinite(pred).all() and pred.min() >= 0 and pred.max() <= 1
+    # the calibrated output (calibrate.py, on the held-out renders) is no worse there, and still solves
+    cal = calibrate(run / "checkpoint-last.pt", renders / "val", run / "calibrated.pt", say=lambda *a: None)
+    assert cal["maeAfter"] <= cal["maeBefore"]
+    model, _ = model_from_checkpoint(run / "calibrated.pt")
+    with torch.no_grad():
+        pred = model(torch.from_numpy(rgb), torch.from_numpy(nrm))[0].numpy()
+    assert skill_figures(pred, truth, controls, regions)["skill"] > 0
 
 
 def test_expert_on_crops_experiment_cuts_the_layouts_crops_and_scores_one_head(renders, tmp_path):
