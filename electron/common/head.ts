@@ -120,3 +120,40 @@ export function headQuaternion(yawDeg: number, pitchDeg: number, rollDeg: number
     aw = cy * cp;
   return [ax * cr + ay * sr, ay * cr - ax * sr, az * cr + aw * sr, aw * cr - az * sr];
 }
+
+/** The head's rotation matrix, row-major 3×3, from yaw, pitch, roll in degrees: Ry · Rx · Rz (as the renderer's poseMatrix). */
+export function headMatrix(yawDeg: number, pitchDeg: number, rollDeg: number): number[] {
+  const y = yawDeg * DEG_TO_RAD,
+    p = pitchDeg * DEG_TO_RAD,
+    r = rollDeg * DEG_TO_RAD;
+  const cy = Math.cos(y),
+    sy = Math.sin(y),
+    cp = Math.cos(p),
+    sp = Math.sin(p),
+    cr = Math.cos(r),
+    sr = Math.sin(r);
+  return [cy * cr + sy * sp * sr, -cy * sr + sy * sp * cr, sy * cp, cp * sr, cp * cr, -sp, -sy * cr + cy * sp * sr, sy * sr + cy * sp * cr, cy * cp];
+}
+
+/**
+ * The same rotation as Maya's rotateX/Y/Z in its default rotate order (xyz: X first, then Y, then
+ * Z, the matrix Rz · Ry · Rx), in degrees, so a .anim drives any transform without asking the
+ * animator to change its rotate order. `near` (the previous frame's answer) picks, of the angles
+ * 360° apart, the ones closest to it, so a curve never jumps a turn between frames.
+ */
+export function headEulerXYZ(yawDeg: number, pitchDeg: number, rollDeg: number, near?: readonly [number, number, number]): [number, number, number] {
+  const m = headMatrix(yawDeg, pitchDeg, rollDeg);
+  const ry = Math.asin(Math.max(-1, Math.min(1, -m[6]!)));
+  let rx: number, rz: number;
+  if (Math.abs(m[6]!) < 1 - 1e-12) {
+    rx = Math.atan2(m[7]!, m[8]!);
+    rz = Math.atan2(m[3]!, m[0]!);
+  } else {
+    // Gimbal lock (Y at ±90°): only X − Z (or X + Z) is defined; put it all on X.
+    rx = Math.atan2(-m[5]!, m[4]!);
+    rz = 0;
+  }
+  const out: [number, number, number] = [rx / DEG_TO_RAD, ry / DEG_TO_RAD, rz / DEG_TO_RAD];
+  if (near) for (let k = 0; k < 3; k++) out[k] = out[k]! + 360 * Math.round((near[k]! - out[k]!) / 360);
+  return out;
+}

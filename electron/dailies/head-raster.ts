@@ -3,7 +3,8 @@
 // capture camera's framing, mapped onto the plate's rectangle), rasterised with a depth buffer and
 // shaded with a key and fill light over the rig's own colours. Plain typed arrays, no GPU, so the
 // CLI renders dailies on a render node as the app does.
-import { chooseFraming, focalPixels, framingDistance, MATERIAL_IRIS, MATERIAL_LIP, MATERIAL_PUPIL, type Framing, type Vec3 } from '../common/mesh/framing';
+import { focalPixels, framingDistance, type Framing, type Vec3 } from '../common/mesh/framing';
+import { rigFraming } from '../rig/landmarks';
 import { evaluateRig, type RigEvaluation } from '../rig/evaluate';
 import type { Rig } from '../rig/types';
 
@@ -20,29 +21,7 @@ export interface HeadRasterizer {
   draw(weights: Float32Array, rgb: Uint8Array, width: number, height: number, rect: Rect, clip: Rect): void;
 }
 
-/** The face framing of the rig at rest, as the head preview computes it. */
-export function rigFraming(rig: Rig): Framing {
-  const eyes = [0, 0, 0, 0];
-  const mouth = [0, 0, 0, 0];
-  const min = [Infinity, Infinity, Infinity];
-  const max = [-Infinity, -Infinity, -Infinity];
-  for (const part of rig.parts) {
-    for (let v = 0; v < part.vertexCount; v++) {
-      for (let k = 0; k < 3; k++) {
-        const c = part.neutral[v * 3 + k]!;
-        if (c < min[k]!) min[k] = c;
-        if (c > max[k]!) max[k] = c;
-      }
-      const m = part.materials[v];
-      const s = m === MATERIAL_IRIS || m === MATERIAL_PUPIL ? eyes : m === MATERIAL_LIP ? mouth : null;
-      if (!s) continue;
-      for (let k = 0; k < 3; k++) s[k]! += part.neutral[v * 3 + k]!;
-      s[3]! += 1;
-    }
-  }
-  const centroid = (s: number[]): Vec3 | null => (s[3]! > 0 ? [s[0]! / s[3]!, s[1]! / s[3]!, s[2]! / s[3]!] : null);
-  return chooseFraming(centroid(eyes), centroid(mouth), { min: min as unknown as Vec3, max: max as unknown as Vec3 });
-}
+export { rigFraming };
 
 const LIGHT_KEY: Vec3 = normalise([-0.45, 0.55, 0.7]);
 const LIGHT_FILL: Vec3 = normalise([0.6, 0.1, 0.8]);

@@ -1,9 +1,14 @@
 // ARKit-52 curves in the layout of Live Link Face recordings (Timecode, BlendShapeCount, the 52
 // shapes with capitalised names, then head and eye rotations), for engines that take ARKit curves.
 // A shape that corresponds to several of our controls (browInnerUp ← browInnerUp_L and _R) gets
-// their mean; rotations are not solved by the rig's controls and are written as 0.
+// their mean. HeadYaw, HeadPitch and HeadRoll carry the head channels (common/head.ts) when the
+// table has them, in radians as Live Link Face records its rotations (its eye rotations are
+// radians: ~0.17 for a look down), with RigSolve's signs (yaw + toward the actor's left, pitch +
+// looking down, roll + toward the actor's right), not checked against a recording with head
+// motion; the eye rotations are not solved and are written as 0, as is the head without head motion.
+import { DEG_TO_RAD } from '../common/head';
 import { ARKIT_TO_CONTROLS, type ArkitBlendshape } from '../rig/arkit-aliases';
-import { formatValue, frameCount, type CurvesTable } from './curves-table';
+import { formatValue, frameCount, splitHead, type CurvesTable } from './curves-table';
 
 /** Live Link Face's column order. */
 export const LIVE_LINK_SHAPES: readonly ArkitBlendshape[] = [
@@ -87,7 +92,8 @@ export function liveLinkTimecode(frame: number, fps: number): string {
   return `${p(hh)}:${p(mm)}:${p(ss)}:${p(ff)}.${p(ms, 3)}`;
 }
 
-export function toArkitCsv(t: CurvesTable): { text: string; missingShapes: string[] } {
+export function toArkitCsv(table: CurvesTable): { text: string; missingShapes: string[] } {
+  const { face: t, head } = splitHead(table);
   const index = new Map(t.controls.map((c, i) => [c, i]));
   const sources = LIVE_LINK_SHAPES.map((shape) => ARKIT_TO_CONTROLS[shape].map((c) => index.get(c)).filter((i): i is number => i !== undefined));
   const missingShapes = LIVE_LINK_SHAPES.filter((_, k) => sources[k]!.length === 0);
@@ -102,7 +108,9 @@ export function toArkitCsv(t: CurvesTable): { text: string; missingShapes: strin
       for (const c of src) s += t.values[c]![i]!;
       row.push(formatValue(src.length ? s / src.length : 0));
     }
-    for (let r = 0; r < LIVE_LINK_ROTATIONS.length; r++) row.push('0');
+    const headRow = head ? [head.headYaw[i]!, head.headPitch[i]!, head.headRoll[i]!].map((deg) => formatValue(deg * DEG_TO_RAD)) : ['0', '0', '0'];
+    row.push(...headRow);
+    for (let r = headRow.length; r < LIVE_LINK_ROTATIONS.length; r++) row.push('0');
     lines.push(row.join(','));
   }
   return { text: `${lines.join('\n')}\n`, missingShapes };

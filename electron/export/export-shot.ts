@@ -9,7 +9,10 @@ import type { ProjectDb } from '../db/open';
 import type { ShotDetail } from '../common/api/schemas';
 import { getShot, listShots } from '../db/shots';
 import { checkWriteTarget, safeWriteFile } from '../util/safe-write';
-import { rigForShot, shotRigGlb } from '../rig/shot-rig';
+import { isHeadChannel } from '../common/head';
+import type { Vec3 } from '../common/mesh/framing';
+import { rigHeadPivot } from '../rig/landmarks';
+import { loadShotRig, rigForShot, shotRigGlb } from '../rig/shot-rig';
 import { toArkitCsv } from './arkit-csv';
 import { toCsv } from './csv';
 import type { CurvesTable } from './curves-table';
@@ -33,6 +36,8 @@ export interface ExportResult {
   frames: number;
   controls: number;
   takeId: number;
+  /** The head's motion went out too (the take has it and it was not left out). */
+  headMotion: boolean;
   keysBefore: number;
   keysAfter: number;
   maxError: number;
@@ -50,6 +55,9 @@ interface WriteContext {
   nodeName: string;
   /** The shot's rig as a GLB with control-named morph targets (read only by the formats that carry the rig). */
   rigGlb: () => Promise<Uint8Array>;
+  /** The node the head's motion goes on (.anim, glTF), and where the rig's head turns (glTF). */
+  headNode: string;
+  headPivot: () => Promise<Vec3>;
 }
 
 /** One writer per registry format: a format listed there without one here fails type-checking. */
@@ -58,11 +66,11 @@ const WRITERS: Record<ExportFormatName, (t: CurvesTable & { takeId: number }, c:
   json: (t) => ({ data: toJson(t, { takeId: t.takeId }), keysAfter: null, maxError: 0 }),
   arkit: (t) => ({ data: toArkitCsv(t).text, keysAfter: null, maxError: 0 }),
   anim: (t, c) => {
-    const anim = toMayaAnim(t, { nodeName: c.nodeName, tolerance: c.tolerance });
+    const anim = toMayaAnim(t, { nodeName: c.nodeName, tolerance: c.tolerance, headNode: c.headNode });
     return { data: anim.text, keysAfter: anim.keysAfter, maxError: anim.maxError };
   },
   glb: async (t, c) => {
-    const glb = await toAnimatedGlb(await c.rigGlb(), t, c.tolerance);
+    const glb = await toAnimatedGlb(await c.rigGlb(), t, c.tolerance, { node: c.headNode, pivot: await c.headPivot() });
     return { data: glb.bytes, keysAfter: glb.keysAfter, maxError: glb.maxError };
   },
 };
@@ -74,13 +82,15 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
   await checkWriteTarget(opts.out); // a bad target is refused before the curves are computed
   const settings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...definedSettings(opts) };
   const resolved = resolvedSettings(settings);
-  const table = renumbered(finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null }), shot, resolved);
+  const table = renumbered(finalCurves(db, shotId, { takeId: opts.takeId ?? null, range: opts.range ?? null, head: resolved.headMotion }), shot, resolved);
   const frames = table.values[0]?.length ?? 0;
   const dense = frames * table.controls.length;
   const written = await WRITERS[opts.format](table, {
     tolerance: resolved.tolerance,
     nodeName: resolved.nodeName,
     rigGlb: () => shotRigGlb(rigForShot(shot)),
+    headNode: resolved.headNode,
+    headPivot: async () => rigHeadPivot(await loadShotRig(rigForShot(shot))),
   });
   // Through the safe writer: never half a file, never onto a device, FIFO, folder or /proc.
   await safeWriteFile(opts.out, written.data);
@@ -89,7 +99,8 @@ export async function exportShot(db: ProjectDb, shotId: number, opts: ExportOpti
     path: opts.out,
     format: opts.format,
     frames,
-    controls: table.controls.length,
+    controls: table.controls.filter((c) => !isHeadChannel(c)).length,
+    headMotion: table.controls.some(isHeadChannel),
     takeId: table.takeId,
     keysBefore: dense,
     keysAfter: written.keysAfter ?? dense,
@@ -104,6 +115,8 @@ function definedSettings(opts: Partial<ExportSettings>): Partial<ExportSettings>
   if (opts.nodeName !== undefined) out.nodeName = opts.nodeName;
   if (opts.startFrame !== undefined) out.startFrame = opts.startFrame;
   if (opts.timecodeOffset !== undefined) out.timecodeOffset = opts.timecodeOffset;
+  if (opts.headMotion !== undefined) out.headMotion = opts.headMotion;
+  if (opts.headNode !== undefined) out.headNode = opts.headNode;
   return out;
 }
 

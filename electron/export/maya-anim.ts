@@ -4,8 +4,12 @@
 // tolerance on Hermite segments (reduceHermite), each key's in and out tangent written as Maya
 // stores a hand-shaped one ('fixed', an angle and a weight; 'flat' where the curve holds), so the
 // curve Maya draws between keys, Hermite per segment, is the one the reduction measured.
+// The head's motion (common/head.ts), when the table has it, goes on a transform (default `head`,
+// its rotate pivot at the top of the neck): translateX/Y/Z in centimetres (the file's linearUnit)
+// and rotateX/Y/Z in degrees for Maya's default rotate order (xyz), converted from yaw·pitch·roll.
+import { channelScale, headEulerXYZ } from '../common/head';
 import { reduceHermite } from '../common/curves/reduce';
-import { formatValue, frameCount, type CurvesTable } from './curves-table';
+import { formatValue, frameCount, splitHead, type CurvesTable, type HeadTrack } from './curves-table';
 
 /** Maya's time-unit names for common rates; other rates use Maya's "<n>fps" form. */
 export function mayaTimeUnit(fps: number): string {
@@ -23,6 +27,8 @@ export interface AnimExportOptions {
   nodeName: string;
   /** Value tolerance for key reduction; 0 keeps a key on every frame. */
   tolerance: number;
+  /** The transform the head's motion goes on (default `head`). */
+  headNode?: string;
 }
 
 export interface AnimExportResult {
@@ -54,8 +60,49 @@ function keyLine(frame: number, value: number, inSlope: number, outSlope: number
   return `    ${parts.join(' ')};`;
 }
 
-export function toMayaAnim(t: CurvesTable, opts: AnimExportOptions): AnimExportResult {
-  const n = frameCount(t);
+/** One animCurve block: keys with tangents, reduced within `tolerance` (in the curve's own units). */
+function curveBlock(
+  lines: string[],
+  header: string,
+  output: 'unitless' | 'linear' | 'angular',
+  values: Float32Array,
+  tolerance: number,
+  t: CurvesTable,
+): { keys: number; maxError: number } {
+  // Tolerance 0 keeps a key on every frame (two neighbouring frames are exact whatever the tangents).
+  const reduced = reduceHermite(values, Math.max(0, tolerance));
+  lines.push(header);
+  lines.push('animData {', '  input time;', `  output ${output};`, '  weighted 0;', '  preInfinity constant;', '  postInfinity constant;', '  keys {');
+  reduced.indices.forEach((i, k) => lines.push(keyLine(t.firstFrame + i, values[i]!, reduced.inSlopes[k]!, reduced.outSlopes[k]!, t.fps)));
+  lines.push('  }', '}');
+  return { keys: reduced.indices.length, maxError: reduced.maxError };
+}
+
+/** The head's curves as Maya's transform attributes: translate in cm, rotate (xyz order) in degrees, each frame near the last. */
+export function headTransformCurves(head: HeadTrack): { attribute: string; output: 'linear' | 'angular'; values: Float32Array }[] {
+  const n = head.headYaw.length;
+  const rx = new Float32Array(n),
+    ry = new Float32Array(n),
+    rz = new Float32Array(n);
+  let near: [number, number, number] | undefined;
+  for (let i = 0; i < n; i++) {
+    near = headEulerXYZ(head.headYaw[i]!, head.headPitch[i]!, head.headRoll[i]!, near);
+    [rx[i], ry[i], rz[i]] = near;
+  }
+  const cm = (mm: Float32Array): Float32Array => mm.map((v) => v / 10);
+  return [
+    { attribute: 'translateX', output: 'linear', values: cm(head.headTx) },
+    { attribute: 'translateY', output: 'linear', values: cm(head.headTy) },
+    { attribute: 'translateZ', output: 'linear', values: cm(head.headTz) },
+    { attribute: 'rotateX', output: 'angular', values: rx },
+    { attribute: 'rotateY', output: 'angular', values: ry },
+    { attribute: 'rotateZ', output: 'angular', values: rz },
+  ];
+}
+
+export function toMayaAnim(table: CurvesTable, opts: AnimExportOptions): AnimExportResult {
+  const { face: t, head } = splitHead(table);
+  const n = frameCount(table);
   const last = t.firstFrame + n - 1;
   const lines = [
     'animVersion 1.1;',
@@ -69,16 +116,22 @@ export function toMayaAnim(t: CurvesTable, opts: AnimExportOptions): AnimExportR
   let keysAfter = 0;
   let maxError = 0;
   t.controls.forEach((control, c) => {
-    const values = t.values[c]!;
-    // Tolerance 0 keeps a key on every frame (two neighbouring frames are exact whatever the tangents).
-    const reduced = reduceHermite(values, Math.max(0, opts.tolerance));
-    keysAfter += reduced.indices.length;
-    maxError = Math.max(maxError, reduced.maxError);
     // anim <attribute path> <attribute name> <node> <row> <children> <index>;
-    lines.push(`anim weight.${control} ${control} ${opts.nodeName} 0 0 ${c};`);
-    lines.push('animData {', '  input time;', '  output unitless;', '  weighted 0;', '  preInfinity constant;', '  postInfinity constant;', '  keys {');
-    reduced.indices.forEach((i, k) => lines.push(keyLine(t.firstFrame + i, values[i]!, reduced.inSlopes[k]!, reduced.outSlopes[k]!, t.fps)));
-    lines.push('  }', '}');
+    const r = curveBlock(lines, `anim weight.${control} ${control} ${opts.nodeName} 0 0 ${c};`, 'unitless', t.values[c]!, opts.tolerance, t);
+    keysAfter += r.keys;
+    maxError = Math.max(maxError, r.maxError);
   });
-  return { text: `${lines.join('\n')}\n`, keysBefore: n * t.controls.length, keysAfter, maxError };
+  let curves = t.controls.length;
+  if (head) {
+    const node = opts.headNode ?? 'head';
+    // A head curve's tolerance is the controls' scaled to its span (common/head.ts: 10° or 10 mm per unit), in its own units (cm here).
+    headTransformCurves(head).forEach(({ attribute, output, values }, k) => {
+      const tol = opts.tolerance * channelScale('headYaw') * (output === 'linear' ? 0.1 : 1);
+      const group = attribute.startsWith('translate') ? 'translate' : 'rotate';
+      const r = curveBlock(lines, `anim ${group}.${attribute} ${attribute} ${node} 0 1 ${k};`, output, values, tol, t);
+      keysAfter += r.keys;
+    });
+    curves += 6;
+  }
+  return { text: `${lines.join('\n')}\n`, keysBefore: n * curves, keysAfter, maxError };
 }

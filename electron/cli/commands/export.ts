@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findShotByName } from '../../db/shots';
 import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormatName } from '../../common/export/formats';
-import { DEFAULT_NODE_NAME, ExportSettings } from '../../common/export/options';
+import { DEFAULT_HEAD_NODE, DEFAULT_NODE_NAME, ExportSettings } from '../../common/export/options';
 import { exportApproved, exportShot } from '../../export/export-shot';
 import { progressLine } from '../progress';
 import { openProject } from '../../project/session';
@@ -13,7 +13,8 @@ const spec = {
   summary: "export a shot's final curves (solve + corrections) for an animation package",
   usage:
     `rigsolve export --project FILE (--shot NAME --out FILE | --all-approved --out-dir DIR) --format ${EXPORT_FORMAT_NAMES.join('|')}` +
-    ' [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--start-frame N] [--timecode-offset HH:MM:SS:FF] [--json]',
+    ' [--reduce TOLERANCE] [--range A-B] [--take ID] [--node NAME] [--start-frame N] [--timecode-offset HH:MM:SS:FF]' +
+    ' [--head-node NAME] [--no-head-motion] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -27,6 +28,8 @@ const spec = {
     node: { type: 'string' },
     'start-frame': { type: 'string' },
     'timecode-offset': { type: 'string' },
+    'head-node': { type: 'string' },
+    'no-head-motion': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   help: {
@@ -42,6 +45,9 @@ const spec = {
     '--node NAME': `Maya: the blendShape node the curves go on (default ${DEFAULT_NODE_NAME})`,
     '--start-frame N': "number the first exported frame N, the rest after it (default: the shot's own frame numbers)",
     '--timecode-offset TC': "ARKit CSV: move every frame's timecode by TC (HH:MM:SS:FF, -HH:MM:SS:FF back) from the shot's start timecode",
+    '--head-node NAME': `.anim and glTF: the node the head's rotation and translation go on (default ${DEFAULT_HEAD_NODE})`,
+    '--no-head-motion':
+      'leave the head motion out (by default a take with head motion exports headYaw… headTz beside the controls; score_solve.cjs needs this flag)',
     '--json': 'print the result as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -89,7 +95,7 @@ export async function runExport(argv: string[]): Promise<number> {
     if (values.json) console.log(JSON.stringify(r, null, 2));
     else {
       const keys = r.format === 'anim' ? `, ${r.keysBefore} keys reduced to ${r.keysAfter} (max error ${r.maxError.toFixed(5)})` : '';
-      console.log(`wrote ${r.path}: ${r.controls} controls × ${r.frames} frames from take ${r.takeId}${keys}`);
+      console.log(`wrote ${r.path}: ${r.controls} controls${r.headMotion ? ' + head motion' : ''} × ${r.frames} frames from take ${r.takeId}${keys}`);
     }
     return 0;
   } finally {
@@ -107,6 +113,8 @@ function exportSettings(values: Record<string, unknown>): ExportSettings {
     nodeName: (values.node as string | undefined) ?? null,
     startFrame,
     timecodeOffset: (values['timecode-offset'] as string | undefined) ?? null,
+    headMotion: values['no-head-motion'] ? false : null,
+    headNode: (values['head-node'] as string | undefined) ?? null,
   });
   if (parsed.success) return parsed.data;
   const key = String(parsed.error.issues[0]!.path[0]);
@@ -115,6 +123,7 @@ function exportSettings(values: Record<string, unknown>): ExportSettings {
     nodeName: `--node "${String(values.node)}" is not ${parsed.error.issues[0]!.message}`,
     startFrame: `--start-frame must be a whole frame number, got "${String(values['start-frame'])}"`,
     timecodeOffset: `--timecode-offset "${String(values['timecode-offset'])}" is not valid: ${parsed.error.issues[0]!.message}`,
+    headNode: `--head-node "${String(values['head-node'])}" is not ${parsed.error.issues[0]!.message}`,
   };
   throw new UsageError(why[key] ?? parsed.error.issues[0]!.message);
 }
@@ -127,7 +136,7 @@ async function runBatch(projectPath: string, format: ExportFormatName, outDir: s
     if (json) console.log(JSON.stringify(r, null, 2));
     else {
       if (r.exported.length === 0 && r.failed.length === 0) console.log('no approved shots');
-      for (const e of r.exported) console.log(`wrote ${e.path}: ${e.controls} controls × ${e.frames} frames`);
+      for (const e of r.exported) console.log(`wrote ${e.path}: ${e.controls} controls${e.headMotion ? ' + head motion' : ''} × ${e.frames} frames`);
       for (const f of r.failed) console.error(`not exported: ${f.shot}: ${f.message}`);
     }
     return r.failed.length > 0 ? 1 : 0;

@@ -299,6 +299,8 @@ export const ExportResult = z.object({
   frames: z.number().int(),
   controls: z.number().int(),
   takeId: z.number().int(),
+  /** The head's motion went out too (the take has it and it was not left out). */
+  headMotion: z.boolean(),
   keysBefore: z.number().int(),
   keysAfter: z.number().int(),
   maxError: z.number(),

@@ -22,6 +22,8 @@ export interface ExportFormatInfo {
     startFrame: boolean;
     /** A timecode is written per frame, so a timecode offset moves it. */
     timecode: boolean;
+    /** The head's motion goes on a named node (Maya transform, glTF node); the others write it as columns. */
+    headNode: boolean;
   };
   /** One line for the dialog's tooltip. */
   hint: string;
@@ -32,35 +34,35 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormatInfo>
     format: 'csv',
     label: 'CSV',
     ext: 'csv',
-    options: { tolerance: false, nodeName: false, startFrame: true, timecode: false },
+    options: { tolerance: false, nodeName: false, startFrame: true, timecode: false, headNode: false },
     hint: 'One row per frame, one column per control: Blender, Unreal, spreadsheets',
   },
   json: {
     format: 'json',
     label: 'JSON',
     ext: 'json',
-    options: { tolerance: false, nodeName: false, startFrame: true, timecode: false },
+    options: { tolerance: false, nodeName: false, startFrame: true, timecode: false, headNode: false },
     hint: 'Per-control arrays with the frame range and take: pipeline scripts',
   },
   anim: {
     format: 'anim',
     label: 'Maya .anim',
     ext: 'anim',
-    options: { tolerance: true, nodeName: true, startFrame: true, timecode: false },
+    options: { tolerance: true, nodeName: true, startFrame: true, timecode: false, headNode: true },
     hint: 'Keyed curves on a blendShape node’s weights, reduced within the tolerance',
   },
   arkit: {
     format: 'arkit',
     label: 'ARKit CSV',
     ext: 'arkit.csv',
-    options: { tolerance: false, nodeName: false, startFrame: false, timecode: true },
+    options: { tolerance: false, nodeName: false, startFrame: false, timecode: true, headNode: false },
     hint: 'The 52 ARKit blendshapes in the Live Link Face layout (through the rig’s alias table)',
   },
   glb: {
     format: 'glb',
     label: 'glTF (.glb)',
     ext: 'glb',
-    options: { tolerance: true, nodeName: false, startFrame: true, timecode: false },
+    options: { tolerance: true, nodeName: false, startFrame: true, timecode: false, headNode: true },
     hint: 'The shot’s rig with its morph-weight animation, keys reduced within the tolerance: Unreal, Blender, three.js',
   },
 };

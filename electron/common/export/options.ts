@@ -2,14 +2,17 @@
 // the dialog checks its form with and a project remembers its last export by. The registry
 // (formats.ts) says which formats read which option; the writers (electron/export/) apply them.
 //
-// Head motion on/off is not here: the rig's controls carry no head motion yet (issue 18), so no
-// export has head channels to switch.
+// Head motion (common/head.ts) goes out with the curves when the take has it, unless headMotion is
+// false; .anim and glTF put it on the node named headNode (default `head`).
 import { z } from 'zod';
 import { parseTimecode, timecodeToFrames } from '../timecode';
 import { DEFAULT_TOLERANCE, EXPORT_FORMAT_NAMES } from './formats';
 
 /** The blendShape node Maya's curves go on when none is given (a fresh blendShape deformer's name). */
 export const DEFAULT_NODE_NAME = 'blendShape1';
+
+/** The node the head's rotation and translation go on (.anim, glTF) when none is given. */
+export const DEFAULT_HEAD_NODE = 'head';
 
 /** Maya node names: letters, digits and _, not starting with a digit; namespaces with `:`. */
 const MAYA_NODE_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*:)*[A-Za-z_][A-Za-z0-9_]*$/;
@@ -48,6 +51,10 @@ export const ExportSettings = z
     startFrame: StartFrame.nullable().default(null),
     /** Added to every frame's timecode (ARKit CSV): the shot's slate start timecode, or its frame numbers counted from 00:00:00:00. */
     timecodeOffset: TimecodeOffset.nullable().default(null),
+    /** The head channels go out too, when the take has them (null: yes); false exports the face alone. */
+    headMotion: z.boolean().nullable().default(null),
+    /** .anim and glTF: the node the head's rotation and translation go on (null: `head`). */
+    headNode: NodeName.nullable().default(null),
   })
   .strict();
 export type ExportSettings = z.output<typeof ExportSettings>;
@@ -56,7 +63,14 @@ export type ExportSettings = z.output<typeof ExportSettings>;
 export const RememberedExport = ExportSettings.extend({ format: z.enum(EXPORT_FORMAT_NAMES) });
 export type RememberedExport = z.output<typeof RememberedExport>;
 
-export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { tolerance: null, nodeName: null, startFrame: null, timecodeOffset: null };
+export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
+  tolerance: null,
+  nodeName: null,
+  startFrame: null,
+  timecodeOffset: null,
+  headMotion: null,
+  headNode: null,
+};
 
 /** An inclusive frame range inside the shot. */
 export const FrameRange = z.object({ from: z.number().int(), to: z.number().int() });
@@ -93,6 +107,22 @@ export function timecodeOffsetFrames(offset: string | null, fps: number): number
 }
 
 /** The settings with their defaults filled in, as the writers read them. */
-export function resolvedSettings(s: ExportSettings): { tolerance: number; nodeName: string; startFrame: number | null; timecodeOffset: string | null } {
-  return { tolerance: s.tolerance ?? DEFAULT_TOLERANCE, nodeName: s.nodeName ?? DEFAULT_NODE_NAME, startFrame: s.startFrame, timecodeOffset: s.timecodeOffset };
+export interface ResolvedExportSettings {
+  tolerance: number;
+  nodeName: string;
+  startFrame: number | null;
+  timecodeOffset: string | null;
+  headMotion: boolean;
+  headNode: string;
+}
+
+export function resolvedSettings(s: ExportSettings): ResolvedExportSettings {
+  return {
+    tolerance: s.tolerance ?? DEFAULT_TOLERANCE,
+    nodeName: s.nodeName ?? DEFAULT_NODE_NAME,
+    startFrame: s.startFrame,
+    timecodeOffset: s.timecodeOffset,
+    headMotion: s.headMotion ?? true,
+    headNode: s.headNode ?? DEFAULT_HEAD_NODE,
+  };
 }

@@ -54,3 +54,18 @@ export function focalPixels(width: number): number {
 export function framingDistance(framing: Framing, aspect: number): number {
   return (FOCAL_MM / SENSOR_WIDTH_MM) * aspect * framing.height;
 }
+
+/**
+ * Where the head turns (the top of the neck), as the synthetic renderer pivots it
+ * (electron/tools/synth/render/camera.ts): from the eye and mouth landmarks ≈ 9 cm behind the eyes,
+ * level with the nose base; from the bounds otherwise. The head channels' rotation is about it.
+ */
+export function headPivot(eyes: Vec3 | null, mouth: Vec3 | null, b: Bounds): Vec3 {
+  if (eyes && mouth && eyes[1] - mouth[1] > 0.02) {
+    const d = Math.max(0.02, eyes[1] - mouth[1]);
+    return [(eyes[0] + mouth[0]) / 2, (eyes[1] + mouth[1]) / 2 - 0.2 * d, eyes[2] - 1.3 * d];
+  }
+  const sy = b.max[1] - b.min[1],
+    sz = b.max[2] - b.min[2];
+  return [(b.min[0] + b.max[0]) / 2, b.min[1] + sy * 0.15, b.min[2] + sz * 0.45];
+}

@@ -40,6 +40,7 @@ export function BatchExportDialog({ onClose }: { onClose: () => void }) {
     info.options.nodeName && last?.nodeName ? `node ${last.nodeName}` : null,
     info.options.startFrame && last?.startFrame != null ? `start frame ${last.startFrame}` : null,
     info.options.timecode && last?.timecodeOffset ? `timecode offset ${last.timecodeOffset}` : null,
+    last?.headMotion === false ? 'no head motion' : info.options.headNode && last?.headNode ? `head node ${last.headNode}` : null,
   ].filter((x): x is string => x !== null);
   const tol = Number(tolerance);
   const tolOk = !info.keyed || (tolerance.trim() !== '' && Number.isFinite(tol) && tol >= 0 && tol <= 1);
@@ -57,6 +58,8 @@ export function BatchExportDialog({ onClose }: { onClose: () => void }) {
           nodeName: last?.nodeName ?? null,
           startFrame: last?.startFrame ?? null,
           timecodeOffset: last?.timecodeOffset ?? null,
+          headMotion: last?.headMotion ?? null,
+          headNode: last?.headNode ?? null,
         }),
       );
       rememberExport(dir.trim(), format);

@@ -12,6 +12,7 @@ import { Dialog } from '../ui/Dialog';
 import { DirectoryField } from './DirectoryField';
 import {
   checkExportForm,
+  DEFAULT_HEAD_NODE,
   DEFAULT_NODE_NAME,
   DEFAULT_TOLERANCE,
   defaultExportDir,
@@ -79,6 +80,8 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
       nodeName: '',
       startFrame: '',
       timecodeOffset: '',
+      headMotion: true,
+      headNode: '',
     };
   });
   // The project remembers its last export's format and settings: open with them, unless the
@@ -97,6 +100,8 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
           nodeName: last.nodeName ?? '',
           startFrame: last.startFrame === null ? '' : String(last.startFrame),
           timecodeOffset: last.timecodeOffset ?? '',
+          headMotion: last.headMotion ?? true,
+          headNode: last.headNode ?? '',
         }));
       })
       .catch(() => undefined); // nothing remembered: the defaults
@@ -322,6 +327,35 @@ export function ExportDialog({ shot, marks, onClose }: { shot: ShotDetail; marks
           <>
             <span />
             <span className="field-error">{errors.nodeName}</span>
+          </>
+        ) : null}
+
+        <span className="field-label">Head motion</span>
+        <div className="tolerance-row">
+          <label className="check" title="The take's head rotation (degrees) and translation (mm), when it has them">
+            <input
+              type="checkbox"
+              data-testid="export-head-motion"
+              checked={form.headMotion}
+              disabled={busy}
+              onChange={(e) => set({ headMotion: e.target.checked })}
+            />
+            Export head motion
+          </label>
+          <input
+            className={`input mono file-input${errors.headNode ? ' invalid' : ''}`}
+            data-testid="export-head-node"
+            value={info.options.headNode && form.headMotion ? form.headNode : ''}
+            placeholder={info.options.headNode ? (form.headMotion ? DEFAULT_HEAD_NODE : 'no head motion') : 'columns, no node'}
+            disabled={!info.options.headNode || !form.headMotion || busy}
+            onChange={(e) => set({ headNode: e.target.value })}
+            title="The node the head's rotation and translation go on (.anim, glTF)"
+          />
+        </div>
+        {errors.headNode ? (
+          <>
+            <span />
+            <span className="field-error">{errors.headNode}</span>
           </>
         ) : null}
 

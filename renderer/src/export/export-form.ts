@@ -6,7 +6,7 @@ import { formatInfo } from './formats';
 
 // The tolerance and batch file names are the host's own (the export-format registry).
 export { DEFAULT_TOLERANCE, exportFileName } from '../../../electron/common/export/formats';
-export { DEFAULT_NODE_NAME } from '../../../electron/common/export/options';
+export { DEFAULT_HEAD_NODE, DEFAULT_NODE_NAME } from '../../../electron/common/export/options';
 
 /** The separator the host's paths use (Windows paths come from a Windows host). */
 export function pathSeparator(path: string): '/' | '\\' {
@@ -50,6 +50,10 @@ export interface ExportFormState {
   startFrame: string;
   /** HH:MM:SS:FF added to the timecode; empty: none. */
   timecodeOffset: string;
+  /** Export the take's head motion too (when it has it). */
+  headMotion: boolean;
+  /** .anim and glTF: the node the head's motion goes on; empty: the default (head). */
+  headNode: string;
 }
 
 export interface CheckedExport extends ExportSettings {
@@ -59,7 +63,7 @@ export interface CheckedExport extends ExportSettings {
   takeId: number | null;
 }
 
-type FormField = 'dir' | 'fileName' | 'tolerance' | 'range' | 'format' | 'nodeName' | 'startFrame' | 'timecodeOffset';
+type FormField = 'dir' | 'fileName' | 'tolerance' | 'range' | 'format' | 'nodeName' | 'startFrame' | 'timecodeOffset' | 'headNode';
 
 /** The request to send, or what is wrong (per field) with the form. */
 export function checkExportForm(
@@ -106,11 +110,30 @@ export function checkExportForm(
     if (r.success) timecodeOffset = r.data;
     else errors.timecodeOffset = 'A timecode such as 01:00:00:00, or -00:00:01:00 to move back.';
   }
+  let headNode: string | null = null;
+  if (info.options.headNode && f.headMotion && f.headNode.trim() !== '') {
+    const r = NodeName.safeParse(f.headNode);
+    if (r.success) headNode = r.data;
+    else errors.headNode = `Not ${r.error.issues[0]!.message}.`;
+  }
+  // null: with head motion (the default); false: the face alone.
+  const headMotion = f.headMotion ? null : false;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const file = name.includes('.') ? name : `${name}.${info.ext}`;
   return {
     ok: true,
-    request: { format: f.format, out: joinPath(f.dir.trim(), file), tolerance, range, takeId: f.takeId, nodeName, startFrame, timecodeOffset },
+    request: {
+      format: f.format,
+      out: joinPath(f.dir.trim(), file),
+      tolerance,
+      range,
+      takeId: f.takeId,
+      nodeName,
+      startFrame,
+      timecodeOffset,
+      headMotion,
+      headNode,
+    },
   };
 }
 

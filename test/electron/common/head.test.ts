@@ -75,3 +75,40 @@ describe('filters on head channels', () => {
     head.forEach((v, i) => expect(v).toBeCloseTo(control[i]! * 10, 3));
   });
 });
+
+describe('head rotation for Maya', () => {
+  const rot = (axis: 'x' | 'y' | 'z', deg: number): number[] => {
+    const c = Math.cos((deg * Math.PI) / 180),
+      s = Math.sin((deg * Math.PI) / 180);
+    if (axis === 'x') return [1, 0, 0, 0, c, -s, 0, s, c];
+    if (axis === 'y') return [c, 0, s, 0, 1, 0, -s, 0, c];
+    return [c, -s, 0, s, c, 0, 0, 0, 1];
+  };
+  const mul = (a: number[], b: number[]): number[] =>
+    Array.from({ length: 9 }, (_, k) => {
+      const i = Math.floor(k / 3),
+        j = k % 3;
+      return a[i * 3]! * b[j]! + a[i * 3 + 1]! * b[3 + j]! + a[i * 3 + 2]! * b[6 + j]!;
+    });
+
+  it('gives rotateX/Y/Z in the default xyz order (Rz·Ry·Rx) that make the renderer’s rotation', async () => {
+    const { headEulerXYZ, headMatrix } = await import('../../../electron/common/head');
+    for (const [yaw, pitch, roll] of [
+      [10, 0, 0],
+      [0, -15, 0],
+      [0, 0, 8],
+      [23, -11, 5],
+      [-40, 30, 60],
+    ] as const) {
+      const [x, y, z] = headEulerXYZ(yaw, pitch, roll);
+      const m = mul(rot('z', z), mul(rot('y', y), rot('x', x)));
+      headMatrix(yaw, pitch, roll).forEach((v, i) => expect(m[i]).toBeCloseTo(v, 12));
+    }
+    // One axis alone is that axis's angle.
+    expect(headEulerXYZ(12, 0, 0)[1]).toBeCloseTo(12, 12);
+    expect(headEulerXYZ(0, 7, 0)[0]).toBeCloseTo(7, 12);
+    // Near the previous frame: no jump of a turn.
+    expect(headEulerXYZ(0, 0, 179, [0, 0, 0])[2]).toBeCloseTo(179, 9);
+    expect(headEulerXYZ(0, 0, 181, [0, 0, 179])[2]).toBeCloseTo(181, 9);
+  });
+});

@@ -155,7 +155,18 @@ describe('export options', () => {
 
   it('remembers the last export’s format and settings in the project', async () => {
     await call('export.shot', { shotId, format: 'anim', out: join(dir, 'out', 'm.anim'), nodeName: 'bs_face', startFrame: 1001, tolerance: 0.01 });
-    expect(await call('export.remembered', {})).toEqual({ format: 'anim', nodeName: 'bs_face', startFrame: 1001, timecodeOffset: null, tolerance: 0.01 });
+    expect(await call('export.remembered', {})).toEqual({
+      format: 'anim',
+      nodeName: 'bs_face',
+      startFrame: 1001,
+      timecodeOffset: null,
+      tolerance: 0.01,
+      headMotion: null,
+      headNode: null,
+    });
+    // Head motion off and a head node are remembered too.
+    await call('export.shot', { shotId, format: 'glb', out: join(dir, 'out', 'm.glb'), headMotion: false, headNode: 'face:head_jnt' });
+    expect(await call('export.remembered', {})).toMatchObject({ format: 'glb', headMotion: false, headNode: 'face:head_jnt' });
   });
 
   it('takes the same options from the CLI, and remembers them', () => {

@@ -21,8 +21,10 @@ const base: ExportFormState = {
   nodeName: '',
   startFrame: '',
   timecodeOffset: '',
+  headMotion: true,
+  headNode: '',
 };
-const noSettings = { nodeName: null, startFrame: null, timecodeOffset: null };
+const noSettings = { nodeName: null, startFrame: null, timecodeOffset: null, headMotion: null, headNode: null };
 const shot = { first: 1, last: 100 };
 
 describe('export form', () => {
@@ -81,6 +83,12 @@ describe('export form', () => {
     expect(anim.ok && anim.request).toMatchObject({ nodeName: 'face:blendShape2', startFrame: 1001, timecodeOffset: null });
     const arkit = checkExportForm({ ...base, format: 'arkit', nodeName: 'x y', startFrame: '1001', timecodeOffset: '-00:00:01:00' }, shot);
     expect(arkit.ok && arkit.request).toMatchObject({ nodeName: null, startFrame: null, timecodeOffset: '-00:00:01:00' });
+    // Head motion: on by default; off sends false; the head node only where the format has one (.anim, glTF).
+    expect(checkExportForm({ ...base, headMotion: false }, shot)).toMatchObject({ ok: true, request: { headMotion: false, headNode: null } });
+    expect(checkExportForm({ ...base, headNode: 'face:head_jnt' }, shot)).toMatchObject({ ok: true, request: { headMotion: null, headNode: 'face:head_jnt' } });
+    expect(checkExportForm({ ...base, format: 'csv', headNode: 'face:head_jnt' }, shot)).toMatchObject({ ok: true, request: { headNode: null } });
+    const badHead = checkExportForm({ ...base, headNode: '1head' }, shot);
+    expect(!badHead.ok && Object.keys(badHead.errors)).toEqual(['headNode']);
     const bad = checkExportForm({ ...base, nodeName: '1blend', startFrame: '10.5' }, shot);
     expect(!bad.ok && Object.keys(bad.errors).sort()).toEqual(['nodeName', 'startFrame']);
     const badTc = checkExportForm({ ...base, format: 'arkit', timecodeOffset: '1:00' }, shot);
