@@ -80,6 +80,21 @@ export function headGroupOf(name: string): typeof HEAD_GROUP | null {
   return isHeadChannel(name) ? HEAD_GROUP : null;
 }
 
+/**
+ * What a channel's slider spans in the channel list: a control's 0…1, the head's ±45° or ±50 mm
+ * (a head turns and moves within these; a key beyond is typed in the Inspector).
+ */
+export function channelSliderRange(name: string): { min: number; max: number } {
+  if (!isHeadChannel(name)) return { min: 0, max: 1 };
+  return HEAD_CHANNEL_DEFS[name].unit === 'deg' ? { min: -45, max: 45 } : { min: -50, max: 50 };
+}
+
+/** A channel's unit as the channel list and the Inspector print it after a value: "°", " mm", or nothing for a control. */
+export function unitSuffix(name: string): string {
+  const u = channelUnit(name);
+  return u === 'deg' ? '°' : u === 'mm' ? ' mm' : '';
+}
+
 /** The largest value a key may hold on a channel (the API's check): a control's ±10, the head's range. */
 export function keyValueLimit(name: string): number {
   return isHeadChannel(name) ? Math.max(-HEAD_CHANNEL_DEFS[name].min, HEAD_CHANNEL_DEFS[name].max) : 10;

@@ -3,6 +3,7 @@
 // keys the control at the playhead).
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Icon } from '../ui/Icon';
+import { channelUnit } from '../../../electron/common/head';
 import { selectControls, selectRegionKeys, setChannelColor, setSelectedControls, toggleHidden, toggleSolo } from './actions';
 import { groupChannels, type ChannelDef } from './channels';
 import { defaultColors } from './colors';
@@ -174,8 +175,9 @@ export function ChannelList() {
                         <label className="ch-swatch" style={{ background: color }} title="Curve colour" onClick={(e) => e.stopPropagation()}>
                           <input type="color" value={color} onChange={(e) => setChannelColor(c.name, e.target.value)} />
                         </label>
-                        <span className="ch-name" title={`${c.name} · ${c.facs || 'custom'}`}>
+                        <span className="ch-name" title={`${c.name} · ${channelUnit(c.name) ? `${channelUnit(c.name)}, rig space` : c.facs || 'custom'}`}>
                           {c.name}
+                          {channelUnit(c.name) ? <span className="ch-unit"> ({channelUnit(c.name)})</span> : null}
                         </span>
                         <span
                           className={`ch-key-mark${keys > 0 ? ' on' : ''}`}

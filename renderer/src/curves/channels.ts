@@ -1,12 +1,13 @@
 // The channels of a take: its controls in rig order with region and side, grouping for the
 // channel list, search, and which curves are drawn (selection, hide, solo).
 import { DEFAULT_CONTROLS, REGIONS, type Side } from '../../../electron/common/controls';
+import { HEAD_CHANNELS, HEAD_GROUP, HEAD_GROUP_LABEL, isHeadChannel } from '../../../electron/common/head';
 
 export interface ChannelDef {
   /** Index in the take's channel list (and in the sampler's output). */
   index: number;
   name: string;
-  /** A rig region, or 'other' for a control the default rig does not know. */
+  /** A rig region, 'head' for the head's motion (common/head.ts), or 'other' for a control the default rig does not know. */
   region: string;
   side: Side;
   facs: string;
@@ -25,19 +26,21 @@ export const REGION_LABELS: Readonly<Record<string, string>> = {
   jaw: 'Jaw',
   tongue: 'Tongue',
   neck: 'Neck',
+  [HEAD_GROUP]: HEAD_GROUP_LABEL,
   other: 'Other',
 };
 
-export const REGION_ORDER: readonly string[] = [...REGIONS, 'other'];
+export const REGION_ORDER: readonly string[] = [...REGIONS, HEAD_GROUP, 'other'];
 
 const KNOWN = new Map(DEFAULT_CONTROLS.map((c) => [c.name, c]));
 
-/** The take's controls in rig order (unknown names after, in the take's order). */
+/** The take's controls in rig order, then its head channels (the "Head" group), then unknown names in the take's order. */
 export function channelsFor(names: readonly string[]): ChannelDef[] {
   const present = new Set(names);
   const known = DEFAULT_CONTROLS.filter((c) => present.has(c.name)).map((c) => ({ name: c.name, region: c.region as string, side: c.side, facs: c.facs }));
-  const unknown = names.filter((n) => !KNOWN.has(n)).map((n) => ({ name: n, region: 'other', side: sideOf(n), facs: '' }));
-  return [...known, ...unknown].map((c, index) => ({ ...c, index }));
+  const head = HEAD_CHANNELS.filter((h) => present.has(h)).map((h) => ({ name: h as string, region: HEAD_GROUP as string, side: 'C' as Side, facs: '' }));
+  const unknown = names.filter((n) => !KNOWN.has(n) && !isHeadChannel(n)).map((n) => ({ name: n, region: 'other', side: sideOf(n), facs: '' }));
+  return [...known, ...head, ...unknown].map((c, index) => ({ ...c, index }));
 }
 
 function sideOf(name: string): Side {

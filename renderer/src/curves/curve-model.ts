@@ -5,6 +5,7 @@
 // from the committed layer plus those ops (never from the previous temporary state), so moving
 // back to the start restores exactly what was there; `setTemp(null)` discards it.
 import { finalFromFiltered } from '../../../electron/common/curves/evaluate';
+import { channelRange, channelScale } from '../../../electron/common/head';
 import { applyFilter, type FilterSpec } from '../../../electron/common/curves/filters';
 import { keyOffsets, keySlopes, sampleCorrection, type Key, type KeySlopes, type LayerBase } from '../../../electron/common/curves/keys';
 import { applyOps, filterFor, type EditOp, type LayerState } from '../../../electron/common/edits';
@@ -125,7 +126,7 @@ export class CurveModel {
       const id = filterId(spec);
       let dirty = force;
       if (id !== this.filterIds[i]) {
-        applyFilter(this.take.raw[i]!, spec, fps, this.filtered[i]);
+        applyFilter(this.take.raw[i]!, spec, fps, this.filtered[i], channelScale(c.name));
         this.filterIds[i] = id;
         this.filteredVersion[i]!++;
         dirty = true;
@@ -134,7 +135,8 @@ export class CurveModel {
       if (keys !== this.keyRefs[i]) dirty = true;
       if (falloffChanged && ((keys?.length ?? 0) > 0 || (this.keyRefs[i]?.length ?? 0) > 0)) dirty = true;
       if (dirty) {
-        finalFromFiltered(this.filtered[i]!, { keys: keys ?? NO_KEYS, falloff: this.current.falloff }, range, this.final[i]);
+        // Each channel within its own range: a control's 0…1, the head's degrees and mm (common/head.ts).
+        finalFromFiltered(this.filtered[i]!, { keys: keys ?? NO_KEYS, falloff: this.current.falloff, ...channelRange(c.name) }, range, this.final[i]);
         this.keyRefs[i] = keys;
         this.finalVersion[i]!++;
       }

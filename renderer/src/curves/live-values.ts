@@ -4,6 +4,7 @@
 // is changed in place: at 60 fps, rewriting all 102 rows' text laid out ~400 objects a frame,
 // the largest share of the page's own frame time (measured in Chromium).
 import { usePlayhead } from '../state/playhead';
+import { channelSliderRange, unitSuffix } from '../../../electron/common/head';
 import type { CurveModel } from './curve-model';
 
 export interface ValueNodes {
@@ -39,9 +40,11 @@ export function followValues(model: CurveModel, nodes: ReadonlyMap<string, Value
     const v = model.finalAt(c, frame);
     const text = formatValue(v);
     if (n.row.dataset.value === text) return;
-    setText(n.text, text);
+    setText(n.text, text + unitSuffix(name));
     n.row.dataset.value = text;
-    n.bar.style.transform = `scaleX(${Math.max(0, Math.min(1, v))})`;
+    // The bar fills the channel's slider range (a control's 0…1, the head's ±45° / ±50 mm).
+    const { min, max } = channelSliderRange(name);
+    n.bar.style.transform = `scaleX(${Math.max(0, Math.min(1, (v - min) / (max - min)))})`;
   };
   const write = () => {
     raf = 0;

@@ -6,15 +6,19 @@ import { editorState } from './editor-store';
 import { sliderOps } from './key-edits';
 import { commit, currentModel, setLive } from './session';
 import type { EditOp, LayerState } from '../../../electron/common/edits';
+import { channelSliderRange } from '../../../electron/common/head';
 
 export class SliderDrag {
   private active: { pointerId: number; start: LayerState; ops: readonly EditOp[]; value: number; frame: number } | null = null;
 
   constructor(private readonly name: string) {}
 
+  /** The value under the pointer, across the channel's slider range (0…1, or the head's ±45° / ±50 mm), to 1/1000 of it. */
   private valueAt(e: React.PointerEvent<HTMLElement>): number {
     const r = e.currentTarget.getBoundingClientRect();
-    return Math.max(0, Math.min(1, (e.clientX - r.left) / Math.max(1, r.width)));
+    const { min, max } = channelSliderRange(this.name);
+    const u = Math.max(0, Math.min(1, (e.clientX - r.left) / Math.max(1, r.width)));
+    return Math.round((min + u * (max - min)) * (1000 / (max - min))) / (1000 / (max - min));
   }
 
   down(e: React.PointerEvent<HTMLElement>): void {
@@ -31,7 +35,7 @@ export class SliderDrag {
     const a = this.active;
     const model = currentModel();
     if (!a || !model || e.pointerId !== a.pointerId) return;
-    a.value = Math.round(this.valueAt(e) * 1000) / 1000;
+    a.value = this.valueAt(e);
     // From the drag's start each time: the temporary state is rebuilt, never accumulated.
     a.ops = sliderOps(a.start, model, this.name, a.frame, a.value, editorState().keyMode);
     setLive(a.ops);
