@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/api/contract';
 import { AppError, notFound } from '../common/api/errors';
+import { CAMERA_FILE } from '../common/camera';
 import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/schemas';
 import { statusChangeRefusal } from '../common/review/status-rules';
 import { exportApproved, exportShot } from '../export/export-shot';
@@ -18,7 +19,7 @@ import { importCapture } from '../capture/import-capture';
 import { takeName } from '../capture/curves-take';
 import { listFrameRecords, toFrameInfo } from '../db/frames';
 import { ProjectFileError } from '../db/open';
-import { getShot, listShots, setShotCrop, setShotRig, setShotSlate } from '../db/shots';
+import { getShot, listShots, setShotCamera, setShotCrop, setShotRig, setShotSlate } from '../db/shots';
 import { compileNamePattern, normaliseSlateValue, SLATE_FIELDS, slateFromNames, type Slate } from '../common/slate/slate';
 import { importRigFile } from '../rig/rig-file';
 import { defaultShotRig, rigForShot } from '../rig/shot-rig';
@@ -98,6 +99,20 @@ export const handlers: Handlers = {
     const shot = getShot(s.db, args.shotId);
     if (!shot) throw notFound(`no shot with id ${args.shotId}`);
     setShotCrop(s.db, args.shotId, args.crop && shot.width && shot.height ? clampCrop(args.crop, shot.width, shot.height) : null);
+    ctx.emit('shots.changed', { shotId: args.shotId });
+    return getShot(s.db, args.shotId)!;
+  },
+
+  'shot.setFov': async (args, ctx) => {
+    const s = requireShot(ctx, args.shotId);
+    const shot = getShot(s.db, args.shotId)!;
+    if (shot.camera)
+      throw new AppError(
+        'badInput',
+        `shot "${shot.name}" has its camera from its capture's ${CAMERA_FILE} (a ${shot.camera.focalMm.toFixed(1)} mm lens): ` +
+          'its field of view is not set by hand',
+      );
+    setShotCamera(s.db, args.shotId, { fovDeg: args.fovDeg });
     ctx.emit('shots.changed', { shotId: args.shotId });
     return getShot(s.db, args.shotId)!;
   },

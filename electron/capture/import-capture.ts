@@ -2,15 +2,16 @@
 // becomes a shot. Frames are written in small transactions as they are checked, so a killed
 // import leaves a consistent database, and importing again resumes: unchanged files already
 // checked are not decoded again, and no frame is ever duplicated (frames are keyed by number).
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { badInput, conflict } from '../common/api/errors';
+import { CAMERA_FILE, parseCameraFile, type ShotCamera } from '../common/camera';
 import type { ImportReport, ImportRequest, ImportWarning, NormalConvention } from '../common/api/schemas';
 import { deleteFramesNotIn, listFrameRecords, upsertFrames, type FrameRecord } from '../db/frames';
 import type { ProjectDb } from '../db/open';
 import { compileNamePattern, slateFromNames, type NamePattern } from '../common/slate/slate';
-import { createShot, findShotByName, getShot, setShotFps, setShotSlate, updateShotAfterImport } from '../db/shots';
+import { createShot, findShotByName, getShot, setShotCamera, setShotFps, setShotSlate, updateShotAfterImport } from '../db/shots';
 import { activeTakeId } from '../db/takes';
 import { mapLimit } from '../util/map-limit';
 import { dominantSize, frameIssues, frameStatus, withSizeCheck, type Probe } from './classify';
@@ -46,6 +47,8 @@ export interface ImportInput {
   truthTake?: boolean;
   /** Fills the slate (scene, take, actor, timecode) from the shot name or the capture's names: "sc{scene}_tk{take}_{actor}". */
   namePattern?: string | null;
+  /** The camera's horizontal field of view (degrees) for a capture without a camera.json; null keeps the shot's (or the default). */
+  fovDeg?: number | null;
 }
 
 const DEFAULT_FPS = 24;
@@ -60,11 +63,13 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
     curvesPath: input.curvesPath ? resolve(input.curvesPath) : null,
     truthTake: input.truthTake ?? false,
     namePattern: input.namePattern ?? null,
+    fovDeg: input.fovDeg ?? null,
   };
   const notes: string[] = [];
   const pattern = namePatternOf(req.namePattern ?? null);
   // Checked before any work: a take asked for and not there is the user's mistake, said at once.
   const curves = await curvesToImport(req);
+  const camera = await cameraBeside(req.rgbSource);
 
   let rgbDir = req.rgbSource;
   let videoFps: number | null = null;
@@ -101,6 +106,12 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
       normalConvention: req.normalConvention,
     });
   }
+
+  // A camera file is the shot's camera each time the capture is imported (it may have been fixed);
+  // a field of view is kept unless one is given.
+  setShotCamera(db, shotId, { ...(camera ? { camera } : {}), ...(req.fovDeg !== null && req.fovDeg !== undefined ? { fovDeg: req.fovDeg } : {}) });
+  if (camera) notes.push(`camera from ${CAMERA_FILE}: ${camera.focalMm.toFixed(1)} mm lens (${camera.sensorWidthMm} mm sensor)`);
+  if (camera && req.fovDeg !== null && req.fovDeg !== undefined) notes.push(`the field of view given is not used: ${CAMERA_FILE} says the lens`);
 
   if (pattern) {
     // The shot name first, then the capture's file or folder, then the frames' common prefix ("sc01_tk3_anna.").
@@ -184,6 +195,17 @@ export async function importCapture(db: ProjectDb, input: ImportRequest | Import
   const warnings: ImportWarning[] = listFrameRecords(db, shotId).flatMap((r) => r.issues.map((i) => ({ frame: r.frame, code: i.code, message: i.message })));
   const shot = getShot(db, shotId)!;
   return { shot, framesImported: plan.length - skipped, framesSkipped: skipped, warnings, notes };
+}
+
+/** The camera.json beside the capture (where truth.csv sits), read and checked; null when there is none. */
+async function cameraBeside(rgbSource: string): Promise<ShotCamera | null> {
+  const path = join(dirname(rgbSource), CAMERA_FILE);
+  if (!(await isFile(path))) return null;
+  try {
+    return parseCameraFile(await readFile(path, 'utf8'), path);
+  } catch (e) {
+    throw badInput(`${e instanceof Error ? e.message : String(e)}; fix or remove it and import again`);
+  }
 }
 
 /** The curves file the import was asked to bring in as a take, if any. */

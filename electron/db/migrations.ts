@@ -170,4 +170,11 @@ export const MIGRATIONS: readonly string[] = [
   -- which has no head curves (its exports carry none).
   ALTER TABLE takes ADD COLUMN head_motion TEXT;
   `,
+  /* 9: the plate's camera */ `
+  -- The camera that filmed the shot (common/camera.ts ShotCamera, JSON), read at import from the
+  -- camera.json beside the capture (synth-shot writes one); NULL: none, and the shot is given the
+  -- default camera with fov_deg (horizontal degrees; NULL: the default 85 mm lens, common/camera.ts).
+  ALTER TABLE shots ADD COLUMN camera TEXT;
+  ALTER TABLE shots ADD COLUMN fov_deg REAL CHECK (fov_deg IS NULL OR (fov_deg > 0 AND fov_deg < 180));
+  `,
 ];

@@ -1,5 +1,6 @@
 // Shot rows: the unit animators and supervisors work in.
 import type { CropRect, NormalConvention, ShotDetail, ShotStatus, ShotSummary } from '../common/api/schemas';
+import { ShotCamera } from '../common/camera';
 import type { Slate } from '../common/slate/slate';
 import type { ProjectDb } from './open';
 
@@ -33,6 +34,8 @@ interface ShotRow {
   actor: string | null;
   start_timecode: string | null;
   thumbnail_frame: number | null;
+  camera: string | null;
+  fov_deg: number | null;
 }
 
 const SELECT_SHOT = `
@@ -81,7 +84,20 @@ function toDetail(r: ShotRow): ShotDetail {
     crop,
     rigPath: r.rig_path,
     rigMapping: parseMapping(r.rig_mapping),
+    camera: parseCamera(r.camera),
+    fovDeg: r.fov_deg,
   };
+}
+
+/** The stored camera; a row a newer or damaged writer left unreadable reads as none (the shot gets the default camera). */
+function parseCamera(json: string | null): ShotCamera | null {
+  if (json === null) return null;
+  try {
+    const r = ShotCamera.safeParse(JSON.parse(json));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function parseMapping(json: string | null): Record<string, string | null> | null {
@@ -154,6 +170,20 @@ export function setShotRig(db: ProjectDb, id: number, rigPath: string | null, ma
     rigPath !== null && mapping && Object.keys(mapping).length > 0 ? JSON.stringify(mapping) : null,
     id,
   );
+}
+
+/**
+ * The shot's camera: `camera` from the capture's camera.json (undefined keeps the stored one, null
+ * clears it) and `fovDeg`, the field of view of a shot without one (undefined keeps it, null: the default).
+ */
+export function setShotCamera(db: ProjectDb, id: number, fields: { camera?: ShotCamera | null; fovDeg?: number | null }): void {
+  if (fields.camera !== undefined)
+    db.prepare(`UPDATE shots SET camera = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(
+      fields.camera ? JSON.stringify(fields.camera) : null,
+      id,
+    );
+  if (fields.fovDeg !== undefined)
+    db.prepare(`UPDATE shots SET fov_deg = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(fields.fovDeg, id);
 }
 
 /** Sets the slate fields given (values already normalised by common/slate); the others keep theirs. */

@@ -145,6 +145,8 @@ export async function fuzzHost(host: BrowserHost, opts: FuzzOptions): Promise<Fu
         return { path: pick([dir, null]) };
       case 'shot.setCrop':
         return { shotId: S, crop: pick([null, { x: 0, y: 0, size: 16 }]) };
+      case 'shot.setFov':
+        return { shotId: S, fovDeg: pick([null, 30]) };
       case 'shot.setSlate':
         return { shotId: S, slate: pick<Json>([{ scene: 'sc01' }, { startTimecode: '01:00:00:00', actor: null }]) };
       case 'shots.applyNamePattern':

@@ -1,5 +1,6 @@
 import { importCapture } from '../../capture/import-capture';
 import type { ImportReport } from '../../common/api/schemas';
+import { DEFAULT_FOV_DEG, FOV_MAX_DEG, FOV_MIN_DEG } from '../../common/camera';
 import { openProject } from '../../project/session';
 import { helpText, numberOption, parseCommand, requireOption, UsageError, type CommandSpec } from '../args';
 import { progressLine } from '../progress';
@@ -9,7 +10,7 @@ const spec = {
   summary: 'import a capture (image sequences or a video) as a shot',
   usage:
     'rigsolve import --project FILE --shot NAME --rgb DIR|VIDEO [--normal DIR] [--fps N] [--normal-convention opengl|directx]' +
-    ' [--truth-take | --curves FILE.csv] [--name-pattern PATTERN] [--json]',
+    ' [--truth-take | --curves FILE.csv] [--name-pattern PATTERN] [--fov DEG] [--json]',
   options: {
     project: { type: 'string' },
     shot: { type: 'string' },
@@ -20,6 +21,7 @@ const spec = {
     curves: { type: 'string' },
     'truth-take': { type: 'boolean' },
     'name-pattern': { type: 'string' },
+    fov: { type: 'string' },
     json: { type: 'boolean' },
   },
   help: {
@@ -35,6 +37,9 @@ const spec = {
     '--curves FILE.csv': 'curves recorded with the capture (control or ARKit names), imported as a take, active only on a shot with no take yet',
     '--name-pattern PATTERN':
       'fill the slate from the shot name or the capture\'s names, e.g. "sc{scene}_tk{take}_{actor}"; fields {scene} {take} {actor} {timecode}, {*} skips',
+    '--fov DEG':
+      `the camera's horizontal field of view in degrees (${FOV_MIN_DEG}–${FOV_MAX_DEG}), for laying the head on the plate; ` +
+      `default ${DEFAULT_FOV_DEG.toFixed(1)}° (an 85 mm lens on full frame); a camera.json beside the capture (synth-shot writes one) says the camera instead`,
     '--json': 'print the import report as JSON',
   },
 } satisfies CommandSpec<Record<string, { type: 'string' | 'boolean' }>>;
@@ -49,6 +54,9 @@ export async function runImport(argv: string[]): Promise<number> {
   if (convention !== 'opengl' && convention !== 'directx') throw new UsageError('--normal-convention must be opengl or directx');
   const fps = numberOption(values.fps as string | undefined, '--fps');
   if (fps !== null && (fps <= 0 || fps > 1000)) throw new UsageError(`--fps must be a frame rate above 0 and at most 1000, got ${fps}`);
+  const fov = numberOption(values.fov as string | undefined, '--fov');
+  if (fov !== null && !(fov >= FOV_MIN_DEG && fov <= FOV_MAX_DEG))
+    throw new UsageError(`--fov must be a horizontal field of view from ${FOV_MIN_DEG} to ${FOV_MAX_DEG} degrees, got ${fov}`);
   if (values['truth-take'] && values.curves) throw new UsageError('give either --truth-take or --curves FILE.csv, not both');
   const project = openProject(projectPath, { create: true });
   try {
@@ -64,6 +72,7 @@ export async function runImport(argv: string[]): Promise<number> {
         curvesPath: (values.curves as string | undefined) ?? null,
         truthTake: values['truth-take'] === true,
         namePattern: (values['name-pattern'] as string | undefined) ?? null,
+        fovDeg: fov,
       },
       { cacheDir: project.cacheDir, ...(progress ? { onProgress: (p) => progress(p.done, p.total) } : {}) },
     );

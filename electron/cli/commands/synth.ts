@@ -80,9 +80,15 @@ export async function runSynthShot(argv: string[]): Promise<number> {
     ...(progress ? { onProgress: progress } : {}),
   });
   if (values.json)
-    console.log(JSON.stringify({ outDir: r.outDir, frames: r.frames.length, truthCsv: r.truthCsv, unmatchedColumns: r.unmatchedColumns }, null, 2));
+    console.log(
+      JSON.stringify(
+        { outDir: r.outDir, frames: r.frames.length, truthCsv: r.truthCsv, cameraJson: r.cameraJson, unmatchedColumns: r.unmatchedColumns },
+        null,
+        2,
+      ),
+    );
   else {
-    console.log(`wrote ${r.frames.length} frames to ${r.outDir} (truth in ${r.truthCsv})`);
+    console.log(`wrote ${r.frames.length} frames to ${r.outDir} (truth in ${r.truthCsv}, camera in ${r.cameraJson})`);
     if (r.unmatchedColumns.length) console.log(`note: columns that match no control were ignored: ${r.unmatchedColumns.join(', ')}`);
   }
   return 0;

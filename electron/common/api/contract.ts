@@ -26,6 +26,7 @@ import {
   SolveStatus,
   TakeSummary,
 } from './schemas';
+import { FOV_MAX_DEG, FOV_MIN_DEG } from '../camera';
 import { EditTransaction, LayerStateSchema } from '../edits';
 import { ExportApprovedRequest, ExportShotRequest, RememberedExport } from '../export/options';
 import { NoteDrawing } from '../review/drawing';
@@ -55,6 +56,8 @@ export const CHANNELS = {
   'capture.import': channel(ImportRequest.strict(), ImportReport, 'host'),
   'fs.listDir': channel(z.object({ path: z.string().nullable().default(null) }).strict(), DirListing, 'host'),
   'shot.setCrop': channel(z.object({ shotId: ShotId, crop: CropRect.nullable() }).strict(), ShotDetail, 'write'),
+  /** A real shot's camera lens as a horizontal field of view in degrees (null: the default); refused on a shot whose camera.json says its lens. */
+  'shot.setFov': channel(z.object({ shotId: ShotId, fovDeg: z.number().min(FOV_MIN_DEG).max(FOV_MAX_DEG).nullable() }).strict(), ShotDetail, 'write'),
   'shot.setSlate': channel(z.object({ shotId: ShotId, slate: SlateEdit }).strict(), ShotDetail, 'write'),
   'shots.applyNamePattern': channel(
     z.object({ shotIds: z.array(ShotId).min(1).max(10_000), pattern: z.string().trim().min(1).max(500) }).strict(),

@@ -10,6 +10,7 @@ export const CHANNEL_NAME_LIST = [
   'capture.import',
   'fs.listDir',
   'shot.setCrop',
+  'shot.setFov',
   'shot.setSlate',
   'shots.applyNamePattern',
   'models.list',

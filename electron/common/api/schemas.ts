@@ -1,6 +1,7 @@
 // Domain shapes that cross the API boundary. Each is a zod schema (validated on the main side
 // for arguments, and in tests for results) with its TypeScript type inferred from it.
 import { z } from 'zod';
+import { FOV_MAX_DEG, FOV_MIN_DEG, ShotCamera } from '../camera';
 import { EXPORT_FORMAT_NAMES } from '../export/formats';
 import { NoteDrawing } from '../review/drawing';
 
@@ -84,6 +85,10 @@ export const ShotDetail = ShotSummary.extend({
   rigPath: z.string().nullable(),
   /** Manual target → control mapping of that rig (null ignores a target). */
   rigMapping: z.record(z.string(), z.string().nullable()).nullable(),
+  /** The camera that filmed the shot, from the camera.json beside the capture (common/camera.ts); null: not known. */
+  camera: ShotCamera.nullable(),
+  /** The horizontal field of view (degrees) set for a shot without a camera file; null: the default (85 mm on full frame). */
+  fovDeg: z.number().nullable(),
 });
 export type ShotDetail = z.infer<typeof ShotDetail>;
 
@@ -129,6 +134,8 @@ export const ImportRequest = z.object({
   namePattern: z.string().trim().min(1).max(500).nullable().default(null),
   /** Import the truth.csv beside the capture as a take named "ground truth (truth.csv)"; never done unasked. */
   truthTake: z.boolean().default(false),
+  /** The camera's horizontal field of view in degrees, for a capture without a camera.json (null: keep the shot's, or the default). */
+  fovDeg: z.number().min(FOV_MIN_DEG).max(FOV_MAX_DEG).nullable().default(null),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 

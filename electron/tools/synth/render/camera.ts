@@ -1,8 +1,8 @@
 // Pinhole camera and head pose as one rigid world→camera transform plus a focal length in pixels.
+import { compose, DEFAULT_FOCAL_MM as COMMON_DEFAULT_FOCAL_MM, focalPixels, lookAt, type Mat34 } from '../../../common/camera';
 import type { CameraSpec, HeadPose, Vec3 } from './types';
 
-/** Row-major 3×4 rigid transform [R | t]. */
-export type Mat34 = Float64Array;
+export type { Mat34 };
 
 export interface Bounds {
   readonly min: Vec3;
@@ -20,37 +20,15 @@ export interface ResolvedCamera {
 }
 
 const DEG = Math.PI / 180;
-const SENSOR_WIDTH_MM = 36;
-/** 85 mm portrait lens; the framing distance follows from it. */
-export const DEFAULT_FOCAL_MM = 85;
+/** 85 mm portrait lens; the framing distance follows from it (the one lens model: common/camera.ts). */
+export const DEFAULT_FOCAL_MM = COMMON_DEFAULT_FOCAL_MM;
 
-function sub(a: Vec3, b: Vec3): [number, number, number] {
-  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-}
-function cross(a: Vec3, b: Vec3): [number, number, number] {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
 export function normalize(a: Vec3): [number, number, number] {
   const l = Math.hypot(a[0], a[1], a[2]) || 1;
   return [a[0] / l, a[1] / l, a[2] / l];
 }
 
-export function lookAt(position: Vec3, target: Vec3, up: Vec3): Mat34 {
-  const f = normalize(sub(target, position));
-  let r = cross(f, up);
-  if (Math.hypot(r[0], r[1], r[2]) < 1e-9) r = cross(f, [0, 0, 1]);
-  r = normalize(r);
-  const u = cross(r, f);
-  const m = new Float64Array(12);
-  const rows: Vec3[] = [r, u, [-f[0], -f[1], -f[2]]];
-  rows.forEach((row, i) => {
-    m[i * 4] = row[0];
-    m[i * 4 + 1] = row[1];
-    m[i * 4 + 2] = row[2];
-    m[i * 4 + 3] = -(row[0] * position[0] + row[1] * position[1] + row[2] * position[2]);
-  });
-  return m;
-}
+export { lookAt };
 
 /** Rotation yaw (Y) · pitch (X) · roll (Z) about a pivot, as a 3×4 transform. */
 export function poseMatrix(pose: HeadPose, defaultPivot: Vec3): Mat34 {
@@ -87,18 +65,7 @@ export function poseMatrix(pose: HeadPose, defaultPivot: Vec3): Mat34 {
   return m;
 }
 
-/** a ∘ b (apply b first). */
-export function compose(a: Mat34, b: Mat34): Mat34 {
-  const m = new Float64Array(12);
-  for (let i = 0; i < 3; i++) {
-    for (let j = 0; j < 4; j++) {
-      let s = j === 3 ? a[i * 4 + 3]! : 0;
-      for (let k = 0; k < 3; k++) s += a[i * 4 + k]! * b[k * 4 + j]!;
-      m[i * 4 + j] = s;
-    }
-  }
-  return m;
-}
+export { compose };
 
 export function rotateDirection(m: Mat34, d: Vec3): [number, number, number] {
   return normalize([m[0]! * d[0] + m[1]! * d[1] + m[2]! * d[2], m[4]! * d[0] + m[5]! * d[1] + m[6]! * d[2], m[8]! * d[0] + m[9]! * d[1] + m[10]! * d[2]]);
@@ -135,16 +102,29 @@ export function framingFromLandmarks(eyes: Vec3, mouth: Vec3): Framing {
   return { target, pivot, height: 4 * d };
 }
 
-export function resolveCamera(spec: CameraSpec | undefined, pose: HeadPose | undefined, framing: Framing, width: number, height: number): ResolvedCamera {
+/** Where the camera stands and what lens it has: the spec's choices, else the default framing's. */
+export interface CameraPlacement {
+  readonly focalMm: number;
+  readonly position: Vec3;
+  readonly target: Vec3;
+  readonly up: Vec3;
+}
+
+export function placeCamera(spec: CameraSpec | undefined, framing: Framing, width: number, height: number): CameraPlacement {
   const focalMm = spec?.focalMm ?? DEFAULT_FOCAL_MM;
-  const focalPx = (focalMm / SENSOR_WIDTH_MM) * width;
+  const focalPx = focalPixels(focalMm, width);
   const t0 = spec?.target ?? framing.target;
   const off = spec?.targetOffset ?? [0, 0, 0];
   const target: Vec3 = [t0[0] + off[0], t0[1] + off[1], t0[2] + off[2]];
   // Distance at which the framing height fills the image height.
   const distance = ((focalPx * framing.height) / height) * (spec?.distanceScale ?? 1);
   const position = spec?.position ?? [target[0], target[1], target[2] + distance];
-  const view = lookAt(position, target, spec?.up ?? [0, 1, 0]);
+  return { focalMm, position, target, up: spec?.up ?? [0, 1, 0] };
+}
+
+export function resolveCamera(spec: CameraSpec | undefined, pose: HeadPose | undefined, framing: Framing, width: number, height: number): ResolvedCamera {
+  const c = placeCamera(spec, framing, width, height);
+  const view = lookAt(c.position, c.target, c.up);
   const worldToCamera = compose(view, poseMatrix(pose ?? {}, framing.pivot));
-  return { worldToCamera, view, focalPx, cx: width / 2, cy: height / 2 };
+  return { worldToCamera, view, focalPx: focalPixels(c.focalMm, width), cx: width / 2, cy: height / 2 };
 }

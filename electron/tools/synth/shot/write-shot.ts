@@ -1,13 +1,17 @@
 // `rigsolve synth-shot`: a synthetic capture of the rig, as the stage would deliver it —
-// rgb/frame.NNNN.png, normal/frame.NNNN.png — plus the ground truth, truth.csv.
+// rgb/frame.NNNN.png, normal/frame.NNNN.png — plus the ground truth, truth.csv, and the camera that
+// filmed it, camera.json (common/camera.ts), so the solved head can be laid on the plate in register.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { curvesToWeights, headFromCurves, type CurveTable } from '../../../capture/curves-csv';
+import { CAMERA_FILE, CAMERA_FORMAT, cameraFileText, fovFromFocal, SENSOR_WIDTH_MM, type ShotCamera } from '../../../common/camera';
 import { HEAD_CHANNELS } from '../../../common/head';
 import type { Rig } from '../../../rig/types';
 import { mapLimit } from '../../../util/map-limit';
 import { safeWriteFile } from '../../../util/safe-write';
 import { encodePng } from '../png';
+import { placeCamera } from '../render/camera';
+import { compileRig } from '../render/mesh';
 import type { RenderPool } from '../render/pool';
 import { createRenderPool } from '../render/pool';
 import type { HeadPose, RenderSettings } from '../render/types';
@@ -46,6 +50,8 @@ export interface SynthShotResult {
   readonly rgbFiles: readonly string[];
   readonly normalFiles: readonly string[];
   readonly truthCsv: string;
+  /** camera.json: the camera every frame was rendered through. */
+  readonly cameraJson: string;
   /** Curve columns that matched no control (curves input only). */
   readonly unmatchedColumns: readonly string[];
 }
@@ -83,6 +89,28 @@ export function truthCsv(controls: readonly string[], frames: readonly number[],
     lines.push(`${f},${row.join(',')}`);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The camera of a synthetic shot as camera.json says it (common/camera.ts): the renderer's lens and
+ * placement for this look and plate size, and the pivot the head turns about.
+ */
+export function synthShotCamera(rig: Rig, look: ShotLook, width: number, height: number): ShotCamera {
+  const framing = compileRig(rig).framing;
+  const c = placeCamera(look.camera, framing, width, height);
+  return {
+    format: CAMERA_FORMAT,
+    units: 'm',
+    imageWidth: width,
+    imageHeight: height,
+    focalMm: c.focalMm,
+    sensorWidthMm: SENSOR_WIDTH_MM,
+    fovDeg: fovFromFocal(c.focalMm),
+    position: [...c.position],
+    target: [...c.target],
+    up: [...c.up],
+    headPivot: [...framing.pivot],
+  };
 }
 
 export async function writeSynthShot(o: SynthShotOptions): Promise<SynthShotResult> {
@@ -149,5 +177,7 @@ export async function writeSynthShot(o: SynthShotOptions): Promise<SynthShotResu
   }
   const truth = join(o.outDir, 'truth.csv');
   await safeWriteFile(truth, truthCsv(controls, frames, weights, poses));
-  return { outDir: o.outDir, frames, rgbFiles, normalFiles, truthCsv: truth, unmatchedColumns: unmatched };
+  const camera = join(o.outDir, CAMERA_FILE);
+  await safeWriteFile(camera, cameraFileText(synthShotCamera(o.rig, look, size, size)));
+  return { outDir: o.outDir, frames, rgbFiles, normalFiles, truthCsv: truth, cameraJson: camera, unmatchedColumns: unmatched };
 }
