@@ -263,3 +263,84 @@ export function cameraFileText(cam: ShotCamera): string {
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
+
+/** A 2D affine map of plate pixels as a canvas takes it (setTransform order): x' = a·x + c·y + e, y' = b·x + d·y + f. */
+export type Affine2D = readonly [a: number, b: number, c: number, d: number, e: number, f: number];
+
+export const IDENTITY_2D: Affine2D = [1, 0, 0, 1, 0, 0];
+
+/** The least-squares affine map taking each `from` point to its `to` point (3 or more, not all on a line); null otherwise. */
+export function fitAffine(from: readonly { x: number; y: number }[], to: readonly { x: number; y: number }[]): Affine2D | null {
+  const n = Math.min(from.length, to.length);
+  if (n < 3) return null;
+  // Normal equations of [x y 1] · [a c e; b d f]ᵀ: one 3×3 system, two right-hand sides.
+  let sxx = 0,
+    sxy = 0,
+    sx = 0,
+    syy = 0,
+    sy = 0;
+  const rx: [number, number, number] = [0, 0, 0],
+    ry: [number, number, number] = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const { x, y } = from[i]!;
+    const u = to[i]!;
+    sxx += x * x;
+    sxy += x * y;
+    sx += x;
+    syy += y * y;
+    sy += y;
+    rx[0] += x * u.x;
+    rx[1] += y * u.x;
+    rx[2] += u.x;
+    ry[0] += x * u.y;
+    ry[1] += y * u.y;
+    ry[2] += u.y;
+  }
+  const M = [sxx, sxy, sx, sxy, syy, sy, sx, sy, n];
+  const det = M[0]! * (M[4]! * M[8]! - M[5]! * M[7]!) - M[1]! * (M[3]! * M[8]! - M[5]! * M[6]!) + M[2]! * (M[3]! * M[7]! - M[4]! * M[6]!);
+  if (Math.abs(det) < 1e-9 * Math.max(1, sxx * syy)) return null;
+  const solve = (r: number[]): [number, number, number] => {
+    const col = (k: number, v: number[]): number[] => M.map((m, i) => (i % 3 === k ? v[Math.floor(i / 3)]! : m));
+    const d3 = (A: number[]): number =>
+      A[0]! * (A[4]! * A[8]! - A[5]! * A[7]!) - A[1]! * (A[3]! * A[8]! - A[5]! * A[6]!) + A[2]! * (A[3]! * A[7]! - A[4]! * A[6]!);
+    return [d3(col(0, r)) / det, d3(col(1, r)) / det, d3(col(2, r)) / det];
+  };
+  const [a, c, e] = solve(rx);
+  const [b, d, f] = solve(ry);
+  return [a, b, c, d, e, f];
+}
+
+/**
+ * The plate stabilised by the head's motion: the affine map of plate pixels that takes where the
+ * face's points are on this frame (the head moved by `head`) to where they are with the head at
+ * rest, fitted over `points` (rig space, rigid with the head). Drawn through it, the face holds
+ * still and the world moves. Null when the points do not project.
+ */
+export function stabiliseAffine(p: PlateProjection, head: Mat34, points: readonly Vec3[]): Affine2D | null {
+  const from: { x: number; y: number }[] = [];
+  const to: { x: number; y: number }[] = [];
+  for (const w of points) {
+    const moved = projectPoint(p, w, head);
+    const rest = projectPoint(p, w);
+    if (!moved || !rest) continue;
+    from.push(moved);
+    to.push(rest);
+  }
+  return fitAffine(from, to);
+}
+
+/**
+ * Points rigid with the face for stabilising: the framing's target and a ring about it in the
+ * face's plane (the eyes', the mouth's and the cheeks' height and width), as far in depth as the
+ * face is from the neck.
+ */
+export function faceStabilisePoints(framing: FaceFraming): Vec3[] {
+  const t = framing.target;
+  const r = framing.height * 0.2;
+  const out: Vec3[] = [t];
+  for (let k = 0; k < 8; k++) {
+    const a = (k * Math.PI) / 4;
+    out.push([t[0] + r * Math.cos(a), t[1] + r * Math.sin(a), t[2] + (k % 2 === 0 ? 0 : -r * 0.5)]);
+  }
+  return out;
+}

@@ -111,9 +111,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 // Behind Alt: the bare letters and digits already belong to the shot view, the curve editor and
 // the review (1/2/3, F, A, B, R, N, I, O, S…).
 
-export type PreviewAction = { type: 'previewToggle'; what: 'overlay' | 'wireframe' | 'normals' } | { type: 'previewReset' };
+export type PreviewAction = { type: 'previewToggle'; what: 'overlay' | 'wireframe' | 'normals' | 'plateCamera' | 'stabilise' } | { type: 'previewReset' };
 
-/** Alt + W / N / O / 0 (or .), matched on the physical key; null for anything else. */
+/** Alt + W / N / O / C / S / 0 (or .), matched on the physical key; null for anything else. */
 export function previewKeyAction(e: KeyLike): PreviewAction | null {
   if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return null;
   const k = e.code ?? '';
@@ -121,6 +121,8 @@ export function previewKeyAction(e: KeyLike): PreviewAction | null {
   if (k === 'KeyW' || (!k && key === 'w')) return { type: 'previewToggle', what: 'wireframe' };
   if (k === 'KeyN' || (!k && key === 'n')) return { type: 'previewToggle', what: 'normals' };
   if (k === 'KeyO' || (!k && key === 'o')) return { type: 'previewToggle', what: 'overlay' };
+  if (k === 'KeyC' || (!k && key === 'c')) return { type: 'previewToggle', what: 'plateCamera' };
+  if (k === 'KeyS' || (!k && key === 's')) return { type: 'previewToggle', what: 'stabilise' };
   if (['Digit0', 'Numpad0', 'Period', 'NumpadDecimal'].includes(k) || (!k && (key === '0' || key === '.'))) return { type: 'previewReset' };
   return null;
 }
@@ -128,6 +130,8 @@ export function previewKeyAction(e: KeyLike): PreviewAction | null {
 /** The help overlay's head-preview rows. */
 export const PREVIEW_KEYS: readonly [keys: string, what: string][] = [
   ['Alt + O', 'Overlay on the plate / beside it'],
+  ['Alt + C', "Plate camera: the head through the plate's camera, moved by the take's head channels"],
+  ['Alt + S', 'Stabilise: the plate held still on the face by the solved head motion'],
   ['Alt + W', 'Wireframe'],
   ['Alt + N', 'Normal shading (camera-space normals)'],
   ['Alt + 0', 'Reset the view'],

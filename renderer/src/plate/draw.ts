@@ -14,6 +14,11 @@ export interface PaneDraw {
   /** The shot's plate size: placeholders take its shape so the layout does not jump. */
   source: Size;
   content: PaneContent;
+  /**
+   * An image drawn through this affine map of the plate's pixels (canvas order a, b, c, d, e, f:
+   * the stabilised view, common/camera.ts stabiliseAffine), clipped to the plate's rectangle.
+   */
+  warp?: readonly [number, number, number, number, number, number] | null;
 }
 
 const BG = '#0c0d0e';
@@ -32,6 +37,23 @@ function drawPane(ctx: CanvasRenderingContext2D, p: PaneDraw): void {
   if (c.type === 'image') {
     // Use the image's own aspect (a proxy keeps it), centred in the pane.
     const r = fitContain(c.image, p.box);
+    if (p.warp) {
+      // Plate pixels → the pane, then the warp in plate pixels; the plate's rectangle clips it.
+      const src = p.source.width > 0 && p.source.height > 0 ? p.source : c.image;
+      const s = r.width / src.width;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(p.box.x + r.x, p.box.y + r.y, r.width, r.height);
+      ctx.clip();
+      ctx.translate(p.box.x + r.x, p.box.y + r.y);
+      ctx.scale(s, s);
+      ctx.transform(...p.warp);
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(c.image, 0, 0, src.width, src.height);
+      ctx.restore();
+      return;
+    }
     // Well past 1:1 a viewer shows pixels, not blur (as Nuke's and RV's do).
     ctx.imageSmoothingEnabled = r.width < c.image.width * 2;
     ctx.imageSmoothingQuality = 'high';

@@ -37,6 +37,8 @@ export function HeadPreview({ shot, overlay: stageOverlay }: ShotPanelProps) {
   const [attempt, setAttempt] = useState(0);
   const overlay = usePreviewStore((s) => s.overlay);
   const opacity = usePreviewStore((s) => s.opacity);
+  const stabilise = usePreviewStore((s) => s.stabilise);
+  const overlayMode = usePreviewStore((s) => s.overlayMode);
   const hasSource = (shot.width ?? 0) > 0 && (shot.height ?? 0) > 0;
   const rigVersion = useRigVersions((s) => s.versions[shot.id] ?? 0);
 
@@ -53,7 +55,12 @@ export function HeadPreview({ shot, overlay: stageOverlay }: ShotPanelProps) {
       return;
     }
     const source = hasSource ? { width: shot.width ?? 0, height: shot.height ?? 0 } : null;
-    const c = new PreviewController(view, { id: shot.id, fps: shot.fps > 0 ? shot.fps : 24, source }, new OverlayPlate(plate, frameLoader()), setStatus);
+    const c = new PreviewController(
+      view,
+      { id: shot.id, fps: shot.fps > 0 ? shot.fps : 24, source, camera: shot.camera, fovDeg: shot.fovDeg },
+      new OverlayPlate(plate, frameLoader()),
+      setStatus,
+    );
     controller.current = c;
     const unregister = addActivePreview({ view, controller: c });
     c.start();
@@ -86,6 +93,9 @@ export function HeadPreview({ shot, overlay: stageOverlay }: ShotPanelProps) {
     };
   }, [shot.id, shot.width, shot.height, shot.fps, hasSource, attempt, shot.rigPath, rigVersion]);
 
+  // A field of view set, or a camera file re-imported, re-aims the plate camera without a new view.
+  useEffect(() => controller.current?.setShotCamera(shot.camera, shot.fovDeg), [shot.camera, shot.fovDeg]);
+
   usePreviewKeys();
 
   const onPick = useCallback((x: number, y: number, whole: boolean) => {
@@ -99,13 +109,26 @@ export function HeadPreview({ shot, overlay: stageOverlay }: ShotPanelProps) {
   }, []);
   usePointerPick(glCanvas, onPick);
 
-  const showOverlay = overlay && status?.compare !== 'values' && hasSource;
+  const single = status?.compare !== 'values' && hasSource;
+  const showOverlay = overlay && single;
+  // Stabilised, the plate shows (moving, the face still) with the head at rest over it only in overlay.
+  const showPlate = (overlay || stabilise) && single;
+  const hideHead = stabilise && single && !overlay;
   return (
     <div className="head-preview" data-testid="head-preview" data-load={load.state} data-values={status?.values ?? ''} data-layout={status?.layout ?? ''}>
-      <PreviewToolbar overlayAvailable={hasSource} />
+      <PreviewToolbar overlayAvailable={hasSource} shot={shot} />
       <div className="head-stage" ref={stage}>
-        <canvas ref={plateCanvas} className="head-plate" style={{ visibility: showOverlay ? 'visible' : 'hidden' }} />
-        <canvas ref={glCanvas} className="head-canvas" data-testid="head-canvas" style={{ opacity: showOverlay ? opacity : 1 }} />
+        <canvas ref={plateCanvas} className="head-plate" data-testid="head-plate" style={{ visibility: showPlate ? 'visible' : 'hidden' }} />
+        <canvas
+          ref={glCanvas}
+          className="head-canvas"
+          data-testid="head-canvas"
+          data-overlay-mode={showOverlay ? overlayMode : ''}
+          style={{
+            opacity: hideHead ? 0 : showOverlay ? opacity : 1,
+            mixBlendMode: showOverlay && overlayMode === 'difference' ? 'difference' : 'normal',
+          }}
+        />
         <ModeLabel status={status} />
         {stageOverlay}
         <div className="head-notes">

@@ -4,6 +4,7 @@
 // in (plate-layout: margin, then contain-fit). So the head sits where the face sits on a plate:
 // exactly for synthetic shots, roughly for a real capture framed the usual way.
 import { fitContain, plateBoxes, type Size } from '../ui/plate-layout';
+import { plateProjection, verticalFovDeg, type ShotCamera } from '../../../electron/common/camera';
 
 // The framing rules live in electron/common/mesh/framing.ts (the dailies frame the head the same way).
 import {
@@ -11,6 +12,7 @@ import {
   FOCAL_MM,
   framingFromBounds,
   framingFromLandmarks,
+  headPivot,
   MATERIAL_IRIS,
   MATERIAL_LIP,
   MATERIAL_PUPIL,
@@ -19,7 +21,7 @@ import {
   type Framing,
   type Vec3,
 } from '../../../electron/common/mesh/framing';
-export { chooseFraming, FOCAL_MM, framingFromBounds, framingFromLandmarks, MATERIAL_IRIS, MATERIAL_LIP, MATERIAL_PUPIL, SENSOR_WIDTH_MM };
+export { chooseFraming, FOCAL_MM, framingFromBounds, framingFromLandmarks, headPivot, MATERIAL_IRIS, MATERIAL_LIP, MATERIAL_PUPIL, SENSOR_WIDTH_MM };
 export type { Bounds, Framing, Vec3 };
 
 /** Running sums for centroids of the eye (iris, pupil) and lip vertices, over several meshes. */
@@ -67,21 +69,45 @@ export interface CameraSetup {
  * around it is the same frustum extended, so framing does not change with the panel's shape.
  */
 export function cameraSetup(viewport: Size, source: Size | null, framing: Framing): CameraSetup {
+  const { rect, view } = plateView(viewport, source);
+  const aspect = rect.width / rect.height;
+  const fov = (2 * Math.atan(SENSOR_WIDTH_MM / (2 * FOCAL_MM * aspect)) * 180) / Math.PI;
+  const distance = (FOCAL_MM / SENSOR_WIDTH_MM) * aspect * framing.height;
+  return { fov, aspect, distance, view };
+}
+
+/** The plate's rectangle in the canvas (the plate viewer's margin and contain-fit), and the canvas as a view into it. */
+function plateView(viewport: Size, source: Size | null): { rect: Size; view: CameraSetup['view'] } {
   const src = source && source.width > 0 && source.height > 0 ? source : { width: 1, height: 1 };
   const [box] = plateBoxes(viewport, 1);
   let rect = fitContain(src, box ?? viewport);
   if (rect.width <= 0 || rect.height <= 0) rect = { x: 0, y: 0, width: Math.max(1, viewport.width), height: Math.max(1, viewport.height) };
   const x = (box?.x ?? 0) + rect.x;
   const y = (box?.y ?? 0) + rect.y;
-  const aspect = rect.width / rect.height;
-  const fov = (2 * Math.atan(SENSOR_WIDTH_MM / (2 * FOCAL_MM * aspect)) * 180) / Math.PI;
-  const distance = (FOCAL_MM / SENSOR_WIDTH_MM) * aspect * framing.height;
   return {
-    fov,
-    aspect,
-    distance,
+    rect,
     view: { fullWidth: rect.width, fullHeight: rect.height, x: -x, y: -y, width: Math.max(1, viewport.width), height: Math.max(1, viewport.height) },
   };
+}
+
+/** The plate's camera as the preview's camera stands and sees: where it is, and its lens over the plate's rectangle. */
+export interface PlateCameraSetup extends CameraSetup {
+  readonly position: Vec3;
+  readonly target: Vec3;
+  readonly up: Vec3;
+}
+
+/**
+ * Camera for a canvas of `viewport` CSS px showing the plate (`source` px) through the shot's
+ * camera (common/camera.ts): the same lens and placement the plate was filmed with, mapped onto
+ * the rectangle the plate is drawn in, so a point of the rig lands where the camera put it.
+ */
+export function plateCameraSetup(viewport: Size, source: Size | null, cam: ShotCamera): PlateCameraSetup {
+  const src = source && source.width > 0 && source.height > 0 ? source : { width: cam.imageWidth, height: cam.imageHeight };
+  const { view } = plateView(viewport, src);
+  const proj = plateProjection(cam, src.width, src.height);
+  const distance = Math.hypot(cam.position[0] - cam.target[0], cam.position[1] - cam.target[1], cam.position[2] - cam.target[2]);
+  return { fov: verticalFovDeg(proj), aspect: src.width / src.height, distance, view, position: cam.position, target: cam.target, up: cam.up };
 }
 
 /** Projects a point in camera space (front-on camera, looking down −Z) to CSS px of the canvas. Tests check the framing with it. */

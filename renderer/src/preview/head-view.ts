@@ -6,6 +6,8 @@ import {
   ACESFilmicToneMapping,
   BufferAttribute,
   Color,
+  Group,
+  Matrix4,
   Mesh,
   MeshNormalMaterial,
   PerspectiveCamera,
@@ -19,7 +21,8 @@ import {
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Size } from '../ui/plate-layout';
-import { cameraSetup, type CameraSetup } from './framing';
+import type { Mat34, ShotCamera } from '../../../electron/common/camera';
+import { cameraSetup, plateCameraSetup, type CameraSetup, type PlateCameraSetup } from './framing';
 import { coarseForRig } from './coarse-mesh';
 import { disposeHead, instantiateHead, updateHead, chooseTriangles, type HeadInstance } from './head-instance';
 import { addStudioLights } from './lighting';
@@ -58,6 +61,10 @@ export class HeadView {
   private source: Size | null = null;
   private rig: PreparedRig | null = null;
   private heads: HeadInstance[] = [];
+  /** Per head: the group that moves it by the head channels (rig space), its parent in the scene. */
+  private movers: Group[] = [];
+  /** The plate's camera when the view renders through it ("Plate camera"); null: the preview's own, orbitable. */
+  private plateCamera: ShotCamera | null = null;
   /** Per rig mesh: its coarse triangle list, once computed (coarse-mesh.ts). */
   private coarse: (BufferAttribute | null)[] | null = null;
   private split = false;
@@ -124,16 +131,44 @@ export class HeadView {
    */
   private instantiate(rig: PreparedRig): HeadInstance {
     const head = instantiateHead(rig);
-    this.scene.add(head.root);
+    const mover = new Group();
+    mover.matrixAutoUpdate = false;
+    mover.add(head.root);
+    this.scene.add(mover);
+    this.movers.push(mover);
     return head;
   }
 
   private removeHeads(): void {
-    for (const h of this.heads) {
-      this.scene.remove(h.root);
-      disposeHead(h);
-    }
+    for (const m of this.movers) this.scene.remove(m);
+    for (const h of this.heads) disposeHead(h);
     this.heads = [];
+    this.movers = [];
+  }
+
+  /**
+   * Renders through the plate's camera (`camera`), or through the preview's own framing camera
+   * (null), which the user may orbit. Through the plate's camera the view cannot be orbited: it is
+   * where the plate was filmed from.
+   */
+  setPlateCamera(camera: ShotCamera | null): void {
+    if (camera === this.plateCamera) return;
+    this.plateCamera = camera;
+    this.controls.enabled = camera === null;
+    this.changed = true;
+    this.applyCamera(true);
+  }
+
+  /** Moves head `i` by a rig-space rigid transform (common/camera.ts headTransform); null: at rest. */
+  setHeadMotion(i: 0 | 1, m: Mat34 | null): void {
+    const mover = this.movers[i];
+    if (!mover) return;
+    const next = new Matrix4();
+    if (m) next.set(m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, m[7]!, m[8]!, m[9]!, m[10]!, m[11]!, 0, 0, 0, 1);
+    if (next.equals(mover.matrix)) return;
+    mover.matrix.copy(next);
+    mover.matrixWorldNeedsUpdate = true;
+    this.changed = true;
   }
 
   /** Plate size, so the head is framed like the plate (framing.ts). */
@@ -210,7 +245,7 @@ export class HeadView {
       const y = this.css.height - pane.y - pane.height;
       r.setViewport(pane.x, y, pane.width, pane.height);
       r.setScissor(pane.x, y, pane.width, pane.height);
-      this.heads.forEach((h, k) => (h.root.visible = k === i));
+      this.movers.forEach((m, k) => (m.visible = k === i));
       r.render(this.scene, this.camera);
     });
     // Hand the draw to the GPU process now. Unflushed, it waits in the command buffer until the
@@ -235,7 +270,7 @@ export class HeadView {
     this.applySetup(pane.setup);
     const ndc = new Vector2(((x - pane.x) / pane.width) * 2 - 1, -((y - pane.y) / pane.height) * 2 + 1);
     this.raycaster.setFromCamera(ndc, this.camera);
-    head.root.visible = true;
+    this.movers.forEach((m, k) => (m.visible = k === i));
     chooseTriangles(head, null);
     const hits = this.raycaster.intersectObjects(head.meshes as Mesh[], false);
     const hit = hits.find((h) => h.face);
@@ -270,23 +305,32 @@ export class HeadView {
     return this.css.width >= this.css.height ? 'columns' : 'rows';
   }
 
-  private panes(): { x: number; y: number; width: number; height: number; setup: CameraSetup }[] {
+  private panes(): { x: number; y: number; width: number; height: number; setup: CameraSetup | PlateCameraSetup }[] {
     const { width, height } = this.css;
     const framing = this.rig?.framing ?? { target: [0, 0, 0] as const, height: 0.3 };
+    const cam = this.plateCamera;
+    const setupFor = (viewport: { width: number; height: number }) =>
+      cam ? plateCameraSetup(viewport, this.source, cam) : cameraSetup(viewport, this.source, framing);
     const layout = this.layout;
-    if (layout === 'single') return [{ x: 0, y: 0, width, height, setup: cameraSetup({ width, height }, this.source, framing) }];
+    if (layout === 'single') return [{ x: 0, y: 0, width, height, setup: setupFor({ width, height }) }];
     const cols = layout === 'columns';
     const w = cols ? Math.max(1, Math.floor((width - GAP) / 2)) : width;
     const h = cols ? height : Math.max(1, Math.floor((height - GAP) / 2));
-    const setup = cameraSetup({ width: w, height: h }, this.source, framing);
+    const setup = setupFor({ width: w, height: h });
     return [
       { x: 0, y: 0, width: w, height: h, setup },
       { x: cols ? width - w : 0, y: cols ? 0 : height - h, width: w, height: h, setup },
     ];
   }
 
-  private applySetup(s: CameraSetup): void {
+  private applySetup(s: CameraSetup | PlateCameraSetup): void {
     const c = this.camera;
+    if ('position' in s) {
+      c.position.set(s.position[0], s.position[1], s.position[2]);
+      c.up.set(s.up[0], s.up[1], s.up[2]);
+      c.lookAt(s.target[0], s.target[1], s.target[2]);
+      c.updateMatrixWorld();
+    }
     c.fov = s.fov;
     c.aspect = s.aspect;
     c.setViewOffset(s.view.fullWidth, s.view.fullHeight, s.view.x, s.view.y, s.view.width, s.view.height);
@@ -296,7 +340,7 @@ export class HeadView {
   private applyCamera(reset: boolean): void {
     const setup = this.panes()[0]!.setup;
     this.applySetup(setup);
-    if (!reset || !this.rig) return;
+    if (!reset || !this.rig || 'position' in setup) return;
     const t = this.rig.framing.target;
     this.camera.position.set(t[0], t[1], t[2] + setup.distance);
     this.camera.up.set(0, 1, 0);

@@ -3,6 +3,7 @@
 // frames from the shared loader at whatever width the plate viewer already decoded, and only
 // asks for the frame itself when nothing is cached: no prefetch of its own to compete with the
 // plate viewer's.
+import type { Affine2D } from '../../../electron/common/camera';
 import { drawPlate, type FrameKey, type FrameLoader, type PaneContent, sizeCanvas } from '../plate';
 import { fitContain, plateBoxes, proxyWidth, type Size } from '../ui/plate-layout';
 
@@ -27,8 +28,11 @@ export class OverlayPlate {
     sizeCanvas(this.canvas, css, dpr);
   }
 
-  /** Draws the frame now with what is decoded; `onArrive` is called when a missing frame lands. */
-  draw(shotId: number, frame: number, source: Size, onArrive: () => void): void {
+  /**
+   * Draws the frame now with what is decoded; `onArrive` is called when a missing frame lands.
+   * `warp` (plate pixels → plate pixels) draws it stabilised (common/camera.ts stabiliseAffine).
+   */
+  draw(shotId: number, frame: number, source: Size, onArrive: () => void, warp: Affine2D | null = null): void {
     if (!this.ctx) return;
     if (this.lastShot !== shotId) {
       this.last = null;
@@ -51,7 +55,7 @@ export class OverlayPlate {
         : this.last
           ? { type: 'image', image: this.last }
           : { type: 'blank' };
-    drawPlate(this.ctx, this.css, this.dpr, [{ box, source, content }]);
+    drawPlate(this.ctx, this.css, this.dpr, [{ box, source, content, warp }]);
   }
 
   private fetch(key: FrameKey, onArrive: () => void): void {

@@ -8,22 +8,37 @@ export interface PreviewState {
   opacity: number;
   wireframe: boolean;
   normals: boolean;
+  /** Render through the plate's camera with the take's head motion ("Plate camera"): the head in register with the plate. */
+  plateCamera: boolean;
+  /** Show the plate stabilised by the solved head motion (the face still, the world moving); the head at rest over it. */
+  stabilise: boolean;
+  /** How the head is laid on the plate: mixed at `opacity`, or their difference (black where they agree). */
+  overlayMode: OverlayMode;
   /** Bumped by "reset view": the view listens for the change. */
   resets: number;
 }
+
+export type OverlayMode = 'mix' | 'difference';
 
 export const usePreviewStore = create<PreviewState>()(() => ({
   overlay: false,
   opacity: 0.6,
   wireframe: false,
   normals: false,
+  plateCamera: false,
+  stabilise: false,
+  overlayMode: 'mix',
   resets: 0,
 }));
 
-export type PreviewToggle = 'overlay' | 'wireframe' | 'normals';
+export type PreviewToggle = 'overlay' | 'wireframe' | 'normals' | 'plateCamera' | 'stabilise';
 
 export function togglePreview(what: PreviewToggle): void {
   usePreviewStore.setState((s) => ({ [what]: !s[what] }));
+}
+
+export function setOverlayMode(overlayMode: OverlayMode): void {
+  usePreviewStore.setState({ overlayMode });
 }
 
 export function setOverlayOpacity(opacity: number): void {

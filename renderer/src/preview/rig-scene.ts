@@ -9,7 +9,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { compactTargets, isZero, remapDictionary } from './compact-targets';
 import { readCorrectiveDefs } from './corrective-extras';
 import { makeMeshBlend, type MeshBlend } from './cpu-blend';
-import { addLandmarks, centroid, chooseFraming, emptyLandmarkSums, type Framing } from './framing';
+import { addLandmarks, centroid, chooseFraming, emptyLandmarkSums, headPivot, type Framing, type Vec3 } from './framing';
 import { bindMesh, type CorrectiveTarget, type MeshBinding } from './morph-map';
 
 export interface PreviewMesh {
@@ -26,6 +26,8 @@ export interface PreparedRig {
   /** Every mesh with morph targets, in scene order. */
   readonly meshes: readonly PreviewMesh[];
   readonly framing: Framing;
+  /** Where the head turns (the top of the neck, rig space): the head channels' pivot (common/mesh/framing.ts headPivot). */
+  readonly pivot: Vec3;
   /** Distinct control target names over all meshes. */
   readonly targetNames: readonly string[];
   readonly correctiveCount: number;
@@ -94,7 +96,7 @@ export async function prepareRig(gltf: GltfLike): Promise<PreparedRig> {
   return {
     root,
     meshes: prepared,
-    framing: rigFraming(root),
+    ...rigFraming(root),
     targetNames: [...names],
     correctiveCount: new Set([...correctives.values()].flat().map((c) => c.name)).size,
     vertexCount,
@@ -201,8 +203,8 @@ function meshBlend(g: BufferGeometry): MeshBlend {
   return makeMeshBlend(neutral, deltas, indices, normal ? floatTriples(normal) : null);
 }
 
-/** Front-on framing from the rig's eyes and lips (per-vertex _material), else its neutral bounds. */
-function rigFraming(root: Object3D): Framing {
+/** Front-on framing from the rig's eyes and lips (per-vertex _material), else its neutral bounds; and where the head turns. */
+function rigFraming(root: Object3D): { framing: Framing; pivot: Vec3 } {
   root.updateMatrixWorld(true);
   const sums = emptyLandmarkSums();
   // Neutral bounds: three's own geometry bounds include every target at full weight.
@@ -230,7 +232,9 @@ function rigFraming(root: Object3D): Framing {
   const bounds = box.isEmpty()
     ? { min: [-0.1, -0.1, -0.1] as const, max: [0.1, 0.1, 0.1] as const }
     : { min: [box.min.x, box.min.y, box.min.z] as const, max: [box.max.x, box.max.y, box.max.z] as const };
-  return chooseFraming(centroid(sums.eyes), centroid(sums.mouth), bounds);
+  const eyes = centroid(sums.eyes),
+    mouth = centroid(sums.mouth);
+  return { framing: chooseFraming(eyes, mouth, bounds), pivot: headPivot(eyes, mouth, bounds) };
 }
 
 /** Binds every mesh of a rig to one published control list (once per list, not per frame). */
