@@ -9,10 +9,11 @@ import { exportSuite } from './suites/export';
 import { fuzzSuite } from './suites/fuzz';
 import { curveEditorSuite } from './suites/curve-editor';
 import { modelSuite } from './suites/model';
+import { registerSuite } from './suites/register';
 import { rigSuite } from './suites/rig';
 import { solveSuite } from './suites/solve';
 
-const SUITES: BenchSuite[] = [captureSuite, rigSuite, modelSuite, solveSuite, curveEditorSuite, exportSuite, dailiesSuite, fuzzSuite];
+const SUITES: BenchSuite[] = [captureSuite, rigSuite, modelSuite, solveSuite, registerSuite, curveEditorSuite, exportSuite, dailiesSuite, fuzzSuite];
 
 function format(v: number): string {
   if (!Number.isFinite(v)) return String(v);
