@@ -120,8 +120,8 @@ async function runShot(headMotion: number, label: string): Promise<BenchFigure[]
       const rest = meanDistance(restRows, trueRows);
       const face = meanDistance(truePoseRows, trueRows);
       const what =
-        `${FRAMES} frames at ${SIZE}², natural motion seed ${SEED} (|yaw| up to ${yawMax.toFixed(1)}°; solved controls up to ${faceMax.toFixed(2)} from the truth), ` +
-        `model ${model.manifest.id}`;
+        `${FRAMES} frames at ${SIZE}², natural motion seed ${SEED} (|yaw| up to ${yawMax.toFixed(1)}°; ` +
+        `solved controls up to ${faceMax.toFixed(2)} from the truth), model ${model.manifest.id}`;
       return [
         {
           suite,
