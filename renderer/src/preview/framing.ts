@@ -77,7 +77,7 @@ export function cameraSetup(viewport: Size, source: Size | null, framing: Framin
 }
 
 /** The plate's rectangle in the canvas (the plate viewer's margin and contain-fit), and the canvas as a view into it. */
-function plateView(viewport: Size, source: Size | null): { rect: Size; view: CameraSetup['view'] } {
+export function plateView(viewport: Size, source: Size | null): { rect: Size; view: CameraSetup['view'] } {
   const src = source && source.width > 0 && source.height > 0 ? source : { width: 1, height: 1 };
   const [box] = plateBoxes(viewport, 1);
   let rect = fitContain(src, box ?? viewport);

@@ -188,6 +188,11 @@ export class HeadView {
     this.changed = true;
   }
 
+  /** The view's size in CSS pixels. */
+  get cssSize(): Size {
+    return this.css;
+  }
+
   /** The view's size in CSS pixels (width × height) and the display's pixel ratio. */
   get display(): { cssPixels: number; dpr: number } {
     return { cssPixels: this.css.width * this.css.height, dpr: this.dpr };

@@ -141,6 +141,11 @@ export class PreviewController {
     this.scheduler.request();
   }
 
+  /** The plate's size, null when unknown. */
+  get source(): Size | null {
+    return this.shot.source;
+  }
+
   /** The shot's camera or field of view changed (a setting, a re-import). */
   setShotCamera(camera: ShotCamera | null, fovDeg: number | null): void {
     if (camera === this.shotCamera.camera && fovDeg === this.shotCamera.fovDeg) return;

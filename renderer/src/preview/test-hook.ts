@@ -1,9 +1,11 @@
 // window.__rigsolveTest.preview: drives and reads the head preview from an end-to-end test.
 // Installed only outside production builds (HeadPreview.tsx), so the shipped app has none.
 import { DEFAULT_CONTROLS } from '../../../electron/common/controls';
+import { HEAD_CHANNELS } from '../../../electron/common/head';
 import { clearControlValues, publishControlValues, useControlValues, type ValuesMode } from '../state/control-values';
 import { useSelectRequest, type SelectControlsRequest } from '../state/select-request';
 import { activePreview } from './active';
+import { plateView } from './framing';
 
 type Values = Readonly<Record<string, number>>;
 
@@ -14,7 +16,8 @@ function toArray(controls: readonly string[], v: Values | undefined): Float32Arr
 const previewTestApi = {
   /** Publishes a constant sampler: `final` for final (and compare), `raw` for raw (absent: no data). */
   publish(shotId: number, final: Values, raw?: Values, compare?: Values): void {
-    const controls = DEFAULT_CONTROLS.map((c) => c.name);
+    // The head channels after the controls, as a take with head motion publishes them.
+    const controls = [...DEFAULT_CONTROLS.map((c) => c.name), ...HEAD_CHANNELS];
     const byMode: Record<ValuesMode, Float32Array | null> = {
       final: toArray(controls, final),
       raw: toArray(controls, raw),
@@ -52,6 +55,32 @@ const previewTestApi = {
         gray.push(Math.round((pixels[o]! + pixels[o + 1]! + pixels[o + 2]!) / 3));
       }
     return { width, height, nonBackground, gray };
+  },
+  /**
+   * Where the head is drawn over the plate: for each pixel of a `size`² grid over the plate's
+   * rectangle (row 0 at the top), 1 where the head covers it (the canvas is transparent around the
+   * head in overlay), with the plate-camera state the frame was drawn with.
+   */
+  plateMask(size: number): { mask: number[]; register: unknown } | null {
+    const p = activePreview();
+    const source = p?.controller.source;
+    if (!p || !source) return null;
+    p.controller.pacer.settle();
+    const { width, height, pixels } = p.view.snapshot();
+    const css = p.view.cssSize;
+    const { view } = plateView(css, source);
+    const sx = width / css.width,
+      sy = height / css.height;
+    const mask: number[] = [];
+    for (let v = 0; v < size; v++)
+      for (let u = 0; u < size; u++) {
+        const cx = -view.x + ((u + 0.5) / size) * view.fullWidth,
+          cy = -view.y + ((v + 0.5) / size) * view.fullHeight;
+        const x = Math.floor(cx * sx),
+          y = height - 1 - Math.floor(cy * sy); // GL rows start at the bottom
+        mask.push(x >= 0 && x < width && y >= 0 && y < height && pixels[(y * width + x) * 4 + 3]! > 127 ? 1 : 0);
+      }
+    return { mask, register: p.controller.lastRegister };
   },
   /** `triangles`: drawn by the last render (fewer when a moving frame used the coarse lists). */
   stats(): { renders: number; lastRenderMs: number; lastFrame: number | null; scaleStep: number; canvasWidth: number; triangles: number } | null {
