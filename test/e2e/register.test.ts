@@ -3,8 +3,10 @@
 // camera.json; a sampler with the same expression and head channels is published through the test
 // hook; with Overlay and Plate camera on, the head's silhouette over the plate must match the
 // plate's own (the face's silhouette on the rendered plate), and match it far better than the head
-// through the preview's own camera at rest. Screenshots of the overlay (Diff mode) and of the
-// stabilised view are written to test-output/.
+// through the preview's own camera at rest. The Diff overlay is read from the composited page: over
+// the face it is the per-pixel difference of head and plate (dark: far below the Mix overlay's
+// luminance), the plate unchanged around the head, and brighter with the head out of register.
+// Screenshots of the overlay (Diff mode) and of the stabilised view are written to test-output/.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,6 +34,8 @@ let page: Page;
 let cleanup: () => Promise<void>;
 let shotId = 0;
 let plateMask: number[] = [];
+/** The plate's frame 2 as RGB on the GRID² grid. */
+let plateRgb: Rgb[] = [];
 
 function hook<T>(p: Page, fn: string, ...args: unknown[]): Promise<T> {
   return p.evaluate(`window.__rigsolveTest.preview.${fn}(...${JSON.stringify(args)})`) as Promise<T>;
@@ -57,6 +61,52 @@ async function silhouette(png: string): Promise<number[]> {
     }
   }
   return out;
+}
+
+type Rgb = [number, number, number];
+type Rect = { x: number; y: number; width: number; height: number };
+
+/** An image's pixels at the centres of a GRID² grid. */
+async function gridRgb(png: Buffer | Uint8Array): Promise<Rgb[]> {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const out: Rgb[] = [];
+  for (let v = 0; v < GRID; v++)
+    for (let u = 0; u < GRID; u++) {
+      const o = (Math.floor(((v + 0.5) * info.height) / GRID) * info.width + Math.floor(((u + 0.5) * info.width) / GRID)) * 3;
+      out.push([data[o]!, data[o + 1]!, data[o + 2]!]);
+    }
+  return out;
+}
+
+/** The page as composited (plate, head and their CSS blend) over the plate's rectangle, on the GRID² grid. */
+async function composited(p: Page, rect: Rect): Promise<Rgb[]> {
+  const box = await p.locator('[data-testid=head-canvas]').boundingBox();
+  if (!box) throw new Error('no head canvas');
+  return gridRgb(await p.screenshot({ clip: { x: box.x + rect.x, y: box.y + rect.y, width: rect.width, height: rect.height } }));
+}
+
+const luma = (c: Rgb): number => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+
+/** Cells of `m` whose 8 neighbours are in it too: a silhouette's inside, its anti-aliased rim left out. */
+function interior(m: readonly number[]): number[] {
+  return m.map((v, k) => {
+    const x = k % GRID,
+      y = Math.floor(k / GRID);
+    if (!v || x === 0 || y === 0 || x === GRID - 1 || y === GRID - 1) return 0;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (!m[k + dy * GRID + dx]) return 0;
+    return 1;
+  });
+}
+
+function meanOver(values: readonly number[], m: readonly number[]): number {
+  let s = 0,
+    n = 0;
+  m.forEach((v, k) => {
+    if (!v) return;
+    s += values[k]!;
+    n++;
+  });
+  return n ? s / n : NaN;
 }
 
 function iou(a: readonly number[], b: readonly number[]): number {
@@ -93,6 +143,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head in register wit
     const captureDir = join(dir, 'captures', 'turned');
     await writeSynthShot({ outDir: captureDir, rig, curves: { columns, frames: [1, 2, 3], values }, size: SIZE, workers: 0 });
     plateMask = await silhouette(join(captureDir, 'rgb', 'frame.0002.png'));
+    plateRgb = await gridRgb(await readFile(join(captureDir, 'rgb', 'frame.0002.png')));
 
     const rendererDir = join(dir, 'renderer');
     const { build } = await import('vite');
@@ -128,7 +179,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head in register wit
     if ((await page.locator('[data-testid=head-preview], [data-testid=head-slot]').count()) === 0) await page.click('[role=tab]:has-text("Head")');
     await page.waitForSelector('[data-testid=head-preview][data-load=ready]', { timeout: 60_000 });
     await page.click('[data-testid=preview-overlay]');
-    type Mask = { mask: number[]; register: { head: { yaw: number } | null; warp: number[] | null } | null };
+    type Mask = { mask: number[]; register: { head: { yaw: number } | null; warp: number[] | null } | null; rect: Rect };
     // The shot view's own curve session may publish for this shot after us: publish until ours shows.
     const measure = async (): Promise<Mask> => {
       await hook(page, 'publish', shotId, POSE);
@@ -159,11 +210,54 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head in register wit
     expect(after).toBeGreaterThan(before + 0.03);
     expect(offset).toBeLessThan(1.5);
 
-    await mkdir(join(ROOT, 'test-output'), { recursive: true });
-    await page.click('[data-testid=preview-mode-difference]');
+    // The overlay as the page composites it. Mix at the default opacity, then the head alone (Mix
+    // at opacity 1: it covers the face), then Diff: over the face's inside (both silhouettes, rims
+    // left out) Diff must be |head − plate| per pixel and channel, far darker than Mix.
+    const face = interior(plateMask.map((v, k) => v & reg.mask[k]!));
+    const around = interior(plateMask.map((v, k) => 1 - (v | reg.mask[k]!)));
     await page.waitForTimeout(300);
+    const mix = await composited(page, reg.rect);
+    const opacity = await page.locator('[data-testid=preview-opacity]').inputValue();
+    await page.locator('[data-testid=preview-opacity]').fill('1');
+    await page.waitForTimeout(300);
+    const head = await composited(page, reg.rect);
+    await page.click('[data-testid=preview-mode-difference]');
+    // Diff lays the whole head in (a Mix opacity would let the plate through undifferenced): no slider.
+    await expect.poll(() => page.locator('[data-testid=preview-opacity]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    const diff = await composited(page, reg.rect);
+    const expected = head.map((h, k) => luma([0, 1, 2].map((c) => Math.abs(h[c]! - plateRgb[k]![c]!)) as Rgb));
+    const diffL = diff.map(luma);
+    const mixFace = meanOver(mix.map(luma), face),
+      diffFace = meanOver(diffL, face),
+      expectedFace = meanOver(expected, face);
+    const plateAround = meanOver(
+      diff.map((d, k) => Math.abs(luma(d) - luma(plateRgb[k]!))),
+      around,
+    );
     await page.locator('[data-testid=head-preview]').screenshot({ path: join(ROOT, 'test-output', 'register-overlay-difference.png') });
+    // Out of register (the preview's own camera, the head at rest), the parts that miss show bright.
+    const union = plateMask.map((v, k) => v | reg.mask[k]! | free.mask[k]!);
+    await page.click('[data-testid=preview-plateCamera]');
+    await expect.poll(async () => (await measure()).register, { timeout: 10_000 }).toBeNull();
+    await page.waitForTimeout(300);
+    const diffFree = meanOver((await composited(page, reg.rect)).map(luma), union);
+    const diffReg = meanOver(diffL, union);
+    console.log(
+      `[register] face luminance (0-255): Mix ${mixFace.toFixed(1)}, Diff ${diffFace.toFixed(1)} (|head - plate| ${expectedFace.toFixed(1)}); ` +
+        `around the head Diff is the plate within ${plateAround.toFixed(1)}; ` +
+        `Diff over the silhouettes ${diffReg.toFixed(1)} in register, ${diffFree.toFixed(1)} at rest`,
+    );
+    expect(diffFace).toBeLessThan(0.3 * mixFace);
+    // Not zero: the preview shades the head as the synthetic renderer does not quite (and the plate has sensor noise).
+    expect(diffFace).toBeLessThan(40);
+    expect(Math.abs(diffFace - expectedFace)).toBeLessThan(6);
+    expect(plateAround).toBeLessThan(8);
+    expect(diffFree).toBeGreaterThan(diffReg + 8);
+    await page.click('[data-testid=preview-plateCamera]');
+    await expect.poll(async () => (await measure()).register?.head?.yaw, { timeout: 10_000 }).toBe(20);
     await page.click('[data-testid=preview-mode-mix]');
+    await page.locator('[data-testid=preview-opacity]').fill(opacity);
     await page.click('[data-testid=preview-stabilise]');
     const stab = await measure();
     expect(stab.register?.head).toBeNull();

@@ -114,6 +114,9 @@ export function HeadPreview({ shot, overlay: stageOverlay }: ShotPanelProps) {
   // Stabilised, the plate shows (moving, the face still) with the head at rest over it only in overlay.
   const showPlate = (overlay || stabilise) && single;
   const hideHead = stabilise && single && !overlay;
+  // Diff is |head − plate| per pixel, so the head goes in whole: at the Mix opacity, (1 − opacity) of
+  // the plate would show through undifferenced and the face would read as a dimmed overlay.
+  const diff = showOverlay && overlayMode === 'difference';
   return (
     <div className="head-preview" data-testid="head-preview" data-load={load.state} data-values={status?.values ?? ''} data-layout={status?.layout ?? ''}>
       <PreviewToolbar overlayAvailable={hasSource} shot={shot} />
@@ -125,8 +128,8 @@ export function HeadPreview({ shot, overlay: stageOverlay }: ShotPanelProps) {
           data-testid="head-canvas"
           data-overlay-mode={showOverlay ? overlayMode : ''}
           style={{
-            opacity: hideHead ? 0 : showOverlay ? opacity : 1,
-            mixBlendMode: showOverlay && overlayMode === 'difference' ? 'difference' : 'normal',
+            opacity: hideHead ? 0 : showOverlay && !diff ? opacity : 1,
+            mixBlendMode: diff ? 'difference' : 'normal',
           }}
         />
         <ModeLabel status={status} />

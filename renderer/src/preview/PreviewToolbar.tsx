@@ -1,4 +1,4 @@
-// The preview's toolbar: overlay (with the head's opacity or difference), plate camera, stabilise,
+// The preview's toolbar: overlay (mixed at the head's opacity, or their difference), plate camera, stabilise,
 // the camera's field of view for a shot without a camera file, wireframe, normal shading, reset.
 // Buttons keep focus off themselves so Space and the arrows stay transport keys after a click.
 import { useEffect, useState } from 'react';
@@ -67,7 +67,7 @@ export function PreviewToolbar({ overlayAvailable, shot }: { overlayAvailable: b
           ))}
         </div>
       ) : null}
-      {s.overlay ? (
+      {s.overlay && s.overlayMode === 'mix' ? (
         <input
           className="head-opacity"
           data-testid="preview-opacity"

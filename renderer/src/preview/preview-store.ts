@@ -4,7 +4,7 @@ import { create } from 'zustand';
 
 export interface PreviewState {
   overlay: boolean;
-  /** Head opacity over the plate, 0..1 (overlay only). */
+  /** Head opacity over the plate, 0..1 (the Mix overlay; Diff lays the head in whole). */
   opacity: number;
   wireframe: boolean;
   normals: boolean;

@@ -59,9 +59,10 @@ const previewTestApi = {
   /**
    * Where the head is drawn over the plate: for each pixel of a `size`² grid over the plate's
    * rectangle (row 0 at the top), 1 where the head covers it (the canvas is transparent around the
-   * head in overlay), with the plate-camera state the frame was drawn with.
+   * head in overlay), with the plate-camera state the frame was drawn with and the plate's rectangle
+   * in the canvas (CSS px), where a test reads the composited page (the overlay's blend) from.
    */
-  plateMask(size: number): { mask: number[]; register: unknown } | null {
+  plateMask(size: number): { mask: number[]; register: unknown; rect: { x: number; y: number; width: number; height: number } } | null {
     const p = activePreview();
     const source = p?.controller.source;
     if (!p || !source) return null;
@@ -80,7 +81,7 @@ const previewTestApi = {
           y = height - 1 - Math.floor(cy * sy); // GL rows start at the bottom
         mask.push(x >= 0 && x < width && y >= 0 && y < height && pixels[(y * width + x) * 4 + 3]! > 127 ? 1 : 0);
       }
-    return { mask, register: p.controller.lastRegister };
+    return { mask, register: p.controller.lastRegister, rect: { x: -view.x, y: -view.y, width: view.fullWidth, height: view.fullHeight } };
   },
   /** `triangles`: drawn by the last render (fewer when a moving frame used the coarse lists). */
   stats(): { renders: number; lastRenderMs: number; lastFrame: number | null; scaleStep: number; canvasWidth: number; triangles: number } | null {
