@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { basename, resolve } from 'node:path';
 import type { ChannelName, ChannelParsedArgs, ChannelResult } from '../common/api/contract';
 import { AppError, notFound } from '../common/api/errors';
-import { CAMERA_FILE } from '../common/camera';
 import type { ProjectInfo, RigInspectReport, TakeSummary } from '../common/api/schemas';
 import { statusChangeRefusal } from '../common/review/status-rules';
 import { exportApproved, exportShot } from '../export/export-shot';
@@ -19,7 +18,7 @@ import { importCapture } from '../capture/import-capture';
 import { takeName } from '../capture/curves-take';
 import { listFrameRecords, toFrameInfo } from '../db/frames';
 import { ProjectFileError } from '../db/open';
-import { getShot, listShots, setShotCamera, setShotCrop, setShotRig, setShotSlate } from '../db/shots';
+import { getShot, listShots, setShotCrop, setShotRig, setShotSlate } from '../db/shots';
 import { compileNamePattern, normaliseSlateValue, SLATE_FIELDS, slateFromNames, type Slate } from '../common/slate/slate';
 import { importRigFile } from '../rig/rig-file';
 import { defaultShotRig, rigForShot } from '../rig/shot-rig';
@@ -27,7 +26,7 @@ import type { RigMappingReport } from '../rig/mapping';
 import type { ProjectSession } from '../project/session';
 import type { AppContext } from './context';
 import { listDir } from './list-dir';
-import { checkEditTransaction, checkRigMapping } from './shot-input';
+import { checkEditTransaction, checkRigMapping, fovRefusal } from './shot-input';
 
 export type Handlers = {
   [C in ChannelName]: (args: ChannelParsedArgs<C>, ctx: AppContext) => Promise<ChannelResult<C>>;
@@ -106,14 +105,13 @@ export const handlers: Handlers = {
   'shot.setFov': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
     const shot = getShot(s.db, args.shotId)!;
-    if (shot.camera)
-      throw new AppError(
-        'badInput',
-        `shot "${shot.name}" has its camera from its capture's ${CAMERA_FILE} (a ${shot.camera.focalMm.toFixed(1)} mm lens): ` +
-          'its field of view is not set by hand',
-      );
-    setShotCamera(s.db, args.shotId, { fovDeg: args.fovDeg });
-    ctx.emit('shots.changed', { shotId: args.shotId });
+    if (shot.camera) throw fovRefusal(shot, shot.camera);
+    // An edit of the shot like a key's (common/edits.ts setFov): in its history, so Ctrl+Z takes it back.
+    if (args.fovDeg !== shot.fovDeg) {
+      commitEdit(s.db, args.shotId, { label: fovLabel(args.fovDeg), ops: [{ op: 'setFov', fovDeg: args.fovDeg }] });
+      ctx.emit('layer.changed', { shotId: args.shotId });
+      ctx.emit('shots.changed', { shotId: args.shotId });
+    }
     return getShot(s.db, args.shotId)!;
   },
 
@@ -191,21 +189,24 @@ export const handlers: Handlers = {
 
   'edits.apply': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
-    checkEditTransaction(getShot(s.db, args.shotId)!, args.transaction);
+    const before = getShot(s.db, args.shotId)!;
+    checkEditTransaction(before, args.transaction);
     commitEdit(s.db, args.shotId, args.transaction);
-    ctx.emit('layer.changed', { shotId: args.shotId });
+    emitEdited(ctx, s, before);
     return layerWithHistory(s, args.shotId);
   },
 
   'edits.undo': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
-    if (undoEdit(s.db, args.shotId)) ctx.emit('layer.changed', { shotId: args.shotId });
+    const before = getShot(s.db, args.shotId)!;
+    if (undoEdit(s.db, args.shotId)) emitEdited(ctx, s, before);
     return layerWithHistory(s, args.shotId);
   },
 
   'edits.redo': async (args, ctx) => {
     const s = requireShot(ctx, args.shotId);
-    if (redoEdit(s.db, args.shotId)) ctx.emit('layer.changed', { shotId: args.shotId });
+    const before = getShot(s.db, args.shotId)!;
+    if (redoEdit(s.db, args.shotId)) emitEdited(ctx, s, before);
     return layerWithHistory(s, args.shotId);
   },
 
@@ -368,6 +369,17 @@ function requireShot(ctx: AppContext, shotId: number): ProjectSession {
   const s = requireSession(ctx);
   if (!getShot(s.db, shotId)) throw notFound(`no shot with id ${shotId}`);
   return s;
+}
+
+/** The history's label for a field-of-view edit. */
+function fovLabel(fovDeg: number | null): string {
+  return `Field of view ${fovDeg === null ? 'default' : `${fovDeg}°`}`;
+}
+
+/** An edit, undo or redo happened on a shot: its layer changed, and its record too when it moved the field of view. */
+function emitEdited(ctx: AppContext, s: ProjectSession, before: { id: number; fovDeg: number | null }): void {
+  ctx.emit('layer.changed', { shotId: before.id });
+  if (getShot(s.db, before.id)?.fovDeg !== before.fovDeg) ctx.emit('shots.changed', { shotId: before.id });
 }
 
 function layerWithHistory(s: ProjectSession, shotId: number) {

@@ -6,6 +6,7 @@ import type { RigMapping, ShotDetail } from '../common/api/schemas';
 import { REGIONS } from '../common/controls';
 import { HEAD_CHANNELS, HEAD_GROUP, channelUnit, keyValueLimit } from '../common/head';
 import type { EditTransaction } from '../common/edits';
+import { CAMERA_FILE } from '../common/camera';
 import { rigForShot } from '../rig/shot-rig';
 
 /**
@@ -57,8 +58,18 @@ export function checkEditTransaction(shot: ShotDetail, tx: EditTransaction): voi
         throw badInput(`"${name}" is not a region (${[...REGIONS, HEAD_GROUP].join(', ')}); nothing was changed`);
       }
       if (op.filter && !Number.isFinite(op.filter.strength)) throw badInput(`the filter strength on ${op.scope} is not a number; nothing was changed`);
-    } else if (!Number.isFinite(op.frames)) throw badInput('the falloff is not a number of frames; nothing was changed');
+    } else if (op.op === 'setFalloff') {
+      if (!Number.isFinite(op.frames)) throw badInput('the falloff is not a number of frames; nothing was changed');
+    } else if (shot.camera) throw fovRefusal(shot, shot.camera);
   }
+}
+
+/** A shot whose capture's camera file gives its lens has no field of view to set by hand. */
+export function fovRefusal(shot: Pick<ShotDetail, 'name'>, camera: NonNullable<ShotDetail['camera']>): Error {
+  return badInput(
+    `shot "${shot.name}" has its camera from its capture's ${CAMERA_FILE} (a ${camera.focalMm.toFixed(1)} mm lens): ` +
+      'its field of view is not set by hand; nothing was changed',
+  );
 }
 
 function checkKeys(shot: ShotDetail, bounds: { lo: number; hi: number }, control: string, keys: readonly { frame: number; value: number }[]): void {

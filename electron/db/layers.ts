@@ -1,4 +1,4 @@
-// A shot's correction layer (keys, filters, falloff) and its edit history, in the database.
+// A shot's correction layer (keys, filters, falloff), its camera's field of view, and its edit history, in the database.
 // Every committed edit is written at once with its inverse: autosave and undo in one place.
 import { applyOps, invertOps, type EditOp, type EditTransaction, type LayerState } from '../common/edits';
 import type { FilterSpec } from '../common/curves/filters';
@@ -50,8 +50,8 @@ export function readLayer(db: ProjectDb, shotId: number): LayerState {
   }[]) {
     filters[r.scope] = { kind: r.kind, strength: r.strength };
   }
-  const falloff = (db.prepare('SELECT key_falloff FROM shots WHERE id = ?').pluck().get(shotId) as number | undefined) ?? 8;
-  return { keys, filters, falloff };
+  const shot = db.prepare('SELECT key_falloff, fov_deg FROM shots WHERE id = ?').get(shotId) as { key_falloff: number; fov_deg: number | null } | undefined;
+  return { keys, filters, falloff: shot?.key_falloff ?? 8, fovDeg: shot?.fov_deg ?? null };
 }
 
 function writeOps(db: ProjectDb, shotId: number, ops: readonly EditOp[]): void {
@@ -85,7 +85,8 @@ function writeOps(db: ProjectDb, shotId: number, ops: readonly EditOp[]): void {
     } else if (op.op === 'setFilter') {
       delFilter.run(shotId, op.scope);
       if (op.filter) insFilter.run(shotId, op.scope, op.filter.kind, op.filter.strength);
-    } else db.prepare('UPDATE shots SET key_falloff = ? WHERE id = ?').run(op.frames, shotId);
+    } else if (op.op === 'setFalloff') db.prepare('UPDATE shots SET key_falloff = ? WHERE id = ?').run(op.frames, shotId);
+    else db.prepare(`UPDATE shots SET fov_deg = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(op.fovDeg, shotId);
   }
 }
 

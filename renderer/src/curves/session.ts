@@ -7,6 +7,7 @@ import { api } from '../api/current';
 import { useApp } from '../state/app-store';
 import { notify, reportError } from '../state/toasts';
 import { bumpControlValues, clearControlValues, publishControlValues } from '../state/control-values';
+import { provideShotEdits } from '../state/shot-edits';
 import { CurveModel } from './curve-model';
 import { editorState, useCurveEditor } from './editor-store';
 import { loadTake, type LayerWithHistory } from './load-take';
@@ -33,6 +34,10 @@ export function currentModel(): CurveModel | null {
 function layerOf(l: LayerWithHistory): LayerState {
   return { keys: l.keys, filters: l.filters, falloff: l.falloff };
 }
+
+// Other features' edits of the open shot (the preview's field of view) go through this session's
+// commit: in order with the curve edits, and the undo labels follow them.
+provideShotEdits((shotId, label, ops) => (session?.shotId === shotId ? commit(label, ops) : null));
 
 /** Opens the editor on a shot; returns the function that closes it. */
 export function openCurveSession(shotId: number, fps: number): () => void {
@@ -77,6 +82,8 @@ async function reload(s: Session): Promise<void> {
   try {
     const r = await loadTake(s.shotId, s.fps);
     if (session !== s || seq !== s.loadSeq) return;
+    // Without a take the shot still has a history (the field of view): its labels, for undo and redo.
+    if (r.kind !== 'ready') void refreshLayer(s);
     if (r.kind === 'unsolved') useCurveEditor.setState({ phase: 'unsolved', message: '', model: null });
     else if (r.kind === 'solving') useCurveEditor.setState({ phase: 'solving', message: r.done > 0 ? `${r.done} frames solved` : '', model: null });
     else if (r.kind === 'failed') useCurveEditor.setState({ phase: 'unsolved', message: r.message, model: null });
@@ -124,7 +131,7 @@ async function reloadIfTakeChanged(s: Session): Promise<void> {
 
 /** Another window or a reviewer changed the layer: take theirs (our own echo is skipped). */
 async function refreshLayer(s: Session): Promise<void> {
-  if (!s.model || s.pending.length > 0) return;
+  if (s.pending.length > 0) return;
   try {
     const l = await api().call('layer.get', { shotId: s.shotId });
     if (session !== s || s.pending.length > 0) return;
@@ -141,7 +148,10 @@ function applyTemp(s: Session): void {
 }
 
 function accept(s: Session, l: LayerWithHistory): void {
-  if (!s.model) return;
+  if (!s.model) {
+    useCurveEditor.setState({ undoLabel: l.undoLabel, redoLabel: l.redoLabel });
+    return;
+  }
   s.model.setBase(layerOf(l));
   applyTemp(s);
   const layer = s.model.committed;
@@ -170,30 +180,35 @@ function readOnly(): boolean {
   return true;
 }
 
-/** Commits one transaction (one undo step). Shown at once, saved in order. */
-export function commit(label: string, ops: readonly EditOp[]): Promise<void> {
+/**
+ * Commits one transaction (one undo step). Shown at once, saved in order; true once stored. Curve
+ * edits need the take; an edit of the shot itself (setFov) is committed without one.
+ */
+export function commit(label: string, ops: readonly EditOp[]): Promise<boolean> {
   const s = session;
-  if (!s || !s.model || ops.length === 0) {
+  if (!s || (!s.model && ops.some((op) => op.op !== 'setFov')) || ops.length === 0) {
     setLive(null);
-    return Promise.resolve();
+    return Promise.resolve(false);
   }
-  if (readOnly()) return Promise.resolve();
+  if (readOnly()) return Promise.resolve(false);
   const entry = { label, ops };
   s.pending.push(entry);
   s.live = null;
   applyTemp(s);
   useCurveEditor.setState({ saving: true, status: label });
-  const run = s.chain.then(async () => {
+  const run = s.chain.then(async (): Promise<boolean> => {
     try {
       const l = await api().call('edits.apply', { shotId: s.shotId, transaction: { label, ops: [...ops] } });
-      if (session !== s) return;
+      if (session !== s) return true;
       s.pending = s.pending.filter((p) => p !== entry);
       accept(s, l);
+      return true;
     } catch (err) {
-      if (session !== s) return;
+      if (session !== s) return false;
       s.pending = s.pending.filter((p) => p !== entry);
       applyTemp(s);
       reportError(err, `Could not save “${label}”`);
+      return false;
     } finally {
       if (session === s && s.pending.length === 0) useCurveEditor.setState({ saving: false });
     }
@@ -203,8 +218,9 @@ export function commit(label: string, ops: readonly EditOp[]): Promise<void> {
 }
 
 function history(kind: 'undo' | 'redo'): Promise<void> {
+  // The shot's history, with or without a take (an unsolved shot's field of view).
   const s = session;
-  if (!s || !s.model) return Promise.resolve();
+  if (!s) return Promise.resolve();
   const label = kind === 'undo' ? editorState().undoLabel : editorState().redoLabel;
   const run = s.chain.then(async () => {
     try {

@@ -39,7 +39,8 @@ export function runCurveAction(a: CurveAction): boolean {
     default:
       break;
   }
-  if (!ready) return false;
+  // Undo and redo reach the shot's history with or without a take (the preview's field of view).
+  if (!ready && !(st.shotId !== null && (a.type === 'undo' || a.type === 'redo'))) return false;
   const graph = graphController();
   // No edits while a drag is in flight: it owns the temporary state until released.
   if (graph?.dragging && a.type !== 'frameAll' && a.type !== 'frameSelection') return true;

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_FOV_DEG, FOV_MAX_DEG, FOV_MIN_DEG } from '../../../electron/common/camera';
 import type { ShotDetail } from '../../../electron/common/api/schemas';
 import { resetPreviewView, setOverlayMode, setOverlayOpacity, togglePreview, usePreviewStore, type OverlayMode, type PreviewToggle } from './preview-store';
-import { canUndoFov, setShotFov, undoFov } from './fov-edits';
+import { setShotFov } from './fov-edits';
 
 const TOGGLES: { what: PreviewToggle; label: string; key: string; title: string; needsPlate?: true }[] = [
   { what: 'overlay', label: 'Overlay', key: 'Alt+O', title: 'Overlay the head on the plate', needsPlate: true },
@@ -96,7 +96,7 @@ export function PreviewToolbar({ overlayAvailable, shot }: { overlayAvailable: b
   );
 }
 
-/** The plate camera's lens: said, for a shot whose camera file gives it; set, for a shot without one. */
+/** The plate camera's lens: said, for a shot whose camera file gives it; set, for a shot without one (Ctrl+Z undoes). */
 function CameraField({ shot }: { shot: ShotDetail }) {
   const fov = shot.fovDeg ?? DEFAULT_FOV_DEG;
   const [text, setText] = useState(fov.toFixed(1));
@@ -115,7 +115,7 @@ function CameraField({ shot }: { shot: ShotDetail }) {
   return (
     <label
       className="head-camera"
-      title={`The camera's horizontal field of view, ${FOV_MIN_DEG}–${FOV_MAX_DEG}° (default ${DEFAULT_FOV_DEG.toFixed(1)}°, an 85 mm lens)`}
+      title={`The camera's horizontal field of view, ${FOV_MIN_DEG}–${FOV_MAX_DEG}° (default ${DEFAULT_FOV_DEG.toFixed(1)}°, an 85 mm lens); Ctrl+Z undoes`}
     >
       FOV
       <input
@@ -134,17 +134,6 @@ function CameraField({ shot }: { shot: ShotDetail }) {
         }}
       />
       °
-      {canUndoFov(shot.id) ? (
-        <button
-          className="btn ghost"
-          data-testid="preview-fov-undo"
-          title="Undo the last field-of-view change"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => void undoFov(shot.id)}
-        >
-          Undo
-        </button>
-      ) : null}
     </label>
   );
 }

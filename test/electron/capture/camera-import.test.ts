@@ -67,7 +67,7 @@ describe("a shot's camera", () => {
     expect(getShot(project.db, first.shot.id)!.fovDeg).toBe(40);
   });
 
-  it("shot.setFov sets and clears a real shot's field of view, refuses one out of range, and refuses a shot whose camera file says its lens", async () => {
+  it("shot.setFov sets and clears a real shot's field of view (undoably), refuses one out of range, and refuses a shot whose camera file says its lens", async () => {
     project.close();
     const ctx = createAppContext({ host: 'browser', readOnly: false, projectPath: join(dir, 'api.rigsolve') });
     try {
@@ -89,6 +89,32 @@ describe("a shot's camera", () => {
       expect(wide.ok ? null : wide.error.code).toBe('invalidArgs');
       const refused = await call('shot.setFov', { shotId: syn, fovDeg: 35 });
       expect(refused.ok ? null : refused.error).toMatchObject({ code: 'badInput', message: expect.stringContaining('camera.json (a 85.0 mm lens)') });
+
+      // Every change is an ordinary edit of the shot: in its history, undone and redone with the keys.
+      const fovOf = async (shotId: number) => {
+        const r = await dispatch(handlers, ctx, 'shot.get', { shotId });
+        return r.ok ? (r.result as { fovDeg: number | null }).fovDeg : undefined;
+      };
+      const history = async (channel: 'edits.undo' | 'edits.redo') => {
+        const r = await dispatch(handlers, ctx, channel, { shotId: plain });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.result as { fovDeg?: number | null; undoLabel: string | null; redoLabel: string | null };
+      };
+      expect((await history('edits.undo')).fovDeg).toBe(35);
+      expect(await fovOf(plain)).toBe(35);
+      expect((await history('edits.undo')).fovDeg).toBeNull();
+      expect((await history('edits.redo')).redoLabel).toBe('Field of view default');
+      expect(await fovOf(plain)).toBe(35);
+      const applied = await dispatch(handlers, ctx, 'edits.apply', {
+        shotId: plain,
+        transaction: { label: 'Field of view 50°', ops: [{ op: 'setFov', fovDeg: 50 }] },
+      });
+      expect(applied.ok && applied.result).toMatchObject({ fovDeg: 50, undoLabel: 'Field of view 50°', redoLabel: null });
+      const viaEdit = await dispatch(handlers, ctx, 'edits.apply', {
+        shotId: syn,
+        transaction: { label: 'Field of view 50°', ops: [{ op: 'setFov', fovDeg: 50 }] },
+      });
+      expect(viaEdit.ok ? null : viaEdit.error).toMatchObject({ code: 'badInput', message: expect.stringContaining('camera.json (a 85.0 mm lens)') });
     } finally {
       ctx.close();
       project = openProject(join(dir, 'p.rigsolve'));
