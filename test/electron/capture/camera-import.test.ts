@@ -67,7 +67,7 @@ describe("a shot's camera", () => {
     expect(getShot(project.db, first.shot.id)!.fovDeg).toBe(40);
   });
 
-  it("shot.setFov sets and clears a real shot's field of view as an undoable edit, refuses one out of range or on a shot whose camera file says its lens", async () => {
+  it("shot.setFov sets and clears a real shot's field of view (an undoable edit), refuses one out of range or where camera.json gives the lens", async () => {
     project.close();
     const ctx = createAppContext({ host: 'browser', readOnly: false, projectPath: join(dir, 'api.rigsolve') });
     try {
