@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCapture } from '../../electron/capture/import-capture';
 import { DEFAULT_CONTROL_NAMES } from '../../electron/common/controls';
+import { HEAD_CHANNELS } from '../../electron/common/head';
 import { evaluateControl } from '../../electron/common/curves/evaluate';
 import { NO_FILTER } from '../../electron/common/curves/filters';
 import { setKey, type Key } from '../../electron/common/curves/keys';
@@ -34,7 +35,7 @@ let project: ProjectSession;
 let shotId: number;
 let truth: { frames: number[]; byControl: Map<string, Float32Array> };
 
-/** truth.csv: `frame,<control>,…`, one row per frame. */
+/** truth.csv: `frame,<control>,…,<head channel>,…`, one row per frame. */
 function parseTruth(text: string): { frames: number[]; byControl: Map<string, Float32Array> } {
   const [head, ...rows] = text.trim().split('\n');
   const names = head!.split(',').slice(1);
@@ -123,7 +124,8 @@ describe('scripted cleanup against truth.csv', () => {
     expect(truth.frames).toHaveLength(FRAMES);
     expect(truth.frames[0]).toBe(t.firstFrame);
     expect(t.values[0]).toHaveLength(FRAMES);
-    expect([...truth.byControl.keys()].sort()).toEqual([...DEFAULT_CONTROL_NAMES].sort());
+    // every control, then the true head motion (common/head.ts), and nothing else
+    expect([...truth.byControl.keys()].sort()).toEqual([...DEFAULT_CONTROL_NAMES, ...HEAD_CHANNELS].sort());
   });
 
   it('keys where the solve is furthest from the truth cut the mean error at least tenfold', () => {
