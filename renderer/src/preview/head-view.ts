@@ -13,6 +13,7 @@ import {
   PerspectiveCamera,
   Raycaster,
   Scene,
+  ShaderMaterial,
   SRGBColorSpace,
   Vector2,
   Vector3,
@@ -22,10 +23,11 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { Size } from '../ui/plate-layout';
 import type { Mat34, ShotCamera } from '../../../electron/common/camera';
-import { cameraSetup, plateCameraSetup, type CameraSetup, type PlateCameraSetup } from './framing';
+import { cameraSetup, plateCameraSetup, plateView, type CameraSetup, type PlateCameraSetup } from './framing';
 import { coarseForRig } from './coarse-mesh';
 import { disposeHead, instantiateHead, updateHead, chooseTriangles, type HeadInstance } from './head-instance';
 import { addStudioLights } from './lighting';
+import { countParts, idColor, partId } from './part-ids';
 import { nearestCorner } from './pick';
 import type { PreparedRig } from './rig-scene';
 
@@ -188,6 +190,11 @@ export class HeadView {
     this.changed = true;
   }
 
+  /** The rig's mesh names, in the id pass's part order. */
+  get meshNames(): string[] {
+    return this.rig?.meshes.map((m) => m.mesh.name) ?? [];
+  }
+
   /** The view's size in CSS pixels. */
   get cssSize(): Size {
     return this.css;
@@ -235,24 +242,8 @@ export class HeadView {
   render(): void {
     const t0 = performance.now();
     const r = this.renderer;
-    const clearAlpha = this.toggles.overlay && !this.split ? 0 : 1;
-    r.setClearColor(BACKGROUND, clearAlpha);
-    // Clear all (the gap between two panes included), then each pane clears its own rectangle.
-    r.setScissor(0, 0, this.css.width, this.css.height);
-    r.clear();
-    // Below the display's resolution (a moving frame) the coarse triangles are as good and much
-    // cheaper without a GPU; wireframe shows the rig's own topology.
-    const coarse = this.ratio < this.dpr && !this.toggles.wireframe ? this.coarse : null;
-    for (const h of this.heads) chooseTriangles(h, coarse);
-    this.panes().forEach((pane, i) => {
-      this.applySetup(pane.setup);
-      // three's viewport is GL's: origin at the bottom left.
-      const y = this.css.height - pane.y - pane.height;
-      r.setViewport(pane.x, y, pane.width, pane.height);
-      r.setScissor(pane.x, y, pane.width, pane.height);
-      this.movers.forEach((m, k) => (m.visible = k === i));
-      r.render(this.scene, this.camera);
-    });
+    const overlay = this.toggles.overlay && !this.split;
+    this.drawPanes(BACKGROUND, overlay ? 0 : 1);
     // Hand the draw to the GPU process now. Unflushed, it waits in the command buffer until the
     // compositor reads the canvas back at commit (software compositing, as with SwiftShader), and
     // the page's layout and paint and the head's raster then run one after the other instead of
@@ -263,6 +254,94 @@ export class HeadView {
     if (fence) gl.deleteSync(fence);
     this.changed = false;
     this.lastRenderMs = performance.now() - t0;
+  }
+
+  /**
+   * Clears (to `clear` at `clearAlpha`) and draws each pane. In overlay each head is drawn only
+   * within the plate's rectangle: the plate is drawn nowhere else, so a neck running past the
+   * plate's lower edge would hang below it over the stage's background.
+   */
+  private drawPanes(clear: Color, clearAlpha: number): void {
+    const r = this.renderer;
+    r.setClearColor(clear, clearAlpha);
+    // Clear all (the gap between two panes included), then each pane clears its own rectangle.
+    r.setScissor(0, 0, this.css.width, this.css.height);
+    r.clear();
+    // Below the display's resolution (a moving frame) the coarse triangles are as good and much
+    // cheaper without a GPU; wireframe shows the rig's own topology.
+    const coarse = this.usesCoarse ? this.coarse : null;
+    for (const h of this.heads) chooseTriangles(h, coarse);
+    const clip = this.toggles.overlay && !this.split ? this.plateRect() : null;
+    this.panes().forEach((pane, i) => {
+      this.applySetup(pane.setup);
+      // three's viewport and scissor are GL's: origin at the bottom left.
+      const y = this.css.height - pane.y - pane.height;
+      r.setViewport(pane.x, y, pane.width, pane.height);
+      if (clip) {
+        const x0 = Math.max(pane.x, clip.x),
+          x1 = Math.min(pane.x + pane.width, clip.x + clip.width);
+        const y0 = Math.max(pane.y, clip.y),
+          y1 = Math.min(pane.y + pane.height, clip.y + clip.height);
+        if (x1 <= x0 || y1 <= y0) return;
+        r.setScissor(x0, this.css.height - y1, x1 - x0, y1 - y0);
+      } else r.setScissor(pane.x, y, pane.width, pane.height);
+      this.movers.forEach((m, k) => (m.visible = k === i));
+      r.render(this.scene, this.camera);
+    });
+  }
+
+  /** Whether a render now draws the coarse triangle lists (below the display's resolution, not in wireframe, once they exist). */
+  get usesCoarse(): boolean {
+    return this.ratio < this.dpr && !this.toggles.wireframe && this.coarse !== null;
+  }
+
+  /** The plate's rectangle in the canvas, CSS px from its top left (framing.ts plateView). */
+  plateRect(): { x: number; y: number; width: number; height: number } {
+    const { view } = plateView(this.css, this.source);
+    return { x: -view.x, y: -view.y, width: view.fullWidth, height: view.fullHeight };
+  }
+
+  /**
+   * The id pass (part-ids.ts): draws every head's meshes in flat id colours, split at the face's
+   * midline, with the triangle lists, resolution, cameras and clipping the next render would use,
+   * counts what reached the screen per mesh and side, then draws the picture again.
+   */
+  partCoverage(): { width: number; height: number; ratio: number; coarse: boolean; counts: number[][]; other: number } | null {
+    const rig = this.rig;
+    if (!rig) return null;
+    const midline = rig.framing.target[0];
+    const ids = rig.meshes.map(
+      (_, part) =>
+        new ShaderMaterial({
+          uniforms: {
+            left: { value: new Color(...idColor(partId(part, 0))) },
+            right: { value: new Color(...idColor(partId(part, 1))) },
+            midline: { value: midline },
+          },
+          vertexShader: 'varying float vx; void main() { vx = position.x; gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0); }',
+          fragmentShader:
+            'uniform vec3 left; uniform vec3 right; uniform float midline; varying float vx; ' +
+            'void main() { gl_FragColor = vec4(vx < midline ? left : right, 1.0); }',
+        }),
+    );
+    const saved = this.heads.map((h) => h.meshes.map((m) => m.material));
+    const override = this.scene.overrideMaterial;
+    this.scene.overrideMaterial = null;
+    this.heads.forEach((h) => h.meshes.forEach((m, i) => (m.material = ids[i]!)));
+    try {
+      this.drawPanes(new Color(0, 0, 0), 0);
+      const gl = this.renderer.getContext();
+      const width = gl.drawingBufferWidth,
+        height = gl.drawingBufferHeight;
+      const pixels = new Uint8Array(width * height * 4);
+      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+      return { width, height, ratio: this.ratio, coarse: this.usesCoarse, ...countParts(pixels, rig.meshes.length) };
+    } finally {
+      this.heads.forEach((h, k) => h.meshes.forEach((m, i) => (m.material = saved[k]![i]!)));
+      this.scene.overrideMaterial = override;
+      for (const m of ids) m.dispose();
+      this.render();
+    }
   }
 
   /** The head hit at a canvas point (CSS px from its top-left), or null. */

@@ -83,6 +83,55 @@ const previewTestApi = {
       }
     return { mask, register: p.controller.lastRegister, rect: { x: -view.x, y: -view.y, width: view.fullWidth, height: view.fullHeight } };
   },
+  /**
+   * The id pass (head-view.ts partCoverage): pixels per mesh and side (counts[part][0] the image's
+   * left from the front, [1] its right) of the view as settled, or, given `moving` (a ratio to the
+   * display's, e.g. 0.5), of a frame drawn as a moving one at that scale (coarse triangles below 1).
+   * Null until the rig's coarse lists exist (they come half a second after the head), so a moving
+   * frame is drawn as playback draws it.
+   */
+  parts(moving?: number): {
+    names: string[];
+    width: number;
+    height: number;
+    ratio: number;
+    coarse: boolean;
+    counts: number[][];
+    other: number;
+  } | null {
+    const p = activePreview();
+    if (!p) return null;
+    p.controller.pacer.settle();
+    if (moving !== undefined) {
+      p.view.setPixelRatio(moving * p.view.display.dpr);
+      if (moving < 1 && !p.view.usesCoarse) return null;
+    }
+    const c = p.view.partCoverage();
+    if (moving !== undefined) p.controller.pacer.settle();
+    return c && { names: p.view.meshNames, ...c };
+  },
+  /** Pixels the head's canvas covers (alpha > 0) inside and outside the plate's rectangle, as settled. */
+  coverageByPlate(): { inside: number; outside: number } | null {
+    const p = activePreview();
+    if (!p) return null;
+    p.controller.pacer.settle();
+    const { width, height, pixels } = p.view.snapshot();
+    const r = p.view.plateRect();
+    const css = p.view.cssSize;
+    const sx = width / css.width,
+      sy = height / css.height;
+    let inside = 0,
+      outside = 0;
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        if (pixels[(y * width + x) * 4 + 3]! === 0) continue;
+        const cx = (x + 0.5) / sx,
+          cy = (height - 1 - y + 0.5) / sy; // GL rows start at the bottom
+        if (cx >= r.x && cx < r.x + r.width && cy >= r.y && cy < r.y + r.height) inside++;
+        else outside++;
+      }
+    return { inside, outside };
+  },
   /** `triangles`: drawn by the last render (fewer when a moving frame used the coarse lists). */
   stats(): { renders: number; lastRenderMs: number; lastFrame: number | null; scaleStep: number; canvasWidth: number; triangles: number } | null {
     const p = activePreview();
