@@ -186,6 +186,14 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(RIG))('head preview: every 
         if (turned) await page.click('[data-testid=preview-plateCamera]');
       }
     }
+    // What playback shows at the ladder's lowest step, beside the settled view (screenshots, checked by eye).
+    await page.setViewportSize(sizes[0]!);
+    await measure(POSES[1]!);
+    const head = (await page.locator('[data-testid=head-canvas]').boundingBox())!;
+    await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-parts-settled.png'), clip: head });
+    expect((await hook<{ coarse: boolean }>(page, 'showMoving', 0.5)).coarse).toBe(true);
+    await page.screenshot({ path: join(ROOT, 'test-output', 'e2e-parts-moving.png'), clip: head });
+    await hook(page, 'settle');
     // A dialog over the preview (the review name dialog): the head under it is drawn whole.
     await page.setViewportSize(sizes[0]!);
     await page.click('[data-testid=user-chip]');

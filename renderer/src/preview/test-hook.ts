@@ -110,6 +110,19 @@ const previewTestApi = {
     if (moving !== undefined) p.controller.pacer.settle();
     return c && { names: p.view.meshNames, ...c };
   },
+  /** Draws the view as a moving frame at `scale` × the display's ratio and leaves it on screen (a screenshot then shows what playback shows). */
+  showMoving(scale: number): { ratio: number; coarse: boolean; canvasWidth: number } | null {
+    const p = activePreview();
+    if (!p) return null;
+    p.controller.pacer.settle();
+    p.view.setPixelRatio(scale * p.view.display.dpr);
+    p.view.render();
+    return { ratio: scale * p.view.display.dpr, coarse: p.view.usesCoarse, canvasWidth: p.view.canvas.width };
+  },
+  /** Draws the view settled again (after showMoving). */
+  settle(): void {
+    activePreview()?.controller.pacer.settle();
+  },
   /** Pixels the head's canvas covers (alpha > 0) inside and outside the plate's rectangle, as settled. */
   coverageByPlate(): { inside: number; outside: number } | null {
     const p = activePreview();
