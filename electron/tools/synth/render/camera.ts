@@ -1,5 +1,5 @@
 // Pinhole camera and head pose as one rigid world→camera transform plus a focal length in pixels.
-import { compose, DEFAULT_FOCAL_MM as COMMON_DEFAULT_FOCAL_MM, focalPixels, lookAt, type Mat34 } from '../../../common/camera';
+import { compose, DEFAULT_FOCAL_MM as COMMON_DEFAULT_FOCAL_MM, focalPixels, headTransform, lookAt, type Mat34 } from '../../../common/camera';
 import type { CameraSpec, HeadPose, Vec3 } from './types';
 
 export type { Mat34 };
@@ -19,7 +19,6 @@ export interface ResolvedCamera {
   readonly cy: number;
 }
 
-const DEG = Math.PI / 180;
 /** 85 mm portrait lens; the framing distance follows from it (the one lens model: common/camera.ts). */
 export const DEFAULT_FOCAL_MM = COMMON_DEFAULT_FOCAL_MM;
 
@@ -30,39 +29,10 @@ export function normalize(a: Vec3): [number, number, number] {
 
 export { lookAt };
 
-/** Rotation yaw (Y) · pitch (X) · roll (Z) about a pivot, as a 3×4 transform. */
+/** Rotation yaw (Y) · pitch (X) · roll (Z) about a pivot, as a 3×4 transform (the one head motion: common/camera.ts). */
 export function poseMatrix(pose: HeadPose, defaultPivot: Vec3): Mat34 {
-  const [y, p, r] = [(pose.yaw ?? 0) * DEG, (pose.pitch ?? 0) * DEG, (pose.roll ?? 0) * DEG];
-  const cy = Math.cos(y),
-    sy = Math.sin(y),
-    cp = Math.cos(p),
-    sp = Math.sin(p),
-    cr = Math.cos(r),
-    sr = Math.sin(r);
-  // Ry · Rx · Rz
-  const R = [
-    cy * cr + sy * sp * sr,
-    -cy * sr + sy * sp * cr,
-    sy * cp,
-    cp * sr,
-    cp * cr,
-    -sp,
-    -sy * cr + cy * sp * sr,
-    sy * sr + cy * sp * cr,
-    cy * cp,
-  ] as const;
-  const c = pose.pivot ?? defaultPivot;
-  const m = new Float64Array(12);
-  for (let i = 0; i < 3; i++) {
-    const r0 = R[i * 3]!,
-      r1 = R[i * 3 + 1]!,
-      r2 = R[i * 3 + 2]!;
-    m[i * 4] = r0;
-    m[i * 4 + 1] = r1;
-    m[i * 4 + 2] = r2;
-    m[i * 4 + 3] = c[i]! - (r0 * c[0] + r1 * c[1] + r2 * c[2]);
-  }
-  return m;
+  const motion = { yaw: pose.yaw ?? 0, pitch: pose.pitch ?? 0, roll: pose.roll ?? 0, tx: 0, ty: 0, tz: 0 };
+  return headTransform(motion, pose.pivot ?? defaultPivot);
 }
 
 export { compose };
